@@ -1,0 +1,140 @@
+import { IP_KINDS } from '../../events';
+import { vnDayOf, yearOf, type IsoDay } from '../calendar';
+import { activeCertificateOn, expiresWithin, firstRecognition, isTraceableOn, listingsOn } from '../certificate';
+import type { Plan } from '../plan';
+import type { ProductState } from '../product';
+import type { IpGrant, ScienceTask } from '../province-facts';
+import type { Province } from '../province';
+import { LEVELS, MIN_OCOP_STARS, type OcopLevel } from '../stars';
+import { EXPIRING_WITHIN_DAYS, INDICATORS, type IndicatorId } from './indicators';
+import type { DistrictBreakdown, ExpiringCertificate, Indicator, KpiSnapshot } from './snapshot';
+import { countStatus, share, shareStatus } from './status';
+
+export interface KpiInputs {
+  products: readonly ProductState[];
+  ipGrants: readonly IpGrant[];
+  scienceTasks: readonly ScienceTask[];
+}
+
+export interface KpiContext {
+  /** The instant to describe; indicators are counted on its Vietnamese day. */
+  asOf: string;
+  plan: Plan;
+  province: Province;
+}
+
+const zeroLevels = (): Record<OcopLevel, number> => ({ '3': 0, '4': 0, '4-potential-5': 0, '5': 0 });
+
+/** The province's KPI snapshot at `asOf`, from the projections (CONTRACT §2). Pure. */
+export function computeSnapshot(inputs: KpiInputs, { asOf, plan, province }: KpiContext): KpiSnapshot {
+  const day = vnDayOf(asOf);
+  const year = yearOf(day);
+  const inYear = (d: IsoDay) => yearOf(d) === year && d <= day;
+  const inPlan = (d: IsoDay) => d >= plan.period.start && d <= plan.period.end && d <= day;
+
+  const byLevel = zeroLevels();
+  const byGroup: Record<string, { active: number }> = {};
+  const byDistrict: Record<string, DistrictBreakdown> = Object.fromEntries(
+    province.units.map((unit) => [unit.code, emptyDistrict(unit.name)]),
+  );
+  const expiring: ExpiringCertificate[] = [];
+  let active = 0;
+  let traceable = 0;
+  let listed = 0;
+  let recognized = 0;
+  let recognizedAt4 = 0;
+  let recognizedAt5 = 0;
+  let rerecognized = 0;
+  let dossiers = 0;
+
+  for (const product of inputs.products) {
+    const registration = product.registration;
+    if (!registration) continue;
+    const district = (byDistrict[registration.districtCode] ??= emptyDistrict());
+    if (inYear(registration.registeredOn)) dossiers += 1;
+
+    const first = firstRecognition(product, day);
+    if (first && inYear(first.decisionDate)) {
+      recognized += 1;
+      district.recognizedThisYear += 1;
+      if (first.level === '4' || first.level === '4-potential-5') recognizedAt4 += 1;
+      if (first.level === '5') recognizedAt5 += 1;
+    }
+    if (product.decisions.some((d) => d.stars >= MIN_OCOP_STARS && inYear(d.decisionDate) && d.eventId !== first?.eventId)) {
+      rerecognized += 1;
+    }
+
+    const certificate = activeCertificateOn(product, day);
+    if (!certificate?.level) continue;
+    active += 1;
+    byLevel[certificate.level] += 1;
+    district.active += 1;
+    district.byLevel[certificate.level] += 1;
+    (byGroup[registration.group] ??= { active: 0 }).active += 1;
+    if (isTraceableOn(product, day)) {
+      traceable += 1;
+      district.traceable += 1;
+    }
+    if (listingsOn(product, day).length > 0) {
+      listed += 1;
+      district.listed += 1;
+    }
+    if (expiresWithin(certificate, day, EXPIRING_WITHIN_DAYS)) {
+      district.expiring += 1;
+      expiring.push({
+        productId: product.productId,
+        name: registration.name,
+        districtCode: registration.districtCode,
+        validUntil: certificate.validUntil,
+        level: certificate.level,
+      });
+    }
+  }
+
+  const values: Record<IndicatorId, number> = {
+    'ocop.active': active,
+    'ocop.recognized.year': recognized,
+    'ocop.rerecognized.year': rerecognized,
+    'ocop.share4.year': share(recognizedAt4, recognized),
+    'ocop.share5.year': share(recognizedAt5, recognized),
+    'traceability.coverage': share(traceable, active),
+    'ecommerce.coverage': share(listed, active),
+    ...(Object.fromEntries(
+      IP_KINDS.map((kind) => [`ip.${kind}`, inputs.ipGrants.filter((g) => g.kind === kind && inPlan(g.grantedAt)).length]),
+    ) as Record<`ip.${(typeof IP_KINDS)[number]}`, number>),
+    'science.tasks': inputs.scienceTasks.filter((t) => inPlan(t.approvedAt)).length,
+    'dossiers.year': dossiers,
+    'certificates.expiring': expiring.length,
+  };
+
+  const yearPeriod = { start: `${year}-01-01`, end: `${year}-12-31` };
+  const indicators = (Object.keys(INDICATORS) as IndicatorId[]).map((id): Indicator => {
+    const value = values[id];
+    const target = plan.targets[id];
+    if (!target) return { id, value };
+    const kind = INDICATORS[id];
+    const stretch = target.stretch !== undefined ? { stretchTarget: target.stretch } : {};
+    if (kind === 'share') return { id, value, target: target.value, comparison: target.comparison, status: shareStatus(value, target) };
+    const period = kind === 'yearly-count' ? yearPeriod : plan.period;
+    return { id, value, target: target.value, ...stretch, ...countStatus(value, target.value, period, day) };
+  });
+
+  expiring.sort((a, b) => a.validUntil.localeCompare(b.validUntil) || a.productId.localeCompare(b.productId));
+  return {
+    asOf,
+    asOfDay: day,
+    province: { code: province.code, name: province.name },
+    plan: { id: plan.id, title: plan.title, period: plan.period },
+    indicators,
+    breakdown: { byLevel: mapLevels(byLevel), byDistrict, byGroup },
+    expiring,
+  };
+}
+
+function emptyDistrict(name?: string): DistrictBreakdown {
+  return { ...(name !== undefined && { name }), active: 0, byLevel: zeroLevels(), recognizedThisYear: 0, traceable: 0, listed: 0, expiring: 0 };
+}
+
+function mapLevels(counts: Record<OcopLevel, number>): Record<OcopLevel, { active: number }> {
+  return Object.fromEntries(LEVELS.map((level) => [level, { active: counts[level] }])) as Record<OcopLevel, { active: number }>;
+}

@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { commonDetail } from './common';
+import { httpsUrl, identifier, isoDate, isoDateTime, marketplaceId, score, stars, text, adminUnitCode } from './fields';
+import { COUNCILS, IP_KINDS, PRODUCT_GROUPS, SUBJECT_KINDS } from './vocabulary';
+
+/**
+ * The v1 event catalog (CONTRACT §1): one zod schema per DetailType.
+ * Types, JSON Schemas (events/schemas/), routing rules and docs all come from here.
+ */
+
+const productId = identifier('province-unique product id');
+const council = z.enum(COUNCILS, { error: `must be one of: ${COUNCILS.join(', ')}` });
+const decisionNo = text('decision number', 100);
+const fiveStarPotential = z.boolean({ error: 'must be true or false' }).optional();
+
+const ProductRegistered = commonDetail
+  .extend({
+    productId,
+    name: text('product name'),
+    group: z.enum(PRODUCT_GROUPS, { error: `must be one of: ${PRODUCT_GROUPS.join(', ')}` }),
+    subject: z.object(
+      {
+        name: text('owner name'),
+        kind: z.enum(SUBJECT_KINDS, { error: `must be one of: ${SUBJECT_KINDS.join(', ')}` }),
+      },
+      { error: 'must be the owner ("subject") as an object with name and kind' },
+    ),
+    communeCode: adminUnitCode.optional(),
+  })
+  .describe('A product dossier was registered in the OCOP programme.');
+
+const ProductRated = commonDetail
+  .extend({
+    productId,
+    score,
+    stars,
+    fiveStarPotential,
+    council,
+    decisionNo,
+    decisionDate: isoDate,
+    validUntil: isoDate.optional().describe('Default: decisionDate + 36 months.'),
+  })
+  .describe('A council rated the product; the decision is its certificate.');
+
+const ProductUpgraded = commonDetail
+  .extend({
+    productId,
+    fromStars: stars,
+    toStars: stars,
+    score,
+    fiveStarPotential,
+    council,
+    decisionNo,
+    decisionDate: isoDate,
+    validUntil: isoDate.optional().describe('Default: decisionDate + 36 months.'),
+  })
+  .describe('The product was raised to a higher star level; same effect as a rating at toStars.');
+
+const ProductCertificateRevoked = commonDetail
+  .extend({ productId, decisionNo, decisionDate: isoDate, reason: text('reason of the revocation') })
+  .describe('The product certificate in force on decisionDate was revoked.');
+
+const ProductListedOnMarketplace = commonDetail
+  .extend({ productId, marketplace: marketplaceId, listingUrl: httpsUrl, listedAt: isoDateTime })
+  .describe('The product was listed on an e-commerce marketplace.');
+
+const ProductDelistedFromMarketplace = commonDetail
+  .extend({ productId, marketplace: marketplaceId, delistedAt: isoDateTime })
+  .describe('The product was taken off an e-commerce marketplace.');
+
+const ProductTraceabilityEnrolled = commonDetail
+  .extend({
+    productId,
+    system: text('traceability system, e.g. national-portal', 100),
+    traceCode: text('trace code', 200).optional(),
+    enrolledAt: isoDateTime,
+  })
+  .describe('The product joined a traceability system.');
+
+const IntellectualPropertyGranted = commonDetail
+  .extend({
+    ipId: identifier('intellectual property id'),
+    kind: z.enum(IP_KINDS, { error: `must be one of: ${IP_KINDS.join(', ')}` }),
+    title: text('title of the protected mark or invention'),
+    certificateNo: text('certificate number', 100).optional(),
+    grantedAt: isoDate,
+    productIds: z.array(productId, { error: 'must be a list of product ids' }).optional(),
+  })
+  .describe('An intellectual property title was granted.');
+
+const ScienceTaskApproved = commonDetail
+  .extend({ taskId: identifier('science task id'), title: text('task title'), approvedAt: isoDate })
+  .describe('A science and technology task was approved.');
+
+/** The events district systems and the provincial office publish. */
+export const inboundCatalog = {
+  ProductRegistered,
+  ProductRated,
+  ProductUpgraded,
+  ProductCertificateRevoked,
+  ProductListedOnMarketplace,
+  ProductDelistedFromMarketplace,
+  ProductTraceabilityEnrolled,
+  IntellectualPropertyGranted,
+  ScienceTaskApproved,
+} as const;
+
+export type InboundDetailType = keyof typeof inboundCatalog;
+export const INBOUND_DETAIL_TYPES = Object.keys(inboundCatalog) as InboundDetailType[];
+
+export function isInboundDetailType(value: string): value is InboundDetailType {
+  return Object.hasOwn(inboundCatalog, value);
+}
+
+/** Detail of each inbound type, by DetailType. */
+export type InboundDetail = { [T in InboundDetailType]: z.infer<(typeof inboundCatalog)[T]> };
+
+/** An inbound event after validation: its type, source and detail, as one discriminated union. */
+export type InboundEvent = {
+  [T in InboundDetailType]: { detailType: T; source: string; detail: InboundDetail[T] };
+}[InboundDetailType];
+
+/** Announced by the province (source ocop.province) for every event it could not accept. */
+export const EventRejected = z
+  .object({
+    eventId: z.string().describe('Id of this announcement: "rejected-" + the rejected event\'s eventId (or its EventBridge id when it had none).'),
+    schemaVersion: z.literal(1),
+    occurredAt: isoDateTime.describe('When the event was rejected.'),
+    districtCode: adminUnitCode.optional(),
+    rejectedEventId: z.string().optional().describe('The eventId of the rejected event, when it had one.'),
+    rejectedSource: z.string().describe('Source of the rejected event: subscribe to your own.'),
+    rejectedDetailType: z.string(),
+    reasons: z.array(z.string()).min(1).describe('What is wrong, in words an operator can act on.'),
+  })
+  .describe('An event was not accepted; it is kept as a rejection, visible at GET /v1/rejections.');
+
+export type EventRejectedDetail = z.infer<typeof EventRejected>;
+
+/** The events this system publishes. */
+export const outboundCatalog = { EventRejected } as const;
+export type OutboundDetailType = keyof typeof outboundCatalog;
+export const OUTBOUND_DETAIL_TYPES = Object.keys(outboundCatalog) as OutboundDetailType[];

@@ -1,0 +1,94 @@
+/**
+ * The DynamoDB tables, defined once: the CDK app (infra/) and the local
+ * bootstrap (local/) both create them from here, and the functions read their
+ * key and index names from here. Access patterns are listed in the README.
+ */
+export type AttributeType = 'S' | 'N';
+export interface KeyDefinition {
+  name: string;
+  type: AttributeType;
+}
+export interface IndexDefinition {
+  indexName: string;
+  partitionKey: KeyDefinition;
+  sortKey?: KeyDefinition;
+}
+export interface TableDefinition {
+  /** Environment variable that carries the deployed table name to a function. */
+  tableNameEnv: string;
+  /** Table name suffix locally (`ocop-pulse-<suffix>`) and construct id in the CDK app. */
+  suffix: string;
+  description: string;
+  partitionKey: KeyDefinition;
+  sortKey?: KeyDefinition;
+  globalIndexes: IndexDefinition[];
+  timeToLiveAttribute?: string;
+  stream?: 'KEYS_ONLY' | 'NEW_IMAGE' | 'NEW_AND_OLD_IMAGES';
+}
+
+const s = (name: string): KeyDefinition => ({ name, type: 'S' });
+
+export const tables = {
+  /** Every accepted event, once (conditional put on eventId); re-read per aggregate to fold. */
+  events: {
+    tableNameEnv: 'EVENTS_TABLE_NAME',
+    suffix: 'events',
+    description: 'Event log: every accepted event, kept whole, keyed by eventId',
+    partitionKey: s('eventId'),
+    globalIndexes: [{ indexName: 'byAggregate', partitionKey: s('aggregateKey'), sortKey: s('eventId') }],
+  },
+  /** One item per aggregate (product, IP grant, science task): its folded state. Its stream drives snapshot recomputes. */
+  projections: {
+    tableNameEnv: 'PROJECTIONS_TABLE_NAME',
+    suffix: 'projections',
+    description: 'Folded state per aggregate: PRODUCT#id, IP#id, TASK#id',
+    partitionKey: s('pk'),
+    globalIndexes: [
+      { indexName: 'byKind', partitionKey: s('kind'), sortKey: s('pk') },
+      { indexName: 'byDistrict', partitionKey: s('districtCode'), sortKey: s('pk') },
+      { indexName: 'byLevel', partitionKey: s('level'), sortKey: s('pk') },
+      { indexName: 'byGroup', partitionKey: s('group'), sortKey: s('pk') },
+    ],
+    stream: 'KEYS_ONLY',
+  },
+  /** Events not accepted, kept whole with their reasons. */
+  rejections: {
+    tableNameEnv: 'REJECTIONS_TABLE_NAME',
+    suffix: 'rejections',
+    description: 'Rejected events with reasons, keyed by the rejected eventId (or EventBridge id)',
+    partitionKey: s('rejectionId'),
+    globalIndexes: [
+      { indexName: 'bySource', partitionKey: s('source'), sortKey: s('rejectedAtKey') },
+      { indexName: 'byTime', partitionKey: s('listPartition'), sortKey: s('rejectedAtKey') },
+    ],
+  },
+  /** Snapshot history per scope, newest last; sort key is the UTC instant. */
+  snapshots: {
+    tableNameEnv: 'SNAPSHOTS_TABLE_NAME',
+    suffix: 'snapshots',
+    description: 'KPI snapshots: scope "province" + asOf (UTC ISO instant)',
+    partitionKey: s('scope'),
+    sortKey: s('asOf'),
+    globalIndexes: [],
+  },
+  /** Who receives the KPI report. */
+  stakeholders: {
+    tableNameEnv: 'STAKEHOLDERS_TABLE_NAME',
+    suffix: 'stakeholders',
+    description: 'Stakeholder registry for the KPI report',
+    partitionKey: s('stakeholderId'),
+    globalIndexes: [],
+  },
+  /** Powertools for AWS Lambda idempotency records (e.g. one report email per recipient and period). */
+  idempotency: {
+    tableNameEnv: 'IDEMPOTENCY_TABLE_NAME',
+    suffix: 'idempotency',
+    description: 'Powertools idempotency records',
+    partitionKey: s('id'),
+    globalIndexes: [],
+    timeToLiveAttribute: 'expiration',
+  },
+} as const satisfies Record<string, TableDefinition>;
+
+export type TableId = keyof typeof tables;
+export const TABLE_IDS = Object.keys(tables) as TableId[];

@@ -1,0 +1,30 @@
+/**
+ * Jest projects (run all with `npm test`, one with `--selectProjects <name>`):
+ * - unit: pure code, no I/O (domain, events, rendering);
+ * - integration: real handlers on Amazon DynamoDB Local, started once by the global setup;
+ * - infra: the CDK app synthesized in memory, with cdk-nag.
+ * Middy is ESM-only: ts-jest compiles it to CommonJS like our own code (transformIgnorePatterns).
+ */
+/** @type {import('ts-jest').TsJestTransformerOptions} */
+const tsJestOptions = { tsconfig: { isolatedModules: true, allowJs: true, module: 'commonjs', moduleResolution: 'node10', esModuleInterop: true } };
+const base = {
+  transform: { '^.+\\.[tj]sx?$': ['ts-jest', tsJestOptions] },
+  transformIgnorePatterns: ['/node_modules/(?!(@middy)/)'],
+  testEnvironment: 'node',
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      testTimeout: 60_000,
+    },
+    { ...base, displayName: 'infra', testMatch: ['<rootDir>/test/infra/**/*.test.ts'], testTimeout: 300_000 },
+  ],
+};
