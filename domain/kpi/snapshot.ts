@@ -1,52 +1,61 @@
-import type { OcopLevel } from '../stars';
-import type { IndicatorId } from './indicators';
+import { z } from 'zod';
+import { LEVELS } from '../stars';
+import { INDICATOR_IDS, type IndicatorId } from './indicators';
 
-/** The province's indicators at an instant (CONTRACT §2). Plain JSON: stored, served and emailed as is. */
-export interface KpiSnapshot {
-  /** The instant the snapshot describes (ISO 8601). */
-  asOf: string;
-  /** Its Vietnamese calendar day: the day the indicators are counted on. */
-  asOfDay: string;
-  province: { code: string; name: string };
-  plan: { id: string; title: string; period: { start: string; end: string } };
-  indicators: Indicator[];
-  breakdown: {
-    byLevel: Record<OcopLevel, { active: number }>;
-    byDistrict: Record<string, DistrictBreakdown>;
-    byGroup: Record<string, { active: number }>;
-  };
-  expiring: ExpiringCertificate[];
-}
+/**
+ * The province's indicators at an instant (CONTRACT §2). Plain JSON: stored,
+ * served and emailed as is. The zod schema is the definition; the HTTP API's
+ * OpenAPI document is generated from it.
+ */
+const levelCounts = <T extends z.ZodType>(value: T) =>
+  z.object(Object.fromEntries(LEVELS.map((level) => [level, value])) as Record<(typeof LEVELS)[number], T>);
 
-export type IndicatorStatus = 'met' | 'on_track' | 'behind';
+export const indicatorStatusSchema = z.enum(['met', 'on_track', 'behind']);
 
-export interface Indicator {
-  id: IndicatorId;
-  value: number;
-  target?: number;
-  /** The hoped-for value above the target, when the plan gives one. */
-  stretchTarget?: number;
-  /** For shares: how value is compared with target. */
-  comparison?: 'atLeast' | 'moreThan';
-  /** For counts with a target: the target prorated to the elapsed days of its period. */
-  expectedByNow?: number;
-  status?: IndicatorStatus;
-}
+export const indicatorSchema = z.object({
+  id: z.enum(INDICATOR_IDS as [string, ...string[]]).describe('Indicator id of CONTRACT §2'),
+  value: z.number().describe('A count, or a share from 0 to 1; for certificates.expiring, the count'),
+  target: z.number().optional(),
+  stretchTarget: z.number().optional().describe('The hoped-for value above the target, when the plan gives one'),
+  comparison: z.enum(['atLeast', 'moreThan']).optional().describe('For shares: how value is compared with target'),
+  expectedByNow: z.number().optional().describe('For counts with a target: the target prorated to the elapsed days of its period'),
+  status: indicatorStatusSchema.optional(),
+});
 
-export interface DistrictBreakdown {
-  name?: string;
-  active: number;
-  byLevel: Record<OcopLevel, number>;
-  recognizedThisYear: number;
-  traceable: number;
-  listed: number;
-  expiring: number;
-}
+export const districtBreakdownSchema = z.object({
+  name: z.string().optional(),
+  active: z.number().int(),
+  byLevel: levelCounts(z.number().int()),
+  recognizedThisYear: z.number().int(),
+  traceable: z.number().int(),
+  listed: z.number().int(),
+  expiring: z.number().int(),
+});
 
-export interface ExpiringCertificate {
-  productId: string;
-  name: string;
-  districtCode: string;
-  validUntil: string;
-  level: OcopLevel;
-}
+export const expiringCertificateSchema = z.object({
+  productId: z.string(),
+  name: z.string(),
+  districtCode: z.string(),
+  validUntil: z.string(),
+  level: z.enum(LEVELS),
+});
+
+export const kpiSnapshotSchema = z.object({
+  asOf: z.string().describe('The instant the snapshot describes (ISO 8601)'),
+  asOfDay: z.string().describe('Its day in Asia/Ho_Chi_Minh: the day indicators are counted on'),
+  province: z.object({ code: z.string(), name: z.string() }),
+  plan: z.object({ id: z.string(), title: z.string(), period: z.object({ start: z.string(), end: z.string() }) }),
+  indicators: z.array(indicatorSchema),
+  breakdown: z.object({
+    byLevel: levelCounts(z.object({ active: z.number().int() })),
+    byDistrict: z.record(z.string(), districtBreakdownSchema),
+    byGroup: z.record(z.string(), z.object({ active: z.number().int() })),
+  }),
+  expiring: z.array(expiringCertificateSchema),
+});
+
+export type KpiSnapshot = z.infer<typeof kpiSnapshotSchema>;
+export type IndicatorStatus = z.infer<typeof indicatorStatusSchema>;
+export type Indicator = Omit<z.infer<typeof indicatorSchema>, 'id'> & { id: IndicatorId };
+export type DistrictBreakdown = z.infer<typeof districtBreakdownSchema>;
+export type ExpiringCertificate = z.infer<typeof expiringCertificateSchema>;
