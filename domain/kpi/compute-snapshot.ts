@@ -1,4 +1,4 @@
-import { IP_KINDS } from '../../events';
+import { IP_KINDS, PRODUCT_GROUPS } from '../../events';
 import { vnDayOf, yearOf, type IsoDay } from '../calendar';
 import { activeCertificateOn, expiresWithin, firstRecognition, isTraceableOn, listingsOn } from '../certificate';
 import type { Plan } from '../plan';
@@ -33,7 +33,7 @@ export function computeSnapshot(inputs: KpiInputs, { asOf, plan, province }: Kpi
   const inPlan = (d: IsoDay) => d >= plan.period.start && d <= plan.period.end && d <= day;
 
   const byLevel = zeroLevels();
-  const byGroup: Record<string, { active: number }> = {};
+  const byGroup: Record<string, { active: number }> = Object.fromEntries(PRODUCT_GROUPS.map((group) => [group, { active: 0 }]));
   const byDistrict: Record<string, DistrictBreakdown> = Object.fromEntries(
     province.units.map((unit) => [unit.code, emptyDistrict(unit.name)]),
   );

@@ -1,0 +1,185 @@
+import fc from 'fast-check';
+import {
+  aggregateKeyOf,
+  awardableStars,
+  computeSnapshot,
+  endOfVnDay,
+  foldProduct,
+  PLAN_53_KH_UBND,
+  TRA_VINH,
+} from '../../../domain';
+import type { InboundEvent } from '../../../events';
+import {
+  delisted,
+  district,
+  enrolled,
+  ipGranted,
+  listed,
+  province,
+  rated,
+  registered,
+  revoked,
+  taskApproved,
+  upgraded,
+  type Publisher,
+} from './support/events';
+import { project } from './support/project';
+
+/**
+ * CONTRACT §1: "Events may arrive in any order; the final state must not depend
+ * on arrival order" and "Duplicates (same eventId) change nothing". Histories
+ * mix the right district, another district and the province as publishers.
+ */
+
+const PRODUCT_IDS = ['TV-845-001', 'TV-845-002', 'TV-849-001'] as const;
+const DAYS = ['2021-03-15', '2021-12-31', '2022-01-01', '2022-08-22', '2022-12-30', '2023-06-30', '2024-02-29', '2025-01-15'];
+const MARKETPLACES = ['postmart', 'voso', 'shopee'];
+const ARRIVAL_RUNS = 60;
+
+const publisher: fc.Arbitrary<Publisher> = fc.oneof(
+  fc.constant(district('845')),
+  fc.constant(district('849')),
+  fc.constant(province()),
+  fc.constant(province('849')),
+);
+const registrar: fc.Arbitrary<Publisher> = fc.oneof(fc.constant(district('845')), fc.constant(district('849')), fc.constant(province('845')));
+const day = fc.constantFrom(...DAYS);
+/** An instant near a day, sometimes on the Vietnamese day before or after in UTC terms. */
+const instant = fc.tuple(day, fc.constantFrom('00:30:00+07:00', '06:59:59+07:00', '12:00:00+07:00', '23:30:00+07:00', '18:30:00Z')).map(([d, time]) => `${d}T${time}`);
+const council = fc.constantFrom('district' as const, 'province' as const, 'central' as const);
+const score = fc.constantFrom(20, 35, 55, 69, 70, 85, 90, 97);
+
+const productEvent = (productId: string): fc.Arbitrary<InboundEvent> =>
+  fc.oneof(
+    fc.record({ by: registrar, day, name: fc.constantFrom('Dừa sáp Cầu Kè', 'Bánh tét Trà Cuôn'), group: fc.constantFrom('food', 'beverage') }).map((r) =>
+      registered(productId, r.by, { day: r.day, name: r.name, group: r.group }),
+    ),
+    fc.record({ by: publisher, day, score, council }).map((r) =>
+      rated(productId, r.by, awardableStars(r.score, r.council).stars, { score: r.score, council: r.council, day: r.day }),
+    ),
+    fc
+      .record({ by: publisher, day, score: fc.constantFrom(55, 75, 92), council, drop: fc.integer({ min: 1, max: 2 }) })
+      .map((r) => {
+        const toStars = awardableStars(r.score, r.council).stars;
+        return upgraded(productId, r.by, toStars - r.drop, toStars, { score: r.score, council: r.council, day: r.day });
+      }),
+    fc.record({ by: publisher, day }).map((r) => revoked(productId, r.by, r.day)),
+    fc.record({ by: publisher, at: instant, marketplace: fc.constantFrom(...MARKETPLACES) }).map((r) => listed(productId, r.by, r.marketplace, r.at)),
+    fc.record({ by: publisher, at: instant, marketplace: fc.constantFrom(...MARKETPLACES) }).map((r) => delisted(productId, r.by, r.marketplace, r.at)),
+    fc.record({ by: publisher, at: instant }).map((r) => enrolled(productId, r.by, r.at)),
+  );
+
+const factEvent: fc.Arbitrary<InboundEvent> = fc.oneof(
+  fc.record({ ipId: fc.constantFrom('IP-1', 'IP-2'), kind: fc.constantFrom('collective_mark', 'geographical_indication'), day }).map((r) => ipGranted(r.ipId, r.kind, r.day)),
+  fc.record({ taskId: fc.constantFrom('TASK-1', 'TASK-2'), day }).map((r) => taskApproved(r.taskId, r.day)),
+);
+
+const history: fc.Arbitrary<InboundEvent[]> = fc
+  .tuple(
+    ...PRODUCT_IDS.map((id) => fc.array(productEvent(id), { maxLength: 10 })),
+    fc.array(factEvent, { maxLength: 4 }),
+  )
+  .map((lists) => lists.flat());
+
+/** A history and one arrival of it: shuffled, with some events delivered more than once. */
+const historyAndArrival = history.chain((events) =>
+  fc
+    .subarray(events)
+    .chain((repeats) => fc.shuffledSubarray([...events, ...repeats], { minLength: events.length + repeats.length }))
+    .map((arrival) => ({ events, arrival })),
+);
+
+type ProductEvent = Parameters<typeof foldProduct>[1][number];
+
+describe('foldProduct', () => {
+  it('gives the same state for any arrival order and any duplicates', () => {
+    fc.assert(
+      fc.property(historyAndArrival, ({ events, arrival }) => {
+        // Prepare
+        const productEvents = (id: string, list: InboundEvent[]) => list.filter((e) => aggregateKeyOf(e) === `PRODUCT#${id}`) as ProductEvent[];
+
+        for (const productId of PRODUCT_IDS) {
+          // Act
+          const inOrder = foldProduct(productId, productEvents(productId, events));
+          const asArrived = foldProduct(productId, productEvents(productId, arrival));
+
+          // Assess
+          expect(asArrived).toEqual(inOrder);
+        }
+      }),
+      { numRuns: ARRIVAL_RUNS },
+    );
+  });
+
+  it('counts each event exactly once: applied, waiting or rejected', () => {
+    fc.assert(
+      fc.property(historyAndArrival, ({ arrival }) => {
+        for (const productId of PRODUCT_IDS) {
+          // Prepare
+          const events = arrival.filter((e) => aggregateKeyOf(e) === `PRODUCT#${productId}`) as ProductEvent[];
+          const distinctIds = new Set(events.map((e) => e.detail.eventId));
+
+          // Act
+          const state = foldProduct(productId, events);
+
+          // Assess
+          const registrationIds = events.filter((e) => e.detailType === 'ProductRegistered').map((e) => e.detail.eventId);
+          const accounted = [
+            ...new Set(registrationIds),
+            ...state.decisions.map((d) => d.eventId),
+            ...state.revocations.map((r) => r.eventId),
+            ...state.listingChanges.map((l) => l.eventId),
+            ...state.enrollments.map((e) => e.eventId),
+            ...state.awaitingRegistration,
+            ...state.rejections.filter((r) => r.detailType !== 'ProductRegistered').map((r) => r.eventId),
+          ];
+          expect(accounted.sort()).toEqual([...distinctIds].sort());
+          if (state.registration) expect(state.awaitingRegistration).toEqual([]);
+        }
+      }),
+      { numRuns: ARRIVAL_RUNS },
+    );
+  });
+});
+
+describe('computeSnapshot', () => {
+  const AS_OF = ['2021-06-30T12:00:00+07:00', endOfVnDay('2022-12-30'), '2023-12-31T18:30:00Z', endOfVnDay('2025-06-30')];
+
+  it('gives the same snapshot for any arrival order and any duplicates, on several days', () => {
+    fc.assert(
+      fc.property(historyAndArrival, ({ events, arrival }) => {
+        // Prepare
+        const inOrder = project(events);
+        const asArrived = project(arrival);
+
+        for (const asOf of AS_OF) {
+          // Act
+          const expected = computeSnapshot(inOrder, { asOf, plan: PLAN_53_KH_UBND, province: TRA_VINH });
+          const actual = computeSnapshot(asArrived, { asOf, plan: PLAN_53_KH_UBND, province: TRA_VINH });
+
+          // Assess
+          expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));
+        }
+      }),
+      { numRuns: ARRIVAL_RUNS },
+    );
+  });
+
+  it('does not depend on the order of the products given to it', () => {
+    fc.assert(
+      fc.property(history, fc.boolean(), (events, reverse) => {
+        // Prepare
+        const inputs = project(events);
+        const reordered = { ...inputs, products: reverse ? [...inputs.products].reverse() : inputs.products.slice(1).concat(inputs.products.slice(0, 1)) };
+
+        // Act
+        const expected = computeSnapshot(inputs, { asOf: AS_OF[2]!, plan: PLAN_53_KH_UBND, province: TRA_VINH });
+        const actual = computeSnapshot(reordered, { asOf: AS_OF[2]!, plan: PLAN_53_KH_UBND, province: TRA_VINH });
+
+        // Assess: the same JSON, key order included (snapshots are stored and emailed as JSON)
+        expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
