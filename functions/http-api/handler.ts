@@ -1,0 +1,37 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { observability } from '../shared/observability';
+import { ApiError, NotFoundError } from './api-errors';
+import { assertAuthorized } from './auth';
+import { routeHandlers } from './route-handlers';
+import { routeTable, routeKeyOf, type RouteKey } from './route-table';
+
+const { logger } = observability('http-api');
+const privateRoutes = new Set<string>(routeTable.filter((route) => route.auth).map(routeKeyOf));
+
+/** The HTTP API v1: API Gateway HTTP API (payload v2) in, JSON out; errors as `{ error: { code, message } }`. */
+export const handler = middy(async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+  try {
+    const implementation = routeHandlers[event.routeKey as RouteKey];
+    if (!implementation) throw new NotFoundError(`No route ${event.requestContext?.http?.method ?? ''} ${event.rawPath ?? event.routeKey}. See GET /v1/openapi.json.`);
+    if (privateRoutes.has(event.routeKey)) assertAuthorized(event);
+    const body = await implementation.handle({
+      routeKey: event.routeKey as RouteKey,
+      query: event.queryStringParameters ?? {},
+      pathParameters: event.pathParameters ?? {},
+    });
+    return json(200, body);
+  } catch (error) {
+    if (error instanceof ApiError) {
+      if (error.statusCode >= 500) logger.error('request failed', { routeKey: event.routeKey, error });
+      return json(error.statusCode, { error: { code: error.code, message: error.message } });
+    }
+    logger.error('request failed', { routeKey: event.routeKey, error: error as Error });
+    return json(500, { error: { code: 'internal_error', message: 'Something went wrong on our side; it has been logged. Try again later.' } });
+  }
+}).use(injectLambdaContext(logger));
+
+function json(statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 {
+  return { statusCode, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }, body: JSON.stringify(body) };
+}

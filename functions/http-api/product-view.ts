@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { PRODUCT_GROUPS, SUBJECT_KINDS } from '../../events';
+import { certificateOn, firstRecognition, LEVELS, listingsOn, MIN_OCOP_STARS, type ProductState } from '../../domain';
+
+/** What the API shows of a product, on a given day. The schemas document the responses in the OpenAPI document. */
+const certificateSchema = z.object({
+  stars: z.number().int(),
+  level: z.enum(LEVELS).optional().describe('Absent below 3 stars'),
+  score: z.number(),
+  council: z.string(),
+  decisionNo: z.string(),
+  decisionDate: z.string(),
+  validUntil: z.string(),
+  valid: z.boolean().describe('Within validUntil and not revoked'),
+  revokedOn: z.string().optional(),
+});
+
+export const productSummarySchema = z.object({
+  productId: z.string(),
+  registered: z.boolean().describe('False while the registration has not arrived (other events wait for it)'),
+  name: z.string().optional(),
+  group: z.enum(PRODUCT_GROUPS).optional(),
+  districtCode: z.string().optional(),
+  communeCode: z.string().optional(),
+  subject: z.object({ name: z.string(), kind: z.enum(SUBJECT_KINDS) }).optional(),
+  registeredOn: z.string().optional(),
+  active: z.boolean().describe('A valid certificate of 3 stars or more today'),
+  certificate: certificateSchema.optional().describe('The latest decision, whatever its stars'),
+  firstRecognizedOn: z.string().optional(),
+  marketplaces: z.array(z.object({ marketplace: z.string(), listingUrl: z.string().optional(), listedAt: z.string() })),
+  traceability: z.array(z.object({ system: z.string(), traceCode: z.string().optional(), enrolledAt: z.string() })),
+});
+
+export const productDetailSchema = productSummarySchema.extend({
+  ratingHistory: z.array(
+    z.object({
+      kind: z.enum(['rating', 'upgrade']),
+      stars: z.number().int(),
+      level: z.enum(LEVELS).optional(),
+      fiveStarPotential: z.boolean(),
+      score: z.number(),
+      council: z.string(),
+      decisionNo: z.string(),
+      decisionDate: z.string(),
+      validUntil: z.string(),
+    }),
+  ),
+  revocations: z.array(z.object({ decisionNo: z.string(), decisionDate: z.string(), reason: z.string() })),
+  awaitingRegistration: z.number().int().describe('Events waiting for the registration'),
+});
+
+export type ProductSummary = z.infer<typeof productSummarySchema>;
+export type ProductDetail = z.infer<typeof productDetailSchema>;
+
+export function productSummary(state: ProductState, day: string): ProductSummary {
+  const registration = state.registration;
+  const certificate = certificateOn(state, day);
+  const first = firstRecognition(state, day);
+  return {
+    productId: state.productId,
+    registered: registration !== undefined,
+    ...(registration && {
+      name: registration.name,
+      group: registration.group,
+      districtCode: registration.districtCode,
+      ...(registration.communeCode !== undefined && { communeCode: registration.communeCode }),
+      subject: registration.subject,
+      registeredOn: registration.registeredOn,
+    }),
+    active: registration !== undefined && certificate?.valid === true && certificate.decision.stars >= MIN_OCOP_STARS,
+    ...(certificate && {
+      certificate: {
+        stars: certificate.decision.stars,
+        ...(certificate.decision.level && { level: certificate.decision.level }),
+        score: certificate.decision.score,
+        council: certificate.decision.council,
+        decisionNo: certificate.decision.decisionNo,
+        decisionDate: certificate.decision.decisionDate,
+        validUntil: certificate.decision.validUntil,
+        valid: certificate.valid,
+        ...(certificate.revokedOn && { revokedOn: certificate.revokedOn }),
+      },
+    }),
+    ...(first && { firstRecognizedOn: first.decisionDate }),
+    marketplaces: listingsOn(state, day).map((l) => ({ marketplace: l.marketplace, ...(l.listingUrl && { listingUrl: l.listingUrl }), listedAt: l.at })),
+    traceability: state.enrollments.map((e) => ({ system: e.system, ...(e.traceCode && { traceCode: e.traceCode }), enrolledAt: e.enrolledAt })),
+  };
+}
+
+export function productDetail(state: ProductState, day: string): ProductDetail {
+  return {
+    ...productSummary(state, day),
+    ratingHistory: state.decisions.map((d) => ({
+      kind: d.kind,
+      stars: d.stars,
+      ...(d.level && { level: d.level }),
+      fiveStarPotential: d.fiveStarPotential,
+      score: d.score,
+      council: d.council,
+      decisionNo: d.decisionNo,
+      decisionDate: d.decisionDate,
+      validUntil: d.validUntil,
+    })),
+    revocations: state.revocations.map((r) => ({ decisionNo: r.decisionNo, decisionDate: r.decisionDate, reason: r.reason })),
+    awaitingRegistration: state.awaitingRegistration.length,
+  };
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { describeIssues, PRODUCT_GROUPS } from '../../events';
+import { isIsoDay, LEVELS } from '../../domain';
+import { BadRequestError } from './api-errors';
+
+/** Query parameters of each route, validated before anything is read. Unknown parameters are refused, so a typo is not silently ignored. */
+const limit = z.coerce
+  .number({ error: 'must be a whole number from 1 to 100' })
+  .int({ error: 'must be a whole number from 1 to 100' })
+  .min(1, { error: 'must be a whole number from 1 to 100' })
+  .max(100, { error: 'must be a whole number from 1 to 100' })
+  .default(20);
+const cursor = z.string().min(1).optional().describe('The nextCursor of the previous page');
+const day = z.string().refine(isIsoDay, { error: 'must be a date YYYY-MM-DD' });
+const dayOrInstant = z
+  .string()
+  .refine((value) => isIsoDay(value) || z.iso.datetime({ offset: true }).safeParse(value).success, {
+    error: 'must be a date YYYY-MM-DD or an ISO 8601 date-time with offset',
+  });
+
+export const snapshotsQuery = z.strictObject({
+  from: dayOrInstant.optional().describe('Oldest asOf to include (a day means from its start, Asia/Ho_Chi_Minh)'),
+  to: dayOrInstant.optional().describe('Newest asOf to include (a day means to its end, Asia/Ho_Chi_Minh)'),
+  limit,
+  cursor,
+});
+
+export const kpisQuery = z.strictObject({
+  asOf: day.optional().describe('The day (Asia/Ho_Chi_Minh) whose end the indicators describe; default today'),
+});
+
+export const productsQuery = z.strictObject({
+  district: z.string().regex(/^\d{3,5}$/, { error: 'must be a district code of 3 to 5 digits, e.g. 842' }).optional(),
+  level: z.enum(LEVELS, { error: `must be one of ${LEVELS.join(', ')}` }).optional().describe('Level of the latest certificate'),
+  group: z.enum(PRODUCT_GROUPS, { error: `must be one of ${PRODUCT_GROUPS.join(', ')}` }).optional(),
+  limit,
+  cursor,
+});
+
+export const rejectionsQuery = z.strictObject({
+  source: z.string().min(1).optional().describe('Only rejections of events from this Source, e.g. ocop.district.842'),
+  limit,
+  cursor,
+});
+
+/** Validates query parameters; a 400 names each bad parameter and what it must be. */
+export function parseQuery<S extends z.ZodType>(schema: S, query: Record<string, string | undefined> | undefined): z.infer<S> {
+  const parsed = schema.safeParse(query ?? {}, { reportInput: true });
+  if (!parsed.success) throw new BadRequestError(describeIssues(parsed.error.issues, 'query').join('; '), { cause: parsed.error });
+  return parsed.data;
+}

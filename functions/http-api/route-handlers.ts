@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { kpiSnapshotSchema } from '../../domain';
+import type { RouteHandler } from './api-request';
+import type { RouteKey } from './route-table';
+import { kpisQuery, productsQuery, rejectionsQuery, snapshotsQuery } from './query-schemas';
+import { productDetailSchema, productSummarySchema } from './product-view';
+import { getHealth } from './routes/health';
+import { openApiDocument } from './openapi';
+import { getKpis } from './routes/kpis';
+import { getProduct, listProducts } from './routes/products';
+import { listRejections, rejectionSchema } from './routes/rejections';
+import { getLatestSnapshot, listSnapshots } from './routes/snapshots';
+
+const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().optional().describe('Pass as ?cursor= for the next page; absent on the last page') });
+
+export interface RouteImplementation {
+  handle: RouteHandler;
+  query?: z.ZodObject;
+  response: z.ZodType;
+}
+
+/** What serves each route, its query and its answer: dispatched by the Lambda handler, documented by openapi.ts. */
+export const routeHandlers: Record<RouteKey, RouteImplementation> = {
+  'GET /v1/health': { handle: getHealth, response: z.object({ status: z.literal('ok'), service: z.string(), time: z.string() }) },
+  'GET /v1/openapi.json': {
+    handle: async () => openApiDocument(routeHandlers),
+    response: z.object({ openapi: z.string() }).loose(),
+  },
+  'GET /v1/snapshots/latest': { handle: getLatestSnapshot, response: kpiSnapshotSchema },
+  'GET /v1/snapshots': { handle: listSnapshots, query: snapshotsQuery, response: pageOf(kpiSnapshotSchema) },
+  'GET /v1/kpis': { handle: getKpis, query: kpisQuery, response: kpiSnapshotSchema },
+  'GET /v1/products': { handle: listProducts, query: productsQuery, response: pageOf(productSummarySchema) },
+  'GET /v1/products/{productId}': { handle: getProduct, response: productDetailSchema },
+  'GET /v1/rejections': { handle: listRejections, query: rejectionsQuery, response: pageOf(rejectionSchema) },
+};

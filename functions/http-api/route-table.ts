@@ -1,0 +1,43 @@
+/**
+ * The routes of the HTTP API v1 (CONTRACT §3), defined once: the CDK app
+ * creates one API Gateway route each (with the JWT authorizer where `auth`),
+ * `npm start` serves the same keys, and the OpenAPI document lists them.
+ */
+export interface RouteDefinition {
+  method: 'GET';
+  path: string;
+  auth: boolean;
+  summary: string;
+}
+
+export const routeTable = [
+  { method: 'GET', path: '/v1/health', auth: false, summary: 'Liveness' },
+  { method: 'GET', path: '/v1/openapi.json', auth: false, summary: 'The OpenAPI 3 document of this API' },
+  { method: 'GET', path: '/v1/snapshots/latest', auth: true, summary: 'The latest provincial KPI snapshot' },
+  { method: 'GET', path: '/v1/snapshots', auth: true, summary: 'Snapshot history, newest first, paginated' },
+  { method: 'GET', path: '/v1/kpis', auth: true, summary: 'Indicators as of the end of a day, computed from history' },
+  { method: 'GET', path: '/v1/products', auth: true, summary: 'Products, filtered by district, level or group, paginated' },
+  { method: 'GET', path: '/v1/products/{productId}', auth: true, summary: 'One product with its rating history' },
+  { method: 'GET', path: '/v1/rejections', auth: true, summary: 'Rejected events with their reasons, newest first, paginated' },
+] as const satisfies readonly RouteDefinition[];
+
+export type RouteKey = `${(typeof routeTable)[number]['method']} ${(typeof routeTable)[number]['path']}`;
+
+export function routeKeyOf(route: RouteDefinition): RouteKey {
+  return `${route.method} ${route.path}` as RouteKey;
+}
+
+/** Matches a concrete path against the table: the route key and path parameters, as API Gateway would give them. */
+export function matchRoute(method: string, path: string): { routeKey: RouteKey; pathParameters: Record<string, string> } | undefined {
+  for (const route of routeTable) {
+    if (route.method !== method) continue;
+    const names: string[] = [];
+    const pattern = new RegExp(`^${route.path.replace(/\{(\w+)\}/g, (_m, name: string) => (names.push(name), '([^/]+)'))}$`);
+    const match = pattern.exec(path);
+    if (match) {
+      const pathParameters = Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]));
+      return { routeKey: routeKeyOf(route), pathParameters };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,49 @@
+import { vnDayOf, type ProductState } from '../../../domain';
+import { getProjection, queryProjections, type Projection } from '../../shared/projection-store';
+import { provinceOfDeployment } from '../../shared/province-config';
+import { BadRequestError, NotFoundError } from '../api-errors';
+import type { ApiRequest, Page } from '../api-request';
+import { decodeCursor, encodeCursor } from '../cursor';
+import { productDetail, productSummary, type ProductDetail, type ProductSummary } from '../product-view';
+import { parseQuery, productsQuery } from '../query-schemas';
+
+/**
+ * Products, paginated. The most selective filter picks the index (district,
+ * then level, then group, else every product); the others filter its pages.
+ */
+export async function listProducts(request: ApiRequest): Promise<Page<ProductSummary>> {
+  const query = parseQuery(productsQuery, request.query);
+  const province = provinceOfDeployment();
+  if (query.district && !province.units.some((unit) => unit.code === query.district)) {
+    throw new BadRequestError(`query.district: ${query.district} is not a unit of ${province.name} (known: ${province.units.map((u) => u.code).join(', ')})`);
+  }
+  const filters = { districtCode: query.district, level: query.level, group: query.group };
+  const [indexName, keyAttribute, keyValue] = query.district
+    ? ['byDistrict', 'districtCode', query.district]
+    : query.level
+      ? ['byLevel', 'level', query.level]
+      : query.group
+        ? ['byGroup', 'group', query.group]
+        : ['byKind', 'kind', 'product'];
+  const rest = Object.entries(filters).filter(([name, value]) => value !== undefined && name !== keyAttribute);
+  const page = await queryProjections({
+    IndexName: indexName,
+    KeyConditionExpression: '#key = :key',
+    ...(rest.length > 0 && { FilterExpression: rest.map(([name]) => `#${name} = :${name}`).join(' AND ') }),
+    ProjectionExpression: 'pk, #state',
+    ExpressionAttributeNames: { '#key': keyAttribute, '#state': 'state', ...Object.fromEntries(rest.map(([name]) => [`#${name}`, name])) },
+    ExpressionAttributeValues: { ':key': keyValue, ...Object.fromEntries(rest.map(([name, value]) => [`:${name}`, value])) },
+    Limit: query.limit,
+    ExclusiveStartKey: decodeCursor(query.cursor),
+  });
+  const today = vnDayOf(new Date());
+  const nextCursor = encodeCursor(page.lastKey);
+  return { items: page.items.map((item) => productSummary(item.state as ProductState, today)), ...(nextCursor && { nextCursor }) };
+}
+
+export async function getProduct(request: ApiRequest): Promise<ProductDetail> {
+  const productId = request.pathParameters.productId ?? '';
+  const projection: Projection | undefined = await getProjection(`PRODUCT#${productId}`);
+  if (!projection) throw new NotFoundError(`No product ${productId}: no event has named it yet.`);
+  return productDetail(projection.state as ProductState, vnDayOf(new Date()));
+}

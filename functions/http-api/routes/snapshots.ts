@@ -1,0 +1,36 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { endOfVnDay, isIsoDay, type KpiSnapshot } from '../../../domain';
+import { dynamoDocumentClient, tableName } from '../../shared/clients';
+import { latestSnapshot, PROVINCE_SCOPE, sortKeyOf, type StoredSnapshot } from '../../shared/snapshot-store';
+import { NotFoundError, BadRequestError } from '../api-errors';
+import type { ApiRequest, Page } from '../api-request';
+import { decodeCursor, encodeCursor } from '../cursor';
+import { parseQuery, snapshotsQuery } from '../query-schemas';
+
+export async function getLatestSnapshot(): Promise<KpiSnapshot> {
+  const latest = await latestSnapshot();
+  if (!latest) throw new NotFoundError('No snapshot yet: the first one is computed a few seconds after the first accepted event.');
+  return latest.snapshot;
+}
+
+/** Snapshot history, newest first. A day bound covers the whole day in Asia/Ho_Chi_Minh. */
+export async function listSnapshots(request: ApiRequest): Promise<Page<KpiSnapshot>> {
+  const query = parseQuery(snapshotsQuery, request.query);
+  const from = query.from && sortKeyOf(isIsoDay(query.from) ? `${query.from}T00:00:00+07:00` : query.from);
+  const to = query.to && sortKeyOf(isIsoDay(query.to) ? endOfVnDay(query.to) : query.to);
+  if (from && to && from > to) throw new BadRequestError(`query.from (${query.from}) is after query.to (${query.to})`);
+  const bounds = from && to ? ' AND asOf BETWEEN :from AND :to' : from ? ' AND asOf >= :from' : to ? ' AND asOf <= :to' : '';
+  const page = await dynamoDocumentClient().send(
+    new QueryCommand({
+      TableName: tableName('snapshots'),
+      KeyConditionExpression: `#scope = :scope${bounds}`,
+      ExpressionAttributeNames: { '#scope': 'scope' },
+      ExpressionAttributeValues: { ':scope': PROVINCE_SCOPE, ...(from && { ':from': from }), ...(to && { ':to': to }) },
+      ScanIndexForward: false,
+      Limit: query.limit,
+      ExclusiveStartKey: decodeCursor(query.cursor),
+    }),
+  );
+  const nextCursor = encodeCursor(page.LastEvaluatedKey);
+  return { items: ((page.Items ?? []) as StoredSnapshot[]).map((item) => item.snapshot), ...(nextCursor && { nextCursor }) };
+}

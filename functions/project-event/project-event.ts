@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { districtCodeOfSource, parseInboundEvent, type EventBridgeEnvelope, type InboundEvent } from '../../events';
+import { aggregateKeyOf, checkEventRules, type AggregateKey, type ProductState, type Province } from '../../domain';
+import { appendToEventLog } from '../shared/event-log-store';
+import { getProjection, putProjection, ProjectionConflictError, type Projection } from '../shared/projection-store';
+import { keepRejection, markAnnounced, newRejection, type RejectionRecord } from '../shared/rejection-store';
+import { announceRejection } from '../shared/announce-rejection';
+import { buildProjection } from './build-projection';
+
+export type Outcome = 'accepted' | 'duplicate' | 'rejected';
+
+export interface ProjectEventResult {
+  outcome: Outcome;
+  rejectionId?: string;
+  reasons?: string[];
+  /** Rejections of other events this event settled (e.g. another district's events once the registration arrived). */
+  settledRejections: number;
+}
+
+const MAX_WRITE_ATTEMPTS = 10;
+
+/**
+ * Takes one EventBridge event to its projection:
+ * validate → check rules → append to the event log (once per eventId) →
+ * re-fold the aggregate and write it with a version check → keep and
+ * announce every rejection. Permanent problems (bad events) never throw;
+ * transient ones (DynamoDB, the bus) throw so EventBridge retries, and every
+ * step is idempotent so a retry neither loses nor double-counts.
+ */
+export async function projectEvent(envelope: EventBridgeEnvelope, province: Province): Promise<ProjectEventResult> {
+  const parsed = parseInboundEvent(envelope);
+  const reasons = parsed.ok ? checkEventRules(parsed.event, province) : parsed.reasons;
+  if (!parsed.ok || reasons.length > 0) {
+    const rejection = await keepAndAnnounce(rejectionOfEnvelope(envelope, reasons));
+    return { outcome: 'rejected', rejectionId: rejection.rejectionId, reasons: rejection.reasons, settledRejections: 0 };
+  }
+
+  const event = parsed.event;
+  const aggregateKey = aggregateKeyOf(event);
+  const appended = await appendToEventLog({
+    eventId: event.detail.eventId,
+    aggregateKey,
+    detailType: event.detailType,
+    source: event.source,
+    event,
+    busEventId: envelope.id,
+    busTime: envelope.time,
+    receivedAt: new Date().toISOString(),
+  });
+  const projection = await foldIntoProjection(aggregateKey, event);
+  const settled = await settleFoldRejections(projection);
+  const own = settled.find((r) => r.eventId === event.detail.eventId);
+  if (own) return { outcome: 'rejected', rejectionId: own.rejectionId, reasons: own.reasons, settledRejections: settled.length };
+  return { outcome: appended === 'duplicate' ? 'duplicate' : 'accepted', settledRejections: settled.length };
+}
+
+async function foldIntoProjection(pk: AggregateKey, event: InboundEvent): Promise<Projection> {
+  for (let attempt = 1; ; attempt += 1) {
+    const current = await getProjection(pk);
+    if (current?.events.some((e) => e.detail.eventId === event.detail.eventId)) return current;
+    const next = buildProjection(pk, [...(current?.events ?? []), event], (current?.version ?? 0) + 1);
+    try {
+      await putProjection(next, current?.version);
+      return next;
+    } catch (error) {
+      if (!(error instanceof ProjectionConflictError) || attempt >= MAX_WRITE_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
+  }
+}
+
+/** Keeps (once) and announces (until announced) each rejection the fold decided. */
+async function settleFoldRejections(projection: Projection): Promise<RejectionRecord[]> {
+  if (projection.kind !== 'product') return [];
+  const { rejections } = projection.state as ProductState;
+  const settled: RejectionRecord[] = [];
+  for (const rejected of rejections) {
+    const original = projection.events.find((e) => e.detail.eventId === rejected.eventId);
+    settled.push(
+      await keepAndAnnounce(
+        newRejection({
+          rejectionId: rejected.eventId,
+          eventId: rejected.eventId,
+          source: rejected.source,
+          detailType: rejected.detailType,
+          ...(original?.detail.districtCode !== undefined && { districtCode: original.detail.districtCode }),
+          reasons: rejected.reasons,
+          original: original && { source: original.source, 'detail-type': original.detailType, detail: original.detail },
+        }),
+      ),
+    );
+  }
+  return settled;
+}
+
+async function keepAndAnnounce(candidate: RejectionRecord): Promise<RejectionRecord> {
+  const stored = await keepRejection(candidate);
+  if (!stored.announced) {
+    await announceRejection(stored);
+    await markAnnounced(stored.rejectionId);
+  }
+  return stored;
+}
+
+function rejectionOfEnvelope(envelope: EventBridgeEnvelope, reasons: string[]): RejectionRecord {
+  const detail = (typeof envelope.detail === 'object' && envelope.detail !== null ? envelope.detail : {}) as Record<string, unknown>;
+  const eventId = typeof detail.eventId === 'string' && detail.eventId.length >= 8 && detail.eventId.length <= 128 ? detail.eventId : undefined;
+  const districtCode = typeof detail.districtCode === 'string' ? detail.districtCode : districtCodeOfSource(envelope.source);
+  return newRejection({
+    rejectionId: eventId ?? `eb-${envelope.id || randomUUID()}`,
+    ...(eventId !== undefined && { eventId }),
+    source: envelope.source,
+    detailType: envelope['detail-type'],
+    ...(districtCode !== undefined && { districtCode }),
+    reasons,
+    original: envelope,
+  });
+}

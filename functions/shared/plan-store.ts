@@ -1,0 +1,20 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { parsePlan, type Plan } from '../../domain';
+import { dynamoDocumentClient, tableName } from './clients';
+
+/**
+ * Plans live as data in the projections table (`PLAN#<id>`, kind "plan"), so
+ * a province loads its next plan without a release (`npm run plan:load`).
+ * Writing one also wakes the snapshot recompute through the table's stream.
+ */
+export const PLAN_KIND = 'plan';
+
+export async function putPlan(plan: Plan): Promise<void> {
+  const valid = parsePlan(plan);
+  await dynamoDocumentClient().send(
+    new PutCommand({
+      TableName: tableName('projections'),
+      Item: { pk: `PLAN#${valid.id}`, kind: PLAN_KIND, version: 1, events: [], state: valid, updatedAt: new Date().toISOString() },
+    }),
+  );
+}
