@@ -7,13 +7,29 @@ export type EventPattern = { [field: string]: unknown };
 /** Where a matching event goes: one of the functions of functions/catalog.ts, or the bus's audit log. */
 export type SubscriptionTarget = { kind: 'function'; functionId: string } | { kind: 'audit-log' };
 
+/**
+ * How the bus retries delivery of one event to a target (EventBridge's target
+ * RetryPolicy); an event still undelivered goes to the dead-letter queue.
+ * Read by the CDK app and by the local bus of `npm start`.
+ */
+export interface RetryPolicy {
+  /** Retries after the first attempt (AWS allows 0..185). */
+  maximumRetryAttempts: number;
+  /** No retry once the event is older than this, counted from its acceptance (AWS allows 60..86400). */
+  maximumEventAgeSeconds: number;
+}
+
 export interface Subscription {
   /** Rule name suffix, stable: renaming it replaces the deployed rule. */
   id: string;
   description: string;
   pattern: EventPattern;
   target: SubscriptionTarget;
+  retryPolicy: RetryPolicy;
 }
+
+/** Retries for the consumers of this system: a few minutes of retrying, then the dead letters, where an operator sees them. */
+const DEFAULT_RETRY_POLICY: RetryPolicy = { maximumRetryAttempts: 8, maximumEventAgeSeconds: 3600 };
 
 /**
  * Which consumer receives which events. The CDK app turns each entry into an
@@ -30,11 +46,13 @@ export const subscriptions: readonly Subscription[] = [
       'detail-type': [{ 'anything-but': [...OUTBOUND_DETAIL_TYPES] }],
     },
     target: { kind: 'function', functionId: 'project-event' },
+    retryPolicy: DEFAULT_RETRY_POLICY,
   },
   {
     id: 'audit-every-event',
     description: 'Catch-all: every event on the bus is written to the audit log, so nothing on the bus is invisible.',
     pattern: { source: [{ prefix: '' }] },
     target: { kind: 'audit-log' },
+    retryPolicy: DEFAULT_RETRY_POLICY,
   },
 ];
