@@ -13,7 +13,7 @@ const levelCounts = <T extends z.ZodType>(value: T) =>
 export const indicatorStatusSchema = z.enum(['met', 'on_track', 'behind']);
 
 export const indicatorSchema = z.object({
-  id: z.enum(INDICATOR_IDS as [string, ...string[]]).describe('Indicator id of CONTRACT §2'),
+  id: z.enum(INDICATOR_IDS as [IndicatorId, ...IndicatorId[]]).describe('Indicator id of CONTRACT §2'),
   value: z.number().describe('A count, or a share from 0 to 1; for certificates.expiring, the count'),
   target: z.number().optional(),
   stretchTarget: z.number().optional().describe('The hoped-for value above the target, when the plan gives one'),
@@ -56,6 +56,6 @@ export const kpiSnapshotSchema = z.object({
 
 export type KpiSnapshot = z.infer<typeof kpiSnapshotSchema>;
 export type IndicatorStatus = z.infer<typeof indicatorStatusSchema>;
-export type Indicator = Omit<z.infer<typeof indicatorSchema>, 'id'> & { id: IndicatorId };
+export type Indicator = z.infer<typeof indicatorSchema>;
 export type DistrictBreakdown = z.infer<typeof districtBreakdownSchema>;
 export type ExpiringCertificate = z.infer<typeof expiringCertificateSchema>;
