@@ -1,0 +1,277 @@
+import type { EventPattern } from '../../events/subscriptions';
+
+/**
+ * EventBridge event patterns, matched the way EventBridge (its engine is AWS's
+ * open-source Event Ruler) matches them:
+ * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns.html and
+ * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-pattern-operators.html
+ *
+ * - every field named in the pattern must match (AND); a field matches when any
+ *   value of its array matches (OR); `$or: [{...}, {...}]` is an OR of sub-patterns;
+ * - an array in the event matches when any of its elements matches; objects
+ *   inside event arrays are matched element by element;
+ * - values: exact strings, numbers (by value), booleans and null; `prefix`,
+ *   `suffix` (both also `{ equals-ignore-case }`), `equals-ignore-case`,
+ *   `wildcard`, `anything-but` (value, list, prefix, suffix,
+ *   equals-ignore-case, wildcard), `numeric`, `exists`.
+ * `cidr` is refused by `validatePattern`: no pattern of this system uses it.
+ */
+
+export class InvalidEventPatternError extends Error {
+  override name = 'InvalidEventPatternError';
+}
+
+const OPERATORS = ['prefix', 'suffix', 'equals-ignore-case', 'wildcard', 'anything-but', 'numeric', 'exists', 'cidr'] as const;
+const NUMERIC_LIMIT = 5e9;
+
+type PlainObject = { [key: string]: unknown };
+
+function isPlainObject(value: unknown): value is PlainObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `$or` is the OR primitive only when it holds objects that are not operators (otherwise Event Ruler reads it as a field name). */
+function isOrClause(key: string, value: unknown): value is PlainObject[] {
+  return (
+    key === '$or' &&
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every((alternative) => isPlainObject(alternative) && !Object.keys(alternative).some((k) => (OPERATORS as readonly string[]).includes(k)))
+  );
+}
+
+// ---------------------------------------------------------------- validation
+
+/** Throws InvalidEventPatternError, naming the faulty field, unless `pattern` is a pattern EventBridge accepts. */
+export function validatePattern(pattern: unknown): asserts pattern is EventPattern {
+  validateObject(pattern, '');
+}
+
+function fail(path: string, reason: string): never {
+  throw new InvalidEventPatternError(`Event pattern is not valid${path ? ` at "${path}"` : ''}: ${reason}`);
+}
+
+function validateObject(pattern: unknown, path: string): void {
+  if (!isPlainObject(pattern)) fail(path, `expected a JSON object, found ${JSON.stringify(pattern)}`);
+  if (Object.keys(pattern).length === 0) fail(path, 'empty objects are not allowed');
+  for (const [key, value] of Object.entries(pattern)) {
+    const fieldPath = path ? `${path}.${key}` : key;
+    if (isOrClause(key, value)) {
+      if (value.length < 2) fail(fieldPath, '$or needs at least two alternatives');
+      value.forEach((alternative, index) => validateObject(alternative, `${fieldPath}[${index}]`));
+    } else if (Array.isArray(value)) {
+      if (value.length === 0) fail(fieldPath, 'empty arrays are not allowed: list at least one value to match');
+      value.forEach((matcher) => validateMatcher(matcher, fieldPath));
+    } else if (isPlainObject(value)) {
+      validateObject(value, fieldPath);
+    } else {
+      fail(fieldPath, `a field must hold an array of values to match or a nested object, found ${JSON.stringify(value)}`);
+    }
+  }
+}
+
+function validateMatcher(matcher: unknown, path: string): void {
+  if (matcher === null || typeof matcher === 'string' || typeof matcher === 'boolean') return;
+  if (typeof matcher === 'number') return validateNumber(matcher, path);
+  if (Array.isArray(matcher)) fail(path, 'arrays inside a match list are not allowed');
+  if (!isPlainObject(matcher)) fail(path, `unsupported match value ${JSON.stringify(matcher)}`);
+  const keys = Object.keys(matcher);
+  if (keys.length !== 1) fail(path, `a match object holds exactly one operator, found ${JSON.stringify(matcher)}`);
+  const operator = keys[0]!;
+  const operand = matcher[operator];
+  switch (operator) {
+    case 'prefix':
+    case 'suffix':
+      if (typeof operand === 'string') return;
+      if (isPlainObject(operand) && Object.keys(operand).length === 1 && typeof operand['equals-ignore-case'] === 'string') return;
+      return fail(path, `${operator} takes a string or { "equals-ignore-case": string }`);
+    case 'equals-ignore-case':
+      if (typeof operand !== 'string') fail(path, 'equals-ignore-case takes a string');
+      return;
+    case 'wildcard':
+      if (typeof operand !== 'string') fail(path, 'wildcard takes a string');
+      return validateWildcard(operand, path);
+    case 'anything-but':
+      return validateAnythingBut(operand, path);
+    case 'numeric':
+      parseNumericRange(operand, path);
+      return;
+    case 'exists':
+      if (typeof operand !== 'boolean') fail(path, 'exists takes true or false');
+      return;
+    case 'cidr':
+      return fail(path, 'cidr (IP address matching) is not supported by the local bus');
+    default:
+      return fail(path, `unrecognized match type "${operator}"`);
+  }
+}
+
+function validateNumber(value: number, path: string): void {
+  if (!Number.isFinite(value) || Math.abs(value) > NUMERIC_LIMIT) fail(path, `numbers must lie between -5e9 and 5e9, found ${value}`);
+}
+
+function validateAnythingBut(operand: unknown, path: string): void {
+  if (typeof operand === 'string') return;
+  if (typeof operand === 'number') return validateNumber(operand, path);
+  if (Array.isArray(operand)) {
+    const allStrings = operand.every((v) => typeof v === 'string');
+    const allNumbers = operand.every((v) => typeof v === 'number');
+    if (operand.length === 0 || !(allStrings || allNumbers)) fail(path, 'anything-but takes a non-empty list of only strings or only numbers');
+    return;
+  }
+  if (!isPlainObject(operand) || Object.keys(operand).length !== 1) {
+    return fail(path, 'anything-but takes a string, a number, a list of them, or one of prefix, suffix, equals-ignore-case, wildcard');
+  }
+  const [operator, inner] = Object.entries(operand)[0]!;
+  const strings = Array.isArray(inner) ? inner : [inner];
+  switch (operator) {
+    case 'prefix':
+    case 'suffix':
+      if (typeof inner !== 'string' || inner === '') fail(path, `anything-but ${operator} takes one non-empty string`);
+      return;
+    case 'equals-ignore-case':
+    case 'wildcard':
+      if (strings.length === 0 || !strings.every((s) => typeof s === 'string')) fail(path, `anything-but ${operator} takes a string or a non-empty list of strings`);
+      if (operator === 'wildcard') strings.forEach((s) => validateWildcard(s as string, path));
+      return;
+    default:
+      return fail(path, `anything-but does not take "${operator}"`);
+  }
+}
+
+function validateWildcard(value: string, path: string): void {
+  if (value.includes('**')) fail(path, `consecutive wildcard characters are not allowed in "${value}"`);
+  for (let i = 0; i < value.length; i++) {
+    if (value[i] !== '\\') continue;
+    const escaped = value[i + 1];
+    if (escaped !== '*' && escaped !== '\\') fail(path, `a backslash in a wildcard may only escape * or \\, in "${value}"`);
+    i++;
+  }
+}
+
+interface NumericRange {
+  lower?: { value: number; inclusive: boolean };
+  upper?: { value: number; inclusive: boolean };
+}
+
+function parseNumericRange(operand: unknown, path: string): NumericRange {
+  const usage = 'numeric takes ["=", n], [op, n] with op one of < <= > >=, or [">" or ">=", low, "<" or "<=", high]';
+  if (!Array.isArray(operand) || (operand.length !== 2 && operand.length !== 4)) fail(path, usage);
+  const range: NumericRange = {};
+  for (let i = 0; i < operand.length; i += 2) {
+    const [op, value] = [operand[i], operand[i + 1]];
+    if (typeof value !== 'number') fail(path, `${usage}; ${JSON.stringify(value)} is not a number`);
+    validateNumber(value, path);
+    if (op === '=' && operand.length === 2) return { lower: { value, inclusive: true }, upper: { value, inclusive: true } };
+    if ((op === '>' || op === '>=') && !range.lower && !range.upper) range.lower = { value, inclusive: op === '>=' };
+    else if ((op === '<' || op === '<=') && !range.upper) range.upper = { value, inclusive: op === '<=' };
+    else fail(path, usage);
+  }
+  if (range.lower && range.upper && range.lower.value >= range.upper.value) fail(path, 'the lower bound of a numeric range must be below its upper bound');
+  return range;
+}
+
+// ------------------------------------------------------------------ matching
+
+/** Whether `event` (an EventBridge envelope, or any JSON object) matches `pattern`. Validate the pattern first. */
+export function matchesPattern(pattern: EventPattern, event: unknown): boolean {
+  return matchObject(pattern, event);
+}
+
+function matchObject(pattern: PlainObject, event: unknown): boolean {
+  return Object.entries(pattern).every(([key, expected]) => {
+    if (isOrClause(key, expected)) return expected.some((alternative) => matchObject(alternative, event));
+    const actual = isPlainObject(event) && Object.hasOwn(event, key) ? event[key] : undefined;
+    if (Array.isArray(expected)) return matchLeaf(expected, leafValues(actual));
+    const objects = objectsIn(actual);
+    // A nested pattern over a missing object can still match, through { exists: false }.
+    return objects.length === 0 ? matchObject(expected as PlainObject, undefined) : objects.some((object) => matchObject(expected as PlainObject, object));
+  });
+}
+
+/** The scalar values at a path: arrays are flattened, objects are not leaves. */
+function leafValues(value: unknown): unknown[] {
+  if (value === undefined || isPlainObject(value)) return [];
+  if (Array.isArray(value)) return value.flatMap(leafValues);
+  return [value];
+}
+
+function objectsIn(value: unknown): PlainObject[] {
+  if (isPlainObject(value)) return [value];
+  if (Array.isArray(value)) return value.flatMap(objectsIn);
+  return [];
+}
+
+function matchLeaf(matchers: unknown[], values: unknown[]): boolean {
+  return matchers.some((matcher) => {
+    if (isPlainObject(matcher) && 'exists' in matcher) return matcher.exists === values.length > 0;
+    return values.some((value) => matchValue(matcher, value));
+  });
+}
+
+function matchValue(matcher: unknown, value: unknown): boolean {
+  if (!isPlainObject(matcher)) return matcher === value;
+  const [operator, operand] = Object.entries(matcher)[0]!;
+  switch (operator) {
+    case 'prefix':
+      return typeof value === 'string' && compareText(operand, (expected, ignoreCase) => fold(value, ignoreCase).startsWith(fold(expected, ignoreCase)));
+    case 'suffix':
+      return typeof value === 'string' && compareText(operand, (expected, ignoreCase) => fold(value, ignoreCase).endsWith(fold(expected, ignoreCase)));
+    case 'equals-ignore-case':
+      return typeof value === 'string' && value.toLowerCase() === (operand as string).toLowerCase();
+    case 'wildcard':
+      return typeof value === 'string' && wildcardRegExp(operand as string).test(value);
+    case 'numeric':
+      return typeof value === 'number' && inRange(parseNumericRange(operand, ''), value);
+    case 'anything-but':
+      return !matchesExcluded(operand, value);
+    default:
+      return false;
+  }
+}
+
+/** anything-but matches every value (of any type) that its operand does not match. */
+function matchesExcluded(operand: unknown, value: unknown): boolean {
+  if (Array.isArray(operand)) return operand.includes(value);
+  if (!isPlainObject(operand)) return operand === value;
+  const [operator, inner] = Object.entries(operand)[0]!;
+  const alternatives = Array.isArray(inner) ? inner : [inner];
+  return alternatives.some((alternative) => matchValue({ [operator]: alternative }, value));
+}
+
+function compareText(operand: unknown, compare: (expected: string, ignoreCase: boolean) => boolean): boolean {
+  return typeof operand === 'string' ? compare(operand, false) : compare((operand as PlainObject)['equals-ignore-case'] as string, true);
+}
+
+function fold(text: string, ignoreCase: boolean): string {
+  return ignoreCase ? text.toLowerCase() : text;
+}
+
+function inRange(range: NumericRange, value: number): boolean {
+  const { lower, upper } = range;
+  if (lower && (lower.inclusive ? value < lower.value : value <= lower.value)) return false;
+  if (upper && (upper.inclusive ? value > upper.value : value >= upper.value)) return false;
+  return true;
+}
+
+const wildcardCache = new Map<string, RegExp>();
+
+/** `*` matches any run of characters (including none); `\*` is a star, `\\` a backslash. */
+function wildcardRegExp(wildcard: string): RegExp {
+  let compiled = wildcardCache.get(wildcard);
+  if (!compiled) {
+    let source = '';
+    for (let i = 0; i < wildcard.length; i++) {
+      const char = wildcard[i]!;
+      if (char === '\\') source += escapeRegExp(wildcard[++i] ?? '\\');
+      else source += char === '*' ? '.*' : escapeRegExp(char);
+    }
+    compiled = new RegExp(`^${source}$`, 's');
+    wildcardCache.set(wildcard, compiled);
+  }
+  return compiled;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
