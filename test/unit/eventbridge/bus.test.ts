@@ -1,0 +1,256 @@
+import { EventBusClosedError, LocalEventBus, type BusTargets } from '../../../local/eventbridge/bus';
+import { entrySize, PutEventsValidationError, type EventBridgeEnvelope } from '../../../local/eventbridge/entries';
+import { InvalidEventPatternError } from '../../../local/eventbridge/event-pattern';
+import { subscriptions, type Subscription } from '../../../events/subscriptions';
+
+/** Targets that record what they receive; `fail` decides, per call, whether the function target throws. */
+function recordingTargets(fail: (call: number) => boolean = () => false) {
+  const invoked: Array<{ functionId: string; envelope: EventBridgeEnvelope }> = [];
+  const audited: EventBridgeEnvelope[] = [];
+  let calls = 0;
+  const targets: BusTargets = {
+    async invokeFunction(functionId, envelope) {
+      calls++;
+      if (fail(calls)) throw new Error(`handler failed on call ${calls}`);
+      invoked.push({ functionId, envelope });
+    },
+    auditLog(envelope) {
+      audited.push(envelope);
+    },
+  };
+  return { targets, invoked, audited, calls: () => calls };
+}
+
+const detail = (eventId: string) => JSON.stringify({ eventId, schemaVersion: 1, occurredAt: '2025-03-01T08:00:00+07:00', districtCode: '842' });
+const entry = (overrides: Record<string, unknown> = {}) => ({
+  EventBusName: 'ocop-pulse',
+  Source: 'ocop.district.842',
+  DetailType: 'ProductRegistered',
+  Detail: detail('evt-00000001'),
+  ...overrides,
+});
+
+/** The subscription of project-event only, with a retry policy fit for tests. */
+function projectOnly(retryPolicy: Subscription['retryPolicy']): Subscription[] {
+  return [{ ...subscriptions.find((s) => s.id === 'project-inbound-events')!, retryPolicy }];
+}
+
+describe('LocalEventBus: PutEvents', () => {
+  it('turns accepted entries into EventBridge envelopes delivered to every matching subscription', async () => {
+    // Prepare
+    const { targets, invoked, audited } = recordingTargets();
+    const bus = new LocalEventBus({ subscriptions, targets, account: '123456789012' });
+
+    // Act
+    const result = bus.putEvents([entry({ Resources: ['urn:ocop:product:TV-001'], Time: new Date('2025-03-01T01:02:03.456Z') })]);
+    await bus.drain();
+
+    // Assess
+    expect(result.FailedEntryCount).toBe(0);
+    const eventId = (result.Entries[0] as { EventId: string }).EventId;
+    expect(eventId).toMatch(/^[0-9a-f-]{36}$/);
+    const expected: EventBridgeEnvelope = {
+      version: '0',
+      id: eventId,
+      'detail-type': 'ProductRegistered',
+      source: 'ocop.district.842',
+      account: '123456789012',
+      time: '2025-03-01T01:02:03Z',
+      region: 'ap-southeast-1',
+      resources: ['urn:ocop:product:TV-001'],
+      detail: JSON.parse(detail('evt-00000001')),
+    };
+    expect(invoked).toEqual([{ functionId: 'project-event', envelope: expected }]);
+    expect(audited).toEqual([expected]);
+  });
+
+  it('does not hand the events the system announces itself back to project-event, but audits them', async () => {
+    // Prepare
+    const { targets, invoked, audited } = recordingTargets();
+    const bus = new LocalEventBus({ subscriptions, targets });
+
+    // Act
+    bus.putEvents([entry({ Source: 'ocop.province', DetailType: 'EventRejected' })]);
+    await bus.drain();
+
+    // Assess
+    expect(invoked).toEqual([]);
+    expect(audited.map((e) => e['detail-type'])).toEqual(['EventRejected']);
+  });
+
+  it('answers each entry in order, with the error codes of EventBridge for the bad ones', async () => {
+    // Prepare
+    const { targets, invoked } = recordingTargets();
+    const bus = new LocalEventBus({ subscriptions, targets });
+    const arn = 'arn:aws:events:ap-southeast-1:000000000000:event-bus/ocop-pulse';
+
+    // Act
+    const result = bus.putEvents([
+      entry(),
+      entry({ Source: undefined }),
+      entry({ DetailType: '' }),
+      entry({ Detail: undefined }),
+      entry({ Detail: '{not json' }),
+      entry({ Detail: '[1, 2]' }),
+      entry({ EventBusName: 'default' }),
+      entry({ EventBusName: undefined }),
+      entry({ EventBusName: arn, Time: 1740790923 }),
+      entry({ Time: 'yesterday' }),
+    ]);
+    await bus.drain();
+
+    // Assess
+    expect(result.FailedEntryCount).toBe(8);
+    expect(result.Entries.map((e) => ('ErrorCode' in e ? e.ErrorCode : 'ok'))).toEqual([
+      'ok',
+      'InvalidArgument',
+      'InvalidArgument',
+      'InvalidArgument',
+      'MalformedDetail',
+      'MalformedDetail',
+      'ResourceNotFoundException',
+      'ResourceNotFoundException',
+      'ok',
+      'InvalidArgument',
+    ]);
+    expect(result.Entries[1]).toEqual({ ErrorCode: 'InvalidArgument', ErrorMessage: 'Parameter Source is not valid. Reason: Source is a required argument.' });
+    expect(result.Entries[4]).toEqual({ ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' });
+    expect(invoked.map((i) => i.envelope.time).sort()).toEqual([expect.any(String), '2025-03-01T01:02:03Z'].sort());
+  });
+
+  it('refuses a request of no entry or of more than 10 as a whole', () => {
+    // Prepare
+    const bus = new LocalEventBus({ subscriptions, targets: recordingTargets().targets });
+
+    // Act / Assess
+    expect(() => bus.putEvents([])).toThrow(PutEventsValidationError);
+    expect(() => bus.putEvents(undefined)).toThrow("Value null at 'entries'");
+    expect(() => bus.putEvents(Array.from({ length: 11 }, () => entry()))).toThrow('Member must have length between 1 and 10');
+  });
+
+  it('counts entry sizes as AWS documents and refuses a request over the limit', () => {
+    // Prepare
+    const bus = new LocalEventBus({ subscriptions, targets: recordingTargets().targets, maxRequestBytes: 1000 });
+    const base = entry({ Detail: '{}', Resources: ['é'] });
+    const fixed = entrySize(base);
+    const padded = (size: number) => entry({ Detail: JSON.stringify({ p: 'x'.repeat(size - fixed - 6) }), Resources: ['é'] });
+
+    // Act / Assess
+    expect(fixed).toBe('ocop.district.842'.length + 'ProductRegistered'.length + 2 + 2);
+    expect(entrySize({ ...base, Time: new Date() })).toBe(fixed + 14);
+    expect(entrySize(padded(1000))).toBe(1000);
+    expect(bus.putEvents([padded(1000)]).FailedEntryCount).toBe(0);
+    expect(() => bus.putEvents([padded(1001)])).toThrow('Total size of the entries in the request is over the limit');
+    expect(() => bus.putEvents([padded(500), padded(501)])).toThrow(PutEventsValidationError);
+  });
+
+  it('refuses to start with a subscription whose pattern EventBridge would refuse', () => {
+    // Prepare
+    const broken: Subscription = { ...subscriptions[0]!, pattern: { source: 'ocop.province' } };
+
+    // Act / Assess
+    expect(() => new LocalEventBus({ subscriptions: [broken], targets: recordingTargets().targets })).toThrow(InvalidEventPatternError);
+  });
+});
+
+describe('LocalEventBus: delivery', () => {
+  it('retries a failing delivery with backoff until it succeeds', async () => {
+    // Prepare
+    const { targets, invoked, calls } = recordingTargets((call) => call <= 2);
+    const bus = new LocalEventBus({ subscriptions: projectOnly({ maximumRetryAttempts: 3, maximumEventAgeSeconds: 60 }), targets, retryBaseDelayMs: 1 });
+
+    // Act
+    bus.putEvents([entry()]);
+    await bus.drain();
+
+    // Assess
+    expect(calls()).toBe(3);
+    expect(invoked).toHaveLength(1);
+    expect(bus.deadLetters()).toEqual([]);
+  });
+
+  it('dead-letters an event after its last retry, with the last error', async () => {
+    // Prepare
+    const { targets, calls } = recordingTargets(() => true);
+    const bus = new LocalEventBus({ subscriptions: projectOnly({ maximumRetryAttempts: 2, maximumEventAgeSeconds: 60 }), targets, retryBaseDelayMs: 1 });
+
+    // Act
+    const result = bus.putEvents([entry()]);
+    await bus.drain();
+
+    // Assess
+    expect(calls()).toBe(3);
+    expect(bus.deadLetters()).toEqual([
+      expect.objectContaining({
+        subscriptionId: 'project-inbound-events',
+        target: { kind: 'function', functionId: 'project-event' },
+        reason: 'retries-exhausted',
+        attempts: 3,
+        error: { name: 'Error', message: 'handler failed on call 3' },
+        event: expect.objectContaining({ id: (result.Entries[0] as { EventId: string }).EventId }),
+      }),
+    ]);
+  });
+
+  it('stops retrying an event older than the maximum event age', async () => {
+    // Prepare
+    const targets: BusTargets = {
+      invokeFunction: () => new Promise((_, reject) => setTimeout(() => reject(new Error('still down')), 5)),
+      auditLog: () => {},
+    };
+    const bus = new LocalEventBus({ subscriptions: projectOnly({ maximumRetryAttempts: 100, maximumEventAgeSeconds: 0 }), targets, retryBaseDelayMs: 1 });
+
+    // Act
+    bus.putEvents([entry()]);
+    await bus.drain();
+
+    // Assess
+    expect(bus.deadLetters()).toEqual([expect.objectContaining({ reason: 'maximum-event-age-exceeded', attempts: 1 })]);
+  });
+
+  it('runs at most the configured number of deliveries to one function at once', async () => {
+    // Prepare
+    let running = 0;
+    let highest = 0;
+    const gates: Array<() => void> = [];
+    const targets: BusTargets = {
+      invokeFunction: async () => {
+        running++;
+        highest = Math.max(highest, running);
+        await new Promise<void>((open) => gates.push(open));
+        running--;
+      },
+      auditLog: () => {},
+    };
+    const bus = new LocalEventBus({ subscriptions: projectOnly({ maximumRetryAttempts: 0, maximumEventAgeSeconds: 60 }), targets, concurrencyPerTarget: 2 });
+
+    // Act
+    for (let i = 0; i < 3; i++) bus.putEvents([entry(), entry(), entry()]);
+    await new Promise((resolve) => setImmediate(resolve));
+    const runningBeforeRelease = running;
+    const drained = bus.drain();
+    while (gates.length > 0 || running > 0) {
+      gates.splice(0).forEach((open) => open());
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await drained;
+
+    // Assess
+    expect(runningBeforeRelease).toBe(2);
+    expect(highest).toBe(2);
+  });
+
+  it('close() stops accepting events and delivers the ones already accepted', async () => {
+    // Prepare
+    const { targets, invoked } = recordingTargets();
+    const bus = new LocalEventBus({ subscriptions, targets });
+    bus.putEvents([entry(), entry()]);
+
+    // Act
+    await bus.close();
+
+    // Assess
+    expect(invoked).toHaveLength(2);
+    expect(() => bus.putEvents([entry()])).toThrow(EventBusClosedError);
+  });
+});
