@@ -26,6 +26,7 @@ export interface ProductRegistration {
   subject: { name: string; kind: SubjectKind };
   districtCode: string;
   communeCode?: string;
+  /** When the product was first registered: a correction (a later registration from the same district) keeps it. */
   registeredAt: string;
   registeredOn: IsoDay;
 }
@@ -110,7 +111,8 @@ export function foldProduct(productId: string, events: readonly ProductEvent[]):
       state.rejections.push(rejection(registration, `productId ${productId} is already registered by district ${districtOf(owner)}; district ${district} cannot register it again`));
       continue;
     }
-    state.registration = registrationOf(registration.detail, district);
+    // A later registration from the same district corrects the dossier; the product stays registered since the first.
+    state.registration = { ...registrationOf(registration.detail, district), registeredAt: owner!.detail.occurredAt, registeredOn: vnDayOf(owner!.detail.occurredAt) };
   }
 
   for (const event of ordered) {

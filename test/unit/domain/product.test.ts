@@ -111,6 +111,18 @@ describe('foldProduct: registrations', () => {
     expect(state.rejections).toEqual([]);
   });
 
+  it('keeps the first registration day through a correction, so the dossier stays in its year', () => {
+    // Prepare
+    const first = registered(P, CAU_KE, { day: '2023-11-20', name: 'Dừa sáp' });
+    const correction = registered(P, CAU_KE, { day: '2024-02-01', name: 'Dừa sáp Cầu Kè' });
+
+    // Act
+    const state = foldProduct(P, [correction, first]);
+
+    // Assess
+    expect(state.registration).toMatchObject({ name: 'Dừa sáp Cầu Kè', registeredOn: '2023-11-20', registeredAt: '2023-11-20T12:00:00+07:00' });
+  });
+
   it('changes nothing for a duplicate', () => {
     // Prepare
     const registration = registered(P, CAU_KE);
