@@ -1,0 +1,23 @@
+/**
+ * The CDK app: `npx cdk synth -c stage=prod -c province=tra-vinh` (defaults:
+ * dev, tra-vinh). Reads infra/config/<province>.<stage>.json; a bad value
+ * stops synth with the file and the field named.
+ */
+import { App } from 'aws-cdk-lib';
+import { InvalidStageConfigError, loadStageConfig } from '../config/stage-config';
+import { buildOcopApp } from '../ocop-app';
+
+const app = new App();
+const stage = String(app.node.tryGetContext('stage') ?? 'dev');
+const province = String(app.node.tryGetContext('province') ?? 'tra-vinh');
+
+try {
+  buildOcopApp(loadStageConfig({ stage, province }), app);
+  app.synth();
+} catch (error) {
+  if (error instanceof InvalidStageConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}

@@ -1,0 +1,161 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { parseProvince, type Province } from '../../domain/province';
+import { schedules } from '../../functions/schedules';
+
+/**
+ * The deployment configuration of one province at one stage, kept as data in
+ * infra/config/<province>.<stage>.json and validated here, so a bad value
+ * fails `cdk synth` with a message that names the field. The province's
+ * administrative units come from domain/data/<province>.province.json.
+ */
+export const STAGES = ['dev', 'prod'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** The retention periods CloudWatch Logs accepts (0 is not one of them: logs are never kept forever). */
+const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+
+const accountId = z.string().regex(/^\d{12}$/, { error: 'must be a 12-digit AWS account id' });
+const scheduleIds = schedules.map((schedule) => schedule.id);
+
+export const stageConfigSchema = z
+  .object({
+    $comment: z.string().optional(),
+    stage: z.enum(STAGES),
+    /** The province data file: domain/data/<province>.province.json. */
+    province: z.string().regex(/^[a-z0-9-]+$/, { error: 'must be the lower-case slug of a domain/data/<slug>.province.json file' }),
+    /** Where the stacks go. Explicit, so synth needs no credentials and no lookups. */
+    aws: z.object({ account: accountId, region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: 'must be an AWS region such as ap-southeast-1' }) }),
+    eventBusName: z.string().regex(/^[A-Za-z0-9._-]{1,256}$/, { error: 'must be a valid EventBridge bus name' }),
+    /** Days the bus archive keeps events; 0 keeps them forever. */
+    archiveRetentionDays: z.number().int().min(0),
+    logRetentionDays: z
+      .number()
+      .refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days), { error: `must be one of ${LOG_RETENTION_DAYS.join(', ')}` }),
+    /** The district systems allowed to publish, each from its own AWS account. */
+    districts: z
+      .array(z.object({ code: z.string().regex(/^\d{3,5}$/, { error: 'must be a GSO district code' }), accountId }))
+      .min(1, { error: 'must list at least one district account' }),
+    email: z.object({
+      senderAddress: z.email({ error: 'must be an email address' }),
+      /** Verify the sender's whole domain (DKIM, for production) or just the address (quick, for development). */
+      identity: z.enum(['domain', 'address']),
+    }),
+    api: z.object({
+      jwtIssuer: z.url({ protocol: /^https$/, error: 'must be an https URL (the OIDC issuer)' }),
+      jwtAudience: z.array(z.string().min(1)).min(1, { error: 'must name at least one audience' }),
+      throttle: z.object({ rateLimit: z.number().positive(), burstLimit: z.number().int().positive() }),
+    }),
+    /** Overrides of functions/schedules.ts, by schedule id (same EventBridge cron/rate syntax). */
+    schedules: z
+      .record(
+        z.string(),
+        z.object({
+          expression: z.string().regex(/^(cron|rate)\(.+\)$/, { error: 'must be cron(...) or rate(...)' }).optional(),
+          enabled: z.boolean().optional(),
+        }),
+      )
+      .optional(),
+    alarms: z
+      .object({
+        /** Alarm when more than this share (in %) of the inbound events of 15 minutes are rejected. */
+        rejectionRatePercent: z.number().gt(0).max(100).default(20),
+        /** Who receives alarm notifications (an SNS email subscription); none when absent. */
+        notifyEmail: z.email({ error: 'must be an email address' }).optional(),
+      })
+      .prefault({}),
+  })
+  .strict()
+  .superRefine((config, context) => {
+    const codes = new Set<string>();
+    const accounts = new Set<string>();
+    config.districts.forEach((district, index) => {
+      if (codes.has(district.code)) context.addIssue({ code: 'custom', path: ['districts', index, 'code'], message: `district ${district.code} is listed twice` });
+      if (accounts.has(district.accountId)) {
+        context.addIssue({ code: 'custom', path: ['districts', index, 'accountId'], message: 'each district publishes from its own account' });
+      }
+      if (district.accountId === config.aws.account) {
+        context.addIssue({ code: 'custom', path: ['districts', index, 'accountId'], message: "must not be the province's own account" });
+      }
+      codes.add(district.code);
+      accounts.add(district.accountId);
+    });
+    for (const id of Object.keys(config.schedules ?? {})) {
+      if (!scheduleIds.includes(id)) {
+        context.addIssue({ code: 'custom', path: ['schedules', id], message: `is no schedule of functions/schedules.ts (known: ${scheduleIds.join(', ')})` });
+      }
+    }
+  });
+
+export type StageConfigFile = z.infer<typeof stageConfigSchema>;
+
+/** The validated configuration with the province data resolved. */
+export interface StageConfig extends Omit<StageConfigFile, 'province' | '$comment'> {
+  /** The province slug (file name), also passed to the functions as OCOP_PROVINCE. */
+  provinceSlug: string;
+  province: Province;
+  districts: { code: string; name: string; accountId: string }[];
+}
+
+export class InvalidStageConfigError extends Error {
+  override name = 'InvalidStageConfigError';
+}
+
+/** Validates a parsed config file against a province's data; throws InvalidStageConfigError naming the fields. */
+export function parseStageConfig(data: unknown, province: Province, origin: string): StageConfig {
+  const parsed = stageConfigSchema.safeParse(data);
+  if (!parsed.success) {
+    throw new InvalidStageConfigError(`${origin} is invalid:\n${z.prettifyError(parsed.error)}`, { cause: parsed.error });
+  }
+  const { $comment: _comment, province: provinceSlug, ...config } = parsed.data;
+  const unknownCodes = config.districts
+    .map((district, index) => ({ district, index }))
+    .filter(({ district }) => !province.units.some((unit) => unit.code === district.code));
+  if (unknownCodes.length > 0) {
+    const lines = unknownCodes.map(
+      ({ district, index }) => `✖ ${district.code} is no ${province.unitLevel} of ${province.name} (domain/data)\n  → at districts[${index}].code`,
+    );
+    throw new InvalidStageConfigError(`${origin} is invalid:\n${lines.join('\n')}`);
+  }
+  return {
+    ...config,
+    provinceSlug,
+    province,
+    districts: config.districts.map((district) => ({ ...district, name: province.units.find((unit) => unit.code === district.code)!.name })),
+  };
+}
+
+const REPOSITORY_ROOT = join(__dirname, '..', '..');
+
+/** Reads infra/config/<province>.<stage>.json and domain/data/<province>.province.json. */
+export function loadStageConfig(options: { stage: string; province: string; configDir?: string }): StageConfig {
+  const stage = z.enum(STAGES).safeParse(options.stage);
+  if (!stage.success) throw new InvalidStageConfigError(`context "stage" must be one of ${STAGES.join(', ')}, not "${options.stage}"`);
+  if (!/^[a-z0-9-]+$/.test(options.province)) throw new InvalidStageConfigError(`context "province" must be a slug such as tra-vinh, not "${options.province}"`);
+
+  const configFile = join(options.configDir ?? join(REPOSITORY_ROOT, 'infra', 'config'), `${options.province}.${stage.data}.json`);
+  const provinceFile = join(REPOSITORY_ROOT, 'domain', 'data', `${options.province}.province.json`);
+  const config = readJson(configFile);
+  const province = parseProvince(readJson(provinceFile), provinceFile);
+  const parsed = parseStageConfig(config, province, configFile);
+  if (parsed.stage !== stage.data) throw new InvalidStageConfigError(`${configFile} is invalid:\n✖ must be "${stage.data}" (the file name's stage)\n  → at stage`);
+  if (parsed.provinceSlug !== options.province) {
+    throw new InvalidStageConfigError(`${configFile} is invalid:\n✖ must be "${options.province}" (the file name's province)\n  → at province`);
+  }
+  return parsed;
+}
+
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InvalidStageConfigError(`cannot read ${file}: create it (see docs/deploy.md)`, { cause: error });
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new InvalidStageConfigError(`${file} is not valid JSON`, { cause: error });
+  }
+}

@@ -1,0 +1,140 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { EVENTS_ACCEPTED_METRIC, EVENTS_REJECTED_METRIC, METRICS_NAMESPACE, PROJECT_EVENT_SERVICE } from './metric-names';
+
+export interface OcopObservabilityProps {
+  dashboardName: string;
+  functions: Record<string, lambda.IFunction>;
+  /** Every dead-letter queue, by a name an operator recognises. */
+  deadLetterQueues: Record<string, sqs.IQueue>;
+  rejectionRatePercent: number;
+  notifyEmail?: string;
+}
+
+/** Below this many inbound events in the period, the rejection rate is not judged (one typo is not a trend). */
+export const REJECTION_RATE_MIN_EVENTS = 10;
+const PERIOD = Duration.minutes(15);
+
+/**
+ * Alarms (each dead-letter queue, each function's errors, the share of
+ * rejected events), an SNS topic they notify, and a dashboard.
+ * docs/deploy.md says what each alarm means and what to do.
+ */
+export class OcopObservability extends Construct {
+  readonly topic: sns.Topic;
+  readonly alarms: cloudwatch.Alarm[] = [];
+  readonly dashboard: cloudwatch.Dashboard;
+
+  constructor(scope: Construct, id: string, props: OcopObservabilityProps) {
+    super(scope, id);
+    this.topic = new sns.Topic(this, 'AlarmTopic', { displayName: 'OCOP pulse alarms', enforceSSL: true });
+    if (props.notifyEmail) {
+      const subscription = new sns.Subscription(this, 'AlarmEmail', {
+        topic: this.topic,
+        protocol: sns.SubscriptionProtocol.EMAIL,
+        endpoint: props.notifyEmail,
+      });
+      Validations.of(subscription).acknowledge({
+        id: 'Serverless-SNSRedrivePolicy',
+        reason: 'An email subscription of alarm notifications: the alarm state stays visible in CloudWatch if a message is lost',
+      });
+    }
+    const action = new actions.SnsAction(this.topic);
+    const notify = (alarm: cloudwatch.Alarm): cloudwatch.Alarm => {
+      alarm.addAlarmAction(action);
+      alarm.addOkAction(action);
+      this.alarms.push(alarm);
+      return alarm;
+    };
+
+    for (const [name, queue] of Object.entries(props.deadLetterQueues)) {
+      notify(
+        new cloudwatch.Alarm(this, `DeadLetters-${name}`, {
+          alarmName: `${props.dashboardName}-dead-letters-${name}`,
+          alarmDescription: `Messages are waiting in the ${name} dead-letter queue: something was not delivered or not processed (docs/deploy.md#alarms)`,
+          metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: cloudwatch.Stats.MAXIMUM }),
+          threshold: 1,
+          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          evaluationPeriods: 1,
+          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        }),
+      );
+    }
+
+    for (const [name, fn] of Object.entries(props.functions)) {
+      notify(
+        new cloudwatch.Alarm(this, `Errors-${name}`, {
+          alarmName: `${props.dashboardName}-errors-${name}`,
+          alarmDescription: `The ${name} function failed (threw or timed out) (docs/deploy.md#alarms)`,
+          metric: fn.metricErrors({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
+          threshold: 1,
+          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          evaluationPeriods: 1,
+          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        }),
+      );
+    }
+
+    const eventMetric = (metricName: string): cloudwatch.Metric =>
+      new cloudwatch.Metric({
+        namespace: METRICS_NAMESPACE,
+        metricName,
+        dimensionsMap: { service: PROJECT_EVENT_SERVICE },
+        statistic: cloudwatch.Stats.SUM,
+        period: PERIOD,
+      });
+    const rejectionRate = new cloudwatch.MathExpression({
+      label: 'Rejected events (% of inbound)',
+      expression: `IF((FILL(rejected, 0) + FILL(accepted, 0)) >= ${REJECTION_RATE_MIN_EVENTS}, 100 * FILL(rejected, 0) / (FILL(rejected, 0) + FILL(accepted, 0)), 0)`,
+      usingMetrics: { rejected: eventMetric(EVENTS_REJECTED_METRIC), accepted: eventMetric(EVENTS_ACCEPTED_METRIC) },
+      period: PERIOD,
+    });
+    notify(
+      new cloudwatch.Alarm(this, 'RejectionRate', {
+        alarmName: `${props.dashboardName}-rejection-rate`,
+        alarmDescription: `More than ${props.rejectionRatePercent}% of the inbound events of 15 minutes were rejected (docs/deploy.md#alarms)`,
+        metric: rejectionRate,
+        threshold: props.rejectionRatePercent,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+    );
+
+    this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', { dashboardName: props.dashboardName });
+    this.dashboard.addWidgets(
+      new cloudwatch.GraphWidget({
+        title: 'Inbound events',
+        left: [eventMetric(EVENTS_ACCEPTED_METRIC), eventMetric(EVENTS_REJECTED_METRIC)],
+        right: [rejectionRate],
+        width: 12,
+      }),
+      new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 12 }),
+    );
+    this.dashboard.addWidgets(
+      ...Object.entries(props.functions).map(
+        ([name, fn]) =>
+          new cloudwatch.GraphWidget({
+            title: name,
+            left: [fn.metricInvocations(), fn.metricErrors(), fn.metricThrottles()],
+            right: [fn.metricDuration({ statistic: cloudwatch.Stats.p(95) })],
+            width: 6,
+          }),
+      ),
+    );
+    this.dashboard.addWidgets(
+      new cloudwatch.GraphWidget({
+        title: 'Dead-letter queues (messages waiting)',
+        left: Object.entries(props.deadLetterQueues).map(([name, queue]) =>
+          queue.metricApproximateNumberOfMessagesVisible({ label: name, statistic: cloudwatch.Stats.MAXIMUM }),
+        ),
+        width: 24,
+      }),
+    );
+  }
+}

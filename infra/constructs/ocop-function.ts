@@ -1,0 +1,162 @@
+import { join } from 'node:path';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { FunctionDefinition, FunctionId } from '../../functions/catalog';
+import { tables as tableDefinitions, type TableId } from '../../functions/shared/tables';
+import { METRICS_NAMESPACE } from './metric-names';
+
+export const REPOSITORY_ROOT = join(__dirname, '..', '..');
+
+/** The runtime of every function: the latest Node.js Lambda offers (cdk-nag Serverless-LambdaLatestVersion). */
+export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_24_X;
+
+export const DYNAMODB_READ_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:Scan',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DescribeTable',
+];
+export const DYNAMODB_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+
+export interface EmailSending {
+  senderAddress: string;
+  identityArn: string;
+  configurationSetName: string;
+  configurationSetArn: string;
+}
+
+export interface OcopFunctionProps {
+  functionId: FunctionId;
+  definition: FunctionDefinition;
+  tables: Record<TableId, dynamodb.ITable>;
+  bus: events.IEventBus;
+  /** Required when the definition says `sendsEmail`. */
+  email?: EmailSending;
+  /** Where failed asynchronous invocations go (after Lambda's own 2 retries); none for functions only invoked synchronously. */
+  asyncDeadLetterQueue?: sqs.IQueue;
+  provinceSlug: string;
+  stage: string;
+  logRetention: logs.RetentionDays;
+  removalPolicy: RemovalPolicy;
+}
+
+/**
+ * One function of functions/catalog.ts: bundled with esbuild (minified, source
+ * maps), arm64, its own log group and role, and exactly the grants the catalog
+ * lists — nothing from a managed policy.
+ */
+export class OcopFunction extends Construct {
+  readonly function: nodejs.NodejsFunction;
+  readonly role: iam.Role;
+  readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: OcopFunctionProps) {
+    super(scope, id);
+    const { definition } = props;
+
+    this.logGroup = new logs.LogGroup(this, 'LogGroup', { retention: props.logRetention, removalPolicy: props.removalPolicy });
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs the ${props.functionId} function, with the grants of functions/catalog.ts`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    const tableIds = Object.keys(definition.tables) as TableId[];
+    this.function = new nodejs.NodejsFunction(this, 'Function', {
+      entry: join(REPOSITORY_ROOT, definition.entry),
+      handler: 'handler',
+      projectRoot: REPOSITORY_ROOT,
+      depsLockFilePath: join(REPOSITORY_ROOT, 'package-lock.json'),
+      description: definition.description,
+      runtime: FUNCTION_RUNTIME,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: definition.memoryMb,
+      timeout: Duration.seconds(definition.timeoutSeconds),
+      role: this.role,
+      logGroup: this.logGroup,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      tracing: lambda.Tracing.ACTIVE,
+      ...(props.asyncDeadLetterQueue && { deadLetterQueue: props.asyncDeadLetterQueue }),
+      bundling: {
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        target: 'node24',
+        format: nodejs.OutputFormat.CJS,
+        externalModules: ['@aws-sdk/*'],
+      },
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: props.functionId,
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+        OCOP_PROVINCE: props.provinceSlug,
+        OCOP_STAGE: props.stage,
+        ...Object.fromEntries(tableIds.map((tableId) => [tableDefinitions[tableId].tableNameEnv, props.tables[tableId].tableName])),
+        ...(definition.putsEvents && { EVENT_BUS_NAME: props.bus.eventBusName }),
+        ...(definition.sendsEmail && props.email && {
+          SENDER_ADDRESS: props.email.senderAddress,
+          SES_CONFIGURATION_SET: props.email.configurationSetName,
+        }),
+      },
+    });
+
+    for (const tableId of tableIds) {
+      const table = props.tables[tableId];
+      const indexArns = tableDefinitions[tableId].globalIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`);
+      const access = definition.tables[tableId];
+      this.role.addToPolicy(
+        new iam.PolicyStatement({
+          sid: `Read${pascal(tableId)}Table`,
+          actions: DYNAMODB_READ_ACTIONS,
+          resources: [table.tableArn, ...indexArns],
+        }),
+      );
+      if (access === 'readWrite') {
+        this.role.addToPolicy(new iam.PolicyStatement({ sid: `Write${pascal(tableId)}Table`, actions: DYNAMODB_WRITE_ACTIONS, resources: [table.tableArn] }));
+      }
+    }
+    if (definition.putsEvents) {
+      this.role.addToPolicy(new iam.PolicyStatement({ sid: 'PutEventsOnTheBus', actions: ['events:PutEvents'], resources: [props.bus.eventBusArn] }));
+    }
+    if (definition.sendsEmail) {
+      if (!props.email) throw new MissingEmailConfigurationError(`${props.functionId} sends email but no SES identity was given`);
+      this.role.addToPolicy(
+        new iam.PolicyStatement({
+          sid: 'SendEmailFromTheIdentity',
+          actions: ['ses:SendEmail'],
+          resources: [props.email.identityArn, props.email.configurationSetArn],
+        }),
+      );
+    }
+
+    const policy = this.role.node.findChild('DefaultPolicy');
+    Validations.of(policy).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Only actions without resource-level permissions: X-Ray tracing (xray:PutTraceSegments, xray:PutTelemetryRecords) and, for the stream consumer, dynamodb:ListStreams; every table, index, stream, bus and SES grant names its resource',
+    });
+    if (!props.asyncDeadLetterQueue) {
+      Validations.of(this.function).acknowledge({
+        id: 'Serverless-LambdaDLQ',
+        reason: 'Invoked synchronously only (API Gateway): the caller receives the error, there is no asynchronous event to keep',
+      });
+    }
+  }
+}
+
+export class MissingEmailConfigurationError extends Error {
+  override name = 'MissingEmailConfigurationError';
+}
+
+function pascal(id: string): string {
+  return id.charAt(0).toUpperCase() + id.slice(1);
+}

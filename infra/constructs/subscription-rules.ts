@@ -1,0 +1,85 @@
+import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { EventPattern, Subscription } from '../../events/subscriptions';
+import type { FunctionId } from '../../functions/catalog';
+import { DeadLetterQueue } from './dead-letter-queue';
+
+/** How EventBridge retries a target before the event goes to the target's dead-letter queue. */
+export const TARGET_RETRY = { retryAttempts: 8, maxEventAge: Duration.hours(2) };
+
+export class UnknownSubscriptionTargetError extends Error {
+  override name = 'UnknownSubscriptionTargetError';
+}
+
+/** events/subscriptions.ts speaks raw EventBridge JSON; the CDK names `detail-type` `detailType`. */
+export function toCdkEventPattern(pattern: EventPattern): events.EventPattern {
+  const { 'detail-type': detailType, ...rest } = pattern;
+  return { ...rest, ...(detailType !== undefined && { detailType }) } as events.EventPattern;
+}
+
+/** A CloudWatch Logs target whose permission is the log group's resource policy (OcopEventBus), not a custom resource. */
+class AuditLogTarget implements events.IRuleTarget {
+  constructor(
+    private readonly logGroup: logs.ILogGroup,
+    private readonly deadLetterQueue: sqs.IQueue,
+  ) {}
+
+  bind(rule: events.IRule): events.RuleTargetConfig {
+    targets.addToDeadLetterQueueResourcePolicy(rule, this.deadLetterQueue);
+    return {
+      ...targets.bindBaseTargetConfig({ deadLetterQueue: this.deadLetterQueue, ...TARGET_RETRY }),
+      arn: Stack.of(this.logGroup).formatArn({
+        service: 'logs',
+        resource: 'log-group',
+        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        resourceName: this.logGroup.logGroupName,
+      }),
+      targetResource: this.logGroup,
+    };
+  }
+}
+
+export interface SubscriptionRulesProps {
+  subscriptions: readonly Subscription[];
+  bus: events.IEventBus;
+  functions: Record<FunctionId, lambda.IFunction>;
+  auditLogGroup: logs.ILogGroup;
+  removalPolicy: RemovalPolicy;
+}
+
+/** One EventBridge rule per subscription of events/subscriptions.ts, each target with a retry policy and its own dead-letter queue. */
+export class SubscriptionRules extends Construct {
+  readonly rules: Record<string, events.Rule> = {};
+  readonly deadLetterQueues: Record<string, sqs.Queue> = {};
+
+  constructor(scope: Construct, id: string, props: SubscriptionRulesProps) {
+    super(scope, id);
+    for (const subscription of props.subscriptions) {
+      const deadLetters = new DeadLetterQueue(this, `${subscription.id}-dlq`, {
+        description: `Events the ${subscription.id} rule could not deliver`,
+        removalPolicy: props.removalPolicy,
+      }).queue;
+      const rule = new events.Rule(this, subscription.id, {
+        eventBus: props.bus,
+        ruleName: subscription.id,
+        description: subscription.description.slice(0, 512),
+        eventPattern: toCdkEventPattern(subscription.pattern),
+      });
+      const { target } = subscription;
+      if (target.kind === 'function') {
+        const fn = props.functions[target.functionId as FunctionId];
+        if (!fn) throw new UnknownSubscriptionTargetError(`subscription ${subscription.id} targets ${target.functionId}, which functions/catalog.ts does not define`);
+        rule.addTarget(new targets.LambdaFunction(fn, { deadLetterQueue: deadLetters, ...TARGET_RETRY }));
+      } else {
+        rule.addTarget(new AuditLogTarget(props.auditLogGroup, deadLetters));
+      }
+      this.rules[subscription.id] = rule;
+      this.deadLetterQueues[subscription.id] = deadLetters;
+    }
+  }
+}

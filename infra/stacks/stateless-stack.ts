@@ -1,0 +1,141 @@
+import { RemovalPolicy, Stack, type StackProps, CfnOutput } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as events from 'aws-cdk-lib/aws-events';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Duration } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { subscriptions } from '../../events/subscriptions';
+import { lambdaFunctions, type FunctionId } from '../../functions/catalog';
+import { schedules } from '../../functions/schedules';
+import type { TableId } from '../../functions/shared/tables';
+import type { StageConfig } from '../config/stage-config';
+import { DeadLetterQueue } from '../constructs/dead-letter-queue';
+import { OcopHttpApi } from '../constructs/http-api';
+import { OcopFunction, type EmailSending } from '../constructs/ocop-function';
+import { OcopObservability } from '../constructs/observability';
+import { OcopSchedules } from '../constructs/schedules';
+import { SubscriptionRules } from '../constructs/subscription-rules';
+import { logRetention, resourcePrefix } from './naming';
+
+export interface StatelessStackProps extends StackProps {
+  config: StageConfig;
+  bus: events.IEventBus;
+  auditLogGroup: logs.ILogGroup;
+  tables: Record<TableId, dynamodb.ITable>;
+  email: EmailSending;
+}
+
+/** Functions invoked asynchronously (by a rule or a schedule) get a dead-letter queue for failed invocations. */
+export function asynchronouslyInvoked(functionId: FunctionId): boolean {
+  return (
+    subscriptions.some((subscription) => subscription.target.kind === 'function' && subscription.target.functionId === functionId) ||
+    schedules.some((schedule) => schedule.functionId === functionId)
+  );
+}
+
+/**
+ * What can be replaced at will: the functions, the rules, the HTTP API, the
+ * schedules, the dead-letter queues and the alarms. The bus and the tables
+ * come in as props from the stateful stack.
+ */
+export class StatelessStack extends Stack {
+  readonly functions: Record<FunctionId, OcopFunction>;
+  readonly httpApi: OcopHttpApi;
+  readonly deadLetterQueues: Record<string, sqs.Queue> = {};
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const removalPolicy = config.stage === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    const queueRemovalPolicy = RemovalPolicy.DESTROY;
+
+    const functionIds = Object.keys(lambdaFunctions) as FunctionId[];
+    this.functions = Object.fromEntries(
+      functionIds.map((functionId) => {
+        const asyncDeadLetterQueue = asynchronouslyInvoked(functionId)
+          ? new DeadLetterQueue(this, `${functionId}-async-dlq`, {
+              description: `Asynchronous invocations of ${functionId} that failed after Lambda's retries`,
+              removalPolicy: queueRemovalPolicy,
+              lambdaDeadLetterConfig: true,
+            }).queue
+          : undefined;
+        if (asyncDeadLetterQueue) this.deadLetterQueues[`${functionId}-async`] = asyncDeadLetterQueue;
+        const fn = new OcopFunction(this, functionId, {
+          functionId,
+          definition: lambdaFunctions[functionId],
+          tables: props.tables,
+          bus: props.bus,
+          email: props.email,
+          asyncDeadLetterQueue,
+          provinceSlug: config.provinceSlug,
+          stage: config.stage,
+          logRetention: logRetention(config),
+          removalPolicy,
+        });
+        return [functionId, fn];
+      }),
+    ) as Record<FunctionId, OcopFunction>;
+    const lambdas = {} as Record<FunctionId, lambda.IFunction>;
+    for (const functionId of functionIds) lambdas[functionId] = this.functions[functionId].function;
+
+    for (const functionId of functionIds) {
+      const trigger = lambdaFunctions[functionId] as { projectionsStream?: { batchSize: number; maxBatchingWindowSeconds: number } };
+      if (!trigger.projectionsStream) continue;
+      const streamFailures = new DeadLetterQueue(this, `${functionId}-stream-dlq`, {
+        description: `Batches of the projections stream ${functionId} could not process`,
+        removalPolicy: queueRemovalPolicy,
+      }).queue;
+      this.deadLetterQueues[`${functionId}-stream`] = streamFailures;
+      lambdas[functionId].addEventSource(
+        new DynamoEventSource(props.tables.projections, {
+          startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+          batchSize: trigger.projectionsStream.batchSize,
+          maxBatchingWindow: Duration.seconds(trigger.projectionsStream.maxBatchingWindowSeconds),
+          bisectBatchOnError: true,
+          retryAttempts: 3,
+          maxRecordAge: Duration.hours(6),
+          onFailure: new SqsDlq(streamFailures),
+        }),
+      );
+    }
+
+    const rules = new SubscriptionRules(this, 'Subscriptions', {
+      subscriptions,
+      bus: props.bus,
+      functions: lambdas,
+      auditLogGroup: props.auditLogGroup,
+      removalPolicy: queueRemovalPolicy,
+    });
+    for (const [subscriptionId, queue] of Object.entries(rules.deadLetterQueues)) this.deadLetterQueues[`rule-${subscriptionId}`] = queue;
+
+    const scheduled = new OcopSchedules(this, 'Schedules', {
+      schedules,
+      overrides: config.schedules ?? {},
+      functions: lambdas,
+      removalPolicy: queueRemovalPolicy,
+    });
+    for (const [scheduleId, queue] of Object.entries(scheduled.deadLetterQueues)) this.deadLetterQueues[`schedule-${scheduleId}`] = queue;
+
+    this.httpApi = new OcopHttpApi(this, 'HttpApi', {
+      handler: lambdas['http-api'],
+      jwtIssuer: config.api.jwtIssuer,
+      jwtAudience: config.api.jwtAudience,
+      throttle: config.api.throttle,
+      logRetention: logRetention(config),
+      removalPolicy,
+    });
+
+    new OcopObservability(this, 'Observability', {
+      dashboardName: resourcePrefix(config),
+      functions: lambdas,
+      deadLetterQueues: this.deadLetterQueues,
+      rejectionRatePercent: config.alarms.rejectionRatePercent,
+      notifyEmail: config.alarms.notifyEmail,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.httpApi.api.apiEndpoint, description: 'Base URL of the HTTP API v1' });
+  }
+}
