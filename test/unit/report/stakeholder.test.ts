@@ -1,0 +1,38 @@
+import { TRA_VINH } from '../../../domain';
+import { InvalidStakeholderError, parseStakeholder, stakeholderIdOf } from '../../../functions/shared/stakeholder';
+
+describe('parseStakeholder', () => {
+  it('defaults to Vietnamese, the whole province and active, with an id stable for the address', () => {
+    // Act
+    const stakeholder = parseStakeholder({ name: 'Nguyễn Văn An', email: 'an.nguyen@travinh.gov.vn', role: 'Ban Chỉ đạo tỉnh' }, TRA_VINH);
+
+    // Assess
+    expect(stakeholder).toMatchObject({ language: 'vi', scope: 'province', active: true, stakeholderId: stakeholderIdOf('AN.Nguyen@travinh.gov.vn') });
+  });
+
+  it('accepts a district of the province and English', () => {
+    // Act
+    const stakeholder = parseStakeholder({ name: 'Thạch Sang', email: 'sang@travinh.gov.vn', role: 'Phòng Kinh tế', scope: '849', language: 'en' }, TRA_VINH);
+
+    // Assess
+    expect(stakeholder).toMatchObject({ scope: '849', language: 'en' });
+  });
+
+  it('refuses an invalid address without echoing it', () => {
+    // Act
+    const attempt = () => parseStakeholder({ name: 'Lê Thị Bé', email: 'le.thi.be(at)travinh', role: 'Cán bộ' }, TRA_VINH);
+
+    // Assess
+    expect(attempt).toThrow(InvalidStakeholderError);
+    expect(attempt).toThrow(/email: email is not a valid email address/);
+    expect(attempt).not.toThrow(/le\.thi\.be/);
+  });
+
+  it('refuses a district that is not a unit of the province, listing the known ones', () => {
+    // Act
+    const attempt = () => parseStakeholder({ name: 'Lê Thị Bé', email: 'be@travinh.gov.vn', role: 'Cán bộ', scope: '999' }, TRA_VINH);
+
+    // Assess
+    expect(attempt).toThrow(/scope "999" is neither "province" nor a district of Trà Vinh; known: 842 \(Thành phố Trà Vinh\)/);
+  });
+});
