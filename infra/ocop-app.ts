@@ -12,7 +12,11 @@ export interface OcopStacks {
 }
 
 /** The whole CDK app for one province at one stage: two stacks, checked by cdk-nag. */
+/** Cross-stack references as CloudFormation exports: the stateful stack cannot lose what the stateless one uses. */
+const CROSS_STACK_REFERENCES_CONTEXT = '@aws-cdk/core:defaultCrossStackReferences';
+
 export function buildOcopApp(config: StageConfig, app: App = new App()): OcopStacks {
+  if (app.node.tryGetContext(CROSS_STACK_REFERENCES_CONTEXT) === undefined) app.node.setContext(CROSS_STACK_REFERENCES_CONTEXT, 'strong');
   const env = { account: config.aws.account, region: config.aws.region };
   const prefix = stackPrefix(config);
 

@@ -94,9 +94,5 @@ export class OcopHttpApi extends Construct {
         format: apigw.AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
       },
     });
-    Validations.of(this.stage).acknowledge({
-      id: 'Serverless-APIGWXrayEnabled',
-      reason: 'HTTP APIs do not support X-Ray tracing; the http-api function itself is traced',
-    });
   }
 }

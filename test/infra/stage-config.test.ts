@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TRA_VINH } from '../../domain/province';
+import { InvalidStageConfigError, loadStageConfig, parseStageConfig } from '../../infra/config/stage-config';
+
+const CONFIG_DIR = join(__dirname, '..', '..', 'infra', 'config');
+
+function devConfigFile(): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(CONFIG_DIR, 'tra-vinh.dev.json'), 'utf8')) as Record<string, unknown>;
+}
+
+function errorOf(action: () => unknown): Error {
+  try {
+    action();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected an error');
+}
+
+describe('loadStageConfig', () => {
+  it.each(['dev', 'prod'])('loads the %s config of Trà Vinh with the district names from the province data', (stage) => {
+    // Act
+    const config = loadStageConfig({ stage, province: 'tra-vinh' });
+
+    // Assess
+    expect(config.stage).toBe(stage);
+    expect(config.province.code).toBe(TRA_VINH.code);
+    expect(config.province.name).toBe('Trà Vinh');
+    for (const district of config.districts) {
+      expect(district.name).toBe(TRA_VINH.units.find((unit) => unit.code === district.code)!.name);
+      expect(district.accountId).toMatch(/^\d{12}$/);
+    }
+  });
+
+  it('refuses a stage that is not dev or prod', () => {
+    // Act
+    const error = errorOf(() => loadStageConfig({ stage: 'staging', province: 'tra-vinh' }));
+
+    // Assess
+    expect(error).toBeInstanceOf(InvalidStageConfigError);
+    expect(error.message).toContain('"stage" must be one of dev, prod');
+  });
+
+  it('names the missing file of an unknown province', () => {
+    // Act
+    const error = errorOf(() => loadStageConfig({ stage: 'dev', province: 'atlantis' }));
+
+    // Assess
+    expect(error).toBeInstanceOf(InvalidStageConfigError);
+    expect(error.message).toContain('atlantis.dev.json');
+  });
+});
+
+describe('parseStageConfig', () => {
+  it('names each bad field of a config file', () => {
+    // Prepare
+    const file = {
+      ...devConfigFile(),
+      districts: [{ code: '842', accountId: '12345' }],
+      api: { jwtIssuer: 'http://insecure.example', jwtAudience: [], throttle: { rateLimit: 10, burstLimit: 20 } },
+      logRetentionDays: 42,
+    };
+
+    // Act
+    const error = errorOf(() => parseStageConfig(file, TRA_VINH, 'tra-vinh.dev.json'));
+
+    // Assess
+    expect(error).toBeInstanceOf(InvalidStageConfigError);
+    expect(error.message).toContain('tra-vinh.dev.json is invalid');
+    expect(error.message).toMatch(/12-digit AWS account id\s+→ at districts\[0\]\.accountId/);
+    expect(error.message).toMatch(/https URL \(the OIDC issuer\)\s+→ at api\.jwtIssuer/);
+    expect(error.message).toMatch(/at least one audience\s+→ at api\.jwtAudience/);
+    expect(error.message).toMatch(/must be one of 1, 3, 5.*\s+→ at logRetentionDays/);
+  });
+
+  it('refuses a district the province does not have, and a district listed twice', () => {
+    // Prepare
+    const unknown = { ...devConfigFile(), districts: [{ code: '999', accountId: '222222222999' }] };
+    const twice = {
+      ...devConfigFile(),
+      districts: [
+        { code: '842', accountId: '222222222842' },
+        { code: '842', accountId: '222222222843' },
+      ],
+    };
+
+    // Act
+    const unknownError = errorOf(() => parseStageConfig(unknown, TRA_VINH, 'x.json'));
+    const twiceError = errorOf(() => parseStageConfig(twice, TRA_VINH, 'x.json'));
+
+    // Assess
+    expect(unknownError.message).toMatch(/999 is no district of Trà Vinh.*\s+→ at districts\[0\]\.code/);
+    expect(twiceError.message).toMatch(/listed twice\s+→ at districts\[1\]\.code/);
+  });
+
+  it("refuses two districts sharing an account and a district using the province's own account", () => {
+    // Prepare
+    const file = devConfigFile() as { aws: { account: string } };
+    const shared = {
+      ...file,
+      districts: [
+        { code: '842', accountId: '222222222842' },
+        { code: '844', accountId: '222222222842' },
+        { code: '845', accountId: file.aws.account },
+      ],
+    };
+
+    // Act
+    const error = errorOf(() => parseStageConfig(shared, TRA_VINH, 'x.json'));
+
+    // Assess
+    expect(error.message).toMatch(/its own account\s+→ at districts\[1\]\.accountId/);
+    expect(error.message).toMatch(/province's own account\s+→ at districts\[2\]\.accountId/);
+  });
+
+  it('refuses an override of a schedule that does not exist and an unknown field', () => {
+    // Prepare
+    const file = { ...devConfigFile(), schedules: { 'hourly-report': { enabled: false } }, sender: 'x@y.example' };
+
+    // Act
+    const error = errorOf(() => parseStageConfig(file, TRA_VINH, 'x.json'));
+
+    // Assess
+    expect(error.message).toMatch(/no schedule of functions\/schedules\.ts.*\s+→ at schedules\["hourly-report"\]/);
+    expect(error.message).toContain('sender');
+  });
+
+  it('applies the alarm defaults when the file gives none', () => {
+    // Prepare
+    const { alarms: _alarms, ...file } = devConfigFile();
+
+    // Act
+    const config = parseStageConfig(file, TRA_VINH, 'x.json');
+
+    // Assess
+    expect(config.alarms).toEqual({ rejectionRatePercent: 20 });
+  });
+});
