@@ -23,6 +23,19 @@ const LAUNCH_FLAGS = [
 ];
 const OUTPUT_DIR = join(__dirname, '../../../test-output');
 
+/** The browser globals the page function uses: this project compiles without the DOM library. */
+interface PageElement {
+  scrollWidth: number;
+  clientWidth: number;
+  textContent: string | null;
+  getBoundingClientRect(): { width: number };
+}
+declare const document: {
+  documentElement: PageElement;
+  querySelector(selector: string): PageElement | null;
+  querySelectorAll(selector: string): ArrayLike<PageElement> & Iterable<PageElement>;
+};
+
 interface LayoutFacts {
   reportWidth: number;
   pageScrollWidth: number;
@@ -57,8 +70,8 @@ describe('KPI email layout in Chromium', () => {
     // Act
     await page.setContent(html, { waitUntil: 'load' });
     const facts: LayoutFacts = await page.evaluate(() => {
-      const report = document.querySelector<HTMLTableElement>('table[data-role="report"]')!;
-      const overflowing = [...document.querySelectorAll<HTMLElement>('td, th')]
+      const report = document.querySelector('table[data-role="report"]')!;
+      const overflowing = [...document.querySelectorAll('td, th')]
         .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
         .map((cell) => (cell.textContent ?? '').trim().slice(0, 60));
       return {

@@ -1,0 +1,64 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { connectToLocalSystem } from '../local/connect';
+import { localPaths } from '../local/paths';
+import { vnDayOf } from '../domain';
+import { LANGUAGES, parsePeriodId, periodOfInstant, PROVINCE_RECIPIENT_SCOPE, renderKpiReport, type Language } from '../report';
+import { provinceOfDeployment } from '../functions/shared/province-config';
+import { previousReportSnapshot } from '../functions/shared/report-snapshot-store';
+import { latestSnapshot } from '../functions/shared/snapshot-store';
+
+/**
+ * `npm run kpi:preview -- [--language vi|en] [--scope province|<district code>] [--period 2026-W48] [--out <dir>]`:
+ * renders the KPI email of the latest snapshot as a recipient would get it,
+ * writes the HTML and the plain text (default .ocop/preview/) and prints the paths. Sends nothing.
+ */
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: { language: { type: 'string', default: 'vi' }, scope: { type: 'string', default: PROVINCE_RECIPIENT_SCOPE }, period: { type: 'string' }, out: { type: 'string' } },
+  });
+  const language = values.language as Language;
+  if (!LANGUAGES.includes(language)) throw new Error(`--language must be one of ${LANGUAGES.join(', ')}`);
+  const province = provinceOfDeployment();
+  if (values.scope !== PROVINCE_RECIPIENT_SCOPE && !province.units.some((u) => u.code === values.scope)) {
+    throw new Error(`--scope must be "province" or a ${province.unitLevel} code of ${province.name}: ${province.units.map((u) => u.code).join(', ')}`);
+  }
+  const now = new Date();
+  const period = values.period ? parsePeriodId(values.period) : periodOfInstant(now);
+  const local = await connectToLocalSystem();
+  try {
+    const latest = await latestSnapshot();
+    if (!latest) {
+      console.log('No KPI snapshot has been computed yet: nothing to preview. Start the system with demo data (npm start) or load events first.');
+      return 1;
+    }
+    const previous = await previousReportSnapshot(period);
+    const report = renderKpiReport({
+      snapshot: latest.snapshot,
+      ...(previous && { previous: { snapshot: previous.snapshot, period: previous.period } }),
+      period,
+      reportDay: vnDayOf(now),
+      recipient: { language, scope: values.scope! },
+    });
+    const dir = resolve(values.out ?? join(localPaths().dataDir, 'preview'));
+    mkdirSync(dir, { recursive: true });
+    const base = join(dir, `kpi-report-${period.id}-${language}-${values.scope}`);
+    writeFileSync(`${base}.html`, report.html);
+    writeFileSync(`${base}.txt`, report.text);
+    console.log(`Subject: ${report.subject}`);
+    console.log(`HTML:    ${base}.html`);
+    console.log(`Text:    ${base}.txt`);
+    return 0;
+  } finally {
+    await local.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { connectToLocalSystem } from '../local/connect';
+import { provinceOfDeployment } from '../functions/shared/province-config';
+import { InvalidStakeholderError, parseStakeholder } from '../functions/shared/stakeholder';
+import { listStakeholders, putStakeholder, removeStakeholder } from '../functions/shared/stakeholder-store';
+
+/**
+ * `npm run stakeholders -- <command>`: the KPI email's recipients, in the local system's registry.
+ *   add --name <name> --email <address> --role <role> [--scope province|<district code>] [--language vi|en] [--id <id>] [--inactive]
+ *   list
+ *   remove <stakeholderId>
+ *   seed <file.json>      (see config/stakeholders.example.json; re-seeding updates, ids come from the addresses)
+ */
+const USAGE = `usage: npm run stakeholders -- add --name <name> --email <address> --role <role> [--scope province|<district code>] [--language vi|en] [--id <id>] [--inactive]
+       npm run stakeholders -- list
+       npm run stakeholders -- remove <stakeholderId>
+       npm run stakeholders -- seed <file.json>`;
+
+class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  const province = provinceOfDeployment();
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      name: { type: 'string' },
+      email: { type: 'string' },
+      role: { type: 'string' },
+      scope: { type: 'string' },
+      language: { type: 'string' },
+      id: { type: 'string' },
+      inactive: { type: 'boolean' },
+    },
+  });
+  // Validate before touching the database, so a refused entry gives its message at once.
+  const toAdd =
+    command === 'add'
+      ? [
+          parseStakeholder(
+            {
+              name: values.name,
+              email: values.email,
+              role: values.role,
+              ...(values.scope !== undefined && { scope: values.scope }),
+              ...(values.language !== undefined && { language: values.language }),
+              ...(values.id !== undefined && { stakeholderId: values.id }),
+              active: values.inactive !== true,
+            },
+            province,
+          ),
+        ]
+      : command === 'seed'
+        ? seedFile(positionals[0], province)
+        : [];
+  if (!['add', 'seed', 'list', 'remove'].includes(command ?? '')) throw new UsageError(USAGE);
+  if (command === 'remove' && !positionals[0]) throw new UsageError(USAGE);
+
+  const local = await connectToLocalSystem();
+  try {
+    if (command === 'add' || command === 'seed') {
+      for (const stakeholder of toAdd) await putStakeholder(stakeholder);
+      for (const s of toAdd) console.log(`saved ${s.stakeholderId}: ${s.name} <${s.email}>, ${s.role}, scope ${s.scope}, ${s.language}${s.active ? '' : ', inactive'}`);
+    } else if (command === 'list') {
+      const all = await listStakeholders();
+      if (all.length === 0) console.log('No stakeholders yet: add one with `npm run stakeholders -- add ...` or seed a file.');
+      for (const s of all) console.log(`${s.stakeholderId}\t${s.active ? 'active' : 'inactive'}\t${s.language}\t${s.scope}\t${s.role}\t${s.name} <${s.email}>`);
+    } else {
+      const removed = await removeStakeholder(positionals[0]!);
+      console.log(removed ? `removed ${positionals[0]}` : `no stakeholder ${positionals[0]}`);
+      if (!removed) process.exitCode = 1;
+    }
+  } finally {
+    await local.close();
+  }
+}
+
+function seedFile(path: string | undefined, province: ReturnType<typeof provinceOfDeployment>) {
+  if (!path) throw new UsageError(USAGE);
+  const data = JSON.parse(readFileSync(path, 'utf8')) as { stakeholders?: unknown[] };
+  if (!Array.isArray(data.stakeholders)) throw new UsageError(`${path}: expected { "stakeholders": [ ... ] }`);
+  return data.stakeholders.map((entry, index) => {
+    try {
+      return parseStakeholder(entry, province);
+    } catch (error) {
+      if (error instanceof InvalidStakeholderError) throw new InvalidStakeholderError(`${path}, entry ${index + 1}: ${error.message}`, { cause: error });
+      throw error;
+    }
+  });
+}
+
+main(process.argv.slice(2)).then(
+  () => process.exit(),
+  (error: unknown) => {
+    console.error(error instanceof UsageError || error instanceof InvalidStakeholderError ? error.message : error);
+    process.exit(1);
+  },
+);
