@@ -17,7 +17,8 @@ export interface ProjectEventResult {
   settledRejections: number;
 }
 
-const MAX_WRITE_ATTEMPTS = 10;
+/** Concurrent writers of one aggregate retry with jittered exponential backoff; past this, EventBridge's own retry takes over. */
+const MAX_WRITE_ATTEMPTS = 30;
 
 /**
  * Takes one EventBridge event to its projection:
@@ -64,7 +65,7 @@ async function foldIntoProjection(pk: AggregateKey, event: InboundEvent): Promis
       return next;
     } catch (error) {
       if (!(error instanceof ProjectionConflictError) || attempt >= MAX_WRITE_ATTEMPTS) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 5 * 2 ** attempt)));
     }
   }
 }

@@ -9,8 +9,10 @@ import type { EventPattern, Subscription } from '../../events/subscriptions';
 import type { FunctionId } from '../../functions/catalog';
 import { DeadLetterQueue } from './dead-letter-queue';
 
-/** How EventBridge retries a target before the event goes to the target's dead-letter queue. */
-export const TARGET_RETRY = { retryAttempts: 8, maxEventAge: Duration.hours(2) };
+/** How EventBridge retries a target before the event goes to its dead-letter queue: the subscription's own policy, the one the local bus applies too. */
+function retryOf(subscription: Subscription): { retryAttempts: number; maxEventAge: Duration } {
+  return { retryAttempts: subscription.retryPolicy.maximumRetryAttempts, maxEventAge: Duration.seconds(subscription.retryPolicy.maximumEventAgeSeconds) };
+}
 
 export class UnknownSubscriptionTargetError extends Error {
   override name = 'UnknownSubscriptionTargetError';
@@ -27,12 +29,13 @@ class AuditLogTarget implements events.IRuleTarget {
   constructor(
     private readonly logGroup: logs.ILogGroup,
     private readonly deadLetterQueue: sqs.IQueue,
+    private readonly retry: ReturnType<typeof retryOf>,
   ) {}
 
   bind(rule: events.IRule): events.RuleTargetConfig {
     targets.addToDeadLetterQueueResourcePolicy(rule, this.deadLetterQueue);
     return {
-      ...targets.bindBaseTargetConfig({ deadLetterQueue: this.deadLetterQueue, ...TARGET_RETRY }),
+      ...targets.bindBaseTargetConfig({ deadLetterQueue: this.deadLetterQueue, ...this.retry }),
       arn: Stack.of(this.logGroup).formatArn({
         service: 'logs',
         resource: 'log-group',
@@ -74,9 +77,9 @@ export class SubscriptionRules extends Construct {
       if (target.kind === 'function') {
         const fn = props.functions[target.functionId as FunctionId];
         if (!fn) throw new UnknownSubscriptionTargetError(`subscription ${subscription.id} targets ${target.functionId}, which functions/catalog.ts does not define`);
-        rule.addTarget(new targets.LambdaFunction(fn, { deadLetterQueue: deadLetters, ...TARGET_RETRY }));
+        rule.addTarget(new targets.LambdaFunction(fn, { deadLetterQueue: deadLetters, ...retryOf(subscription) }));
       } else {
-        rule.addTarget(new AuditLogTarget(props.auditLogGroup, deadLetters));
+        rule.addTarget(new AuditLogTarget(props.auditLogGroup, deadLetters, retryOf(subscription)));
       }
       this.rules[subscription.id] = rule;
       this.deadLetterQueues[subscription.id] = deadLetters;

@@ -82,7 +82,10 @@ describe('the event subscriptions', () => {
     for (const subscription of subscriptions) {
       const [target, ...others] = targetsByRule.get(subscription.id)!;
       expect(others).toEqual([]);
-      expect(target!.RetryPolicy).toEqual({ MaximumRetryAttempts: expect.any(Number), MaximumEventAgeInSeconds: expect.any(Number) });
+      expect(target!.RetryPolicy).toEqual({
+        MaximumRetryAttempts: subscription.retryPolicy.maximumRetryAttempts,
+        MaximumEventAgeInSeconds: subscription.retryPolicy.maximumEventAgeSeconds,
+      });
       const queueId = target!.DeadLetterConfig.Arn['Fn::GetAtt'][0] as string;
       expect(queues[queueId]).toBeDefined();
       deadLetterQueueIds.add(queueId);

@@ -1,0 +1,116 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { foldProduct, type ProductState } from '../../../domain';
+import { parseInboundEvent, type InboundEvent } from '../../../events';
+import { handler as projectEventHandler } from '../../../functions/project-event/handler';
+import { dynamoDocumentClient } from '../../../functions/shared/clients';
+import { getProjection } from '../../../functions/shared/projection-store';
+import { createTestTables } from '../../support/dynamodb';
+import { details, envelope } from '../../support/envelopes';
+import { lambdaContext } from '../../support/lambda';
+import { startTestBus, type TestBus } from '../../support/test-bus';
+import type { EventBridgeEnvelope } from '../../../events';
+
+const project = (e: EventBridgeEnvelope) => projectEventHandler(e, lambdaContext('project-event'));
+const district = (code: string) => `ocop.district.${code}`;
+const stateOf = async (productId: string) => (await getProjection(`PRODUCT#${productId}`))?.state as ProductState | undefined;
+const parsed = (e: EventBridgeEnvelope): InboundEvent => {
+  const result = parseInboundEvent(e);
+  if (!result.ok) throw new Error(result.reasons.join('; '));
+  return result.event;
+};
+
+let names: Awaited<ReturnType<typeof createTestTables>>['names'];
+let bus: TestBus;
+
+beforeAll(async () => {
+  ({ names } = await createTestTables());
+  bus = await startTestBus();
+});
+afterAll(async () => bus.close());
+
+describe('project-event', () => {
+  it('appends an accepted event to the event log and writes the product projection', async () => {
+    // Prepare
+    const registered = envelope(district('842'), 'ProductRegistered', details.registered('P-ACCEPT'));
+
+    // Act
+    const result = await project(registered);
+
+    // Assess
+    expect(result.outcome).toBe('accepted');
+    const logged = await dynamoDocumentClient().send(new GetCommand({ TableName: names.events, Key: { eventId: (registered.detail as { eventId: string }).eventId } }));
+    expect(logged.Item?.aggregateKey).toBe('PRODUCT#P-ACCEPT');
+    const projection = await getProjection('PRODUCT#P-ACCEPT');
+    expect(projection).toMatchObject({ kind: 'product', version: 1, districtCode: '842', group: 'food' });
+    expect((projection?.state as ProductState).registration?.name).toBe('Sản phẩm P-ACCEPT');
+  });
+
+  it('changes nothing for a duplicate eventId', async () => {
+    // Prepare
+    const registered = envelope(district('844'), 'ProductRegistered', details.registered('P-DUP', '844'));
+    const rated = envelope(district('844'), 'ProductRated', details.rated('P-DUP', 75, 4, '2022-08-22', '844'));
+    await project(registered);
+    await project(rated);
+
+    // Act
+    const again = await project({ ...rated, id: 'another-delivery-of-the-same-fact' });
+
+    // Assess
+    expect(again.outcome).toBe('duplicate');
+    const projection = await getProjection('PRODUCT#P-DUP');
+    expect(projection?.version).toBe(2);
+    expect((projection?.state as ProductState).decisions).toHaveLength(1);
+  });
+
+  it('reaches the same state whatever the arrival order, waiting for the registration', async () => {
+    // Prepare
+    const events = [
+      envelope(district('845'), 'ProductRegistered', details.registered('P-ORDER', '845')),
+      envelope(district('845'), 'ProductRated', details.rated('P-ORDER', 62, 3, '2021-06-01', '845')),
+      envelope(district('845'), 'ProductUpgraded', details.upgraded('P-ORDER', 3, 4, 78, '2022-12-30', '845')),
+      envelope(district('845'), 'ProductListedOnMarketplace', details.listed('P-ORDER', 'postmart', '2023-01-05T08:00:00+07:00', '845')),
+      envelope(district('845'), 'ProductTraceabilityEnrolled', details.enrolled('P-ORDER', '2024-10-02T08:00:00+07:00', '845')),
+    ];
+
+    // Act
+    const waiting = await project(events[4]!);
+    const stateBeforeRegistration = await stateOf('P-ORDER');
+    for (const e of [...events].reverse().slice(1)) await project(e);
+
+    // Assess
+    expect(waiting.outcome).toBe('accepted');
+    expect(stateBeforeRegistration?.awaitingRegistration).toHaveLength(1);
+    expect(await stateOf('P-ORDER')).toEqual(foldProduct('P-ORDER', events.map(parsed) as never));
+    expect((await stateOf('P-ORDER'))?.awaitingRegistration).toEqual([]);
+  });
+
+  it('loses no update when many events for one product arrive at once', async () => {
+    // Prepare
+    await project(envelope(district('846'), 'ProductRegistered', details.registered('P-RACE', '846')));
+    const marketplaces = Array.from({ length: 16 }, (_, i) => `shop-${i}`);
+    const listings = marketplaces.map((m) => envelope(district('846'), 'ProductListedOnMarketplace', details.listed('P-RACE', m, '2023-02-01T08:00:00+07:00', '846')));
+
+    // Act
+    const results = await Promise.all(listings.map(project));
+
+    // Assess
+    expect(results.every((r) => r.outcome === 'accepted')).toBe(true);
+    const projection = await getProjection('PRODUCT#P-RACE');
+    expect(projection?.version).toBe(1 + marketplaces.length);
+    expect((projection?.state as ProductState).listingChanges.map((c) => c.marketplace).sort()).toEqual([...marketplaces].sort());
+  });
+
+  it('keeps IP grants and science tasks as province facts', async () => {
+    // Prepare
+    const ip = envelope('ocop.province', 'IntellectualPropertyGranted', details.ipGranted('GI-DUA-SAP', 'geographical_indication', '2023-05-10'));
+    const task = envelope('ocop.province', 'ScienceTaskApproved', details.taskApproved('KHCN-01', '2023-03-01'));
+
+    // Act
+    const results = [await project(ip), await project(task)];
+
+    // Assess
+    expect(results.map((r) => r.outcome)).toEqual(['accepted', 'accepted']);
+    expect((await getProjection('IP#GI-DUA-SAP'))?.state).toMatchObject({ kind: 'geographical_indication', grantedAt: '2023-05-10' });
+    expect((await getProjection('TASK#KHCN-01'))?.state).toMatchObject({ approvedAt: '2023-03-01' });
+  });
+});
