@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { districtCodeOfSource, parseInboundEvent, type EventBridgeEnvelope, type InboundEvent } from '../../events';
+import { adminUnitCode, districtCodeOfSource, parseInboundEvent, type EventBridgeEnvelope, type InboundEvent } from '../../events';
 import { aggregateKeyOf, checkEventRules, type AggregateKey, type ProductState, type Province } from '../../domain';
 import { appendToEventLog } from '../shared/event-log-store';
 import { getProjection, putProjection, ProjectionConflictError, type Projection } from '../shared/projection-store';
@@ -106,7 +106,8 @@ async function keepAndAnnounce(candidate: RejectionRecord): Promise<RejectionRec
 function rejectionOfEnvelope(envelope: EventBridgeEnvelope, reasons: string[]): RejectionRecord {
   const detail = (typeof envelope.detail === 'object' && envelope.detail !== null ? envelope.detail : {}) as Record<string, unknown>;
   const eventId = typeof detail.eventId === 'string' && detail.eventId.length >= 8 && detail.eventId.length <= 128 ? detail.eventId : undefined;
-  const districtCode = typeof detail.districtCode === 'string' ? detail.districtCode : districtCodeOfSource(envelope.source);
+  // EventRejected.districtCode must be a well-formed code: the detail's, else the Source's, else none.
+  const districtCode = [detail.districtCode, districtCodeOfSource(envelope.source)].find((code): code is string => adminUnitCode.safeParse(code).success);
   return newRejection({
     rejectionId: eventId ?? `eb-${envelope.id || randomUUID()}`,
     ...(eventId !== undefined && { eventId }),
