@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { computeSnapshot, planInForce, vnDayOf, type KpiSnapshot } from '../../domain';
 import { loadKpiInputs } from '../shared/kpi-inputs';
 import { provinceOfDeployment } from '../shared/province-config';
@@ -26,6 +27,11 @@ export async function recomputeSnapshot({ now = new Date(), force = false }: { n
   return { written: true, asOf, products: inputs.products.length };
 }
 
+/**
+ * Same figures whatever the key order: a snapshot read back from DynamoDB
+ * has its maps' keys in another order than the one just computed.
+ */
 function sameFigures(a: KpiSnapshot, b: KpiSnapshot): boolean {
-  return JSON.stringify({ ...a, asOf: undefined }) === JSON.stringify({ ...b, asOf: undefined });
+  const figures = (snapshot: KpiSnapshot): unknown => JSON.parse(JSON.stringify({ ...snapshot, asOf: undefined }));
+  return isDeepStrictEqual(figures(a), figures(b));
 }
