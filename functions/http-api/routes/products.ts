@@ -3,7 +3,7 @@ import { getProjection, queryProjections, type Projection } from '../../shared/p
 import { provinceOfDeployment } from '../../shared/province-config';
 import { BadRequestError, NotFoundError } from '../api-errors';
 import type { ApiRequest, Page } from '../api-request';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { decodeCursor, encodeCursor, queryFromCursor } from '../cursor';
 import { productDetail, productSummary, type ProductDetail, type ProductSummary } from '../product-view';
 import { parseQuery, productsQuery } from '../query-schemas';
 
@@ -26,16 +26,19 @@ export async function listProducts(request: ApiRequest): Promise<Page<ProductSum
         ? ['byGroup', 'group', query.group]
         : ['byKind', 'kind', 'product'];
   const rest = Object.entries(filters).filter(([name, value]) => value !== undefined && name !== keyAttribute);
-  const page = await queryProjections({
-    IndexName: indexName,
-    KeyConditionExpression: '#key = :key',
-    ...(rest.length > 0 && { FilterExpression: rest.map(([name]) => `#${name} = :${name}`).join(' AND ') }),
-    ProjectionExpression: 'pk, #state',
-    ExpressionAttributeNames: { '#key': keyAttribute, '#state': 'state', ...Object.fromEntries(rest.map(([name]) => [`#${name}`, name])) },
-    ExpressionAttributeValues: { ':key': keyValue, ...Object.fromEntries(rest.map(([name, value]) => [`:${name}`, value])) },
-    Limit: query.limit,
-    ExclusiveStartKey: decodeCursor(query.cursor),
-  });
+  const startKey = decodeCursor(query.cursor, [...new Set([keyAttribute, 'pk'])]);
+  const page = await queryFromCursor(query.cursor, () =>
+    queryProjections({
+      IndexName: indexName,
+      KeyConditionExpression: '#key = :key',
+      ...(rest.length > 0 && { FilterExpression: rest.map(([name]) => `#${name} = :${name}`).join(' AND ') }),
+      ProjectionExpression: 'pk, #state',
+      ExpressionAttributeNames: { '#key': keyAttribute, '#state': 'state', ...Object.fromEntries(rest.map(([name]) => [`#${name}`, name])) },
+      ExpressionAttributeValues: { ':key': keyValue, ...Object.fromEntries(rest.map(([name, value]) => [`:${name}`, value])) },
+      Limit: query.limit,
+      ExclusiveStartKey: startKey,
+    }),
+  );
   const today = vnDayOf(new Date());
   const nextCursor = encodeCursor(page.lastKey);
   return { items: page.items.map((item) => productSummary(item.state as ProductState, today)), ...(nextCursor && { nextCursor }) };
@@ -43,6 +46,8 @@ export async function listProducts(request: ApiRequest): Promise<Page<ProductSum
 
 export async function getProduct(request: ApiRequest): Promise<ProductDetail> {
   const productId = request.pathParameters.productId ?? '';
+  // A product id is at most 128 characters (events/catalog.ts); a longer one is no product, and too long a key for DynamoDB.
+  if (productId.length === 0 || productId.length > 128) throw new NotFoundError('No such product: a product id has 1 to 128 characters.');
   const projection: Projection | undefined = await getProjection(`PRODUCT#${productId}`);
   if (!projection) throw new NotFoundError(`No product ${productId}: no event has named it yet.`);
   return productDetail(projection.state as ProductState, vnDayOf(new Date()));

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { dynamoDocumentClient, tableName } from '../../shared/clients';
 import type { RejectionRecord } from '../../shared/rejection-store';
 import type { ApiRequest, Page } from '../api-request';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { decodeCursor, encodeCursor, queryFromCursor } from '../cursor';
 import { parseQuery, rejectionsQuery } from '../query-schemas';
 
 export const rejectionSchema = z.object({
@@ -22,17 +22,20 @@ export type RejectionView = z.infer<typeof rejectionSchema>;
 export async function listRejections(request: ApiRequest): Promise<Page<RejectionView>> {
   const query = parseQuery(rejectionsQuery, request.query);
   const [indexName, keyAttribute, keyValue] = query.source ? ['bySource', 'source', query.source] : ['byTime', 'listPartition', 'rejections'];
-  const page = await dynamoDocumentClient().send(
-    new QueryCommand({
-      TableName: tableName('rejections'),
-      IndexName: indexName,
-      KeyConditionExpression: '#key = :key',
-      ExpressionAttributeNames: { '#key': keyAttribute },
-      ExpressionAttributeValues: { ':key': keyValue },
-      ScanIndexForward: false,
-      Limit: query.limit,
-      ExclusiveStartKey: decodeCursor(query.cursor),
-    }),
+  const startKey = decodeCursor(query.cursor, ['rejectionId', keyAttribute, 'rejectedAtKey']);
+  const page = await queryFromCursor(query.cursor, () =>
+    dynamoDocumentClient().send(
+      new QueryCommand({
+        TableName: tableName('rejections'),
+        IndexName: indexName,
+        KeyConditionExpression: '#key = :key',
+        ExpressionAttributeNames: { '#key': keyAttribute },
+        ExpressionAttributeValues: { ':key': keyValue },
+        ScanIndexForward: false,
+        Limit: query.limit,
+        ExclusiveStartKey: startKey,
+      }),
+    ),
   );
   const nextCursor = encodeCursor(page.LastEvaluatedKey);
   const items = ((page.Items ?? []) as RejectionRecord[]).map(

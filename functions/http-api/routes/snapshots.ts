@@ -4,7 +4,7 @@ import { dynamoDocumentClient, tableName } from '../../shared/clients';
 import { latestSnapshot, PROVINCE_SCOPE, sortKeyOf, type StoredSnapshot } from '../../shared/snapshot-store';
 import { NotFoundError, BadRequestError } from '../api-errors';
 import type { ApiRequest, Page } from '../api-request';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { decodeCursor, encodeCursor, queryFromCursor } from '../cursor';
 import { parseQuery, snapshotsQuery } from '../query-schemas';
 
 export async function getLatestSnapshot(): Promise<KpiSnapshot> {
@@ -20,16 +20,19 @@ export async function listSnapshots(request: ApiRequest): Promise<Page<KpiSnapsh
   const to = query.to && sortKeyOf(isIsoDay(query.to) ? endOfVnDay(query.to) : query.to);
   if (from && to && from > to) throw new BadRequestError(`query.from (${query.from}) is after query.to (${query.to})`);
   const bounds = from && to ? ' AND asOf BETWEEN :from AND :to' : from ? ' AND asOf >= :from' : to ? ' AND asOf <= :to' : '';
-  const page = await dynamoDocumentClient().send(
-    new QueryCommand({
-      TableName: tableName('snapshots'),
-      KeyConditionExpression: `#scope = :scope${bounds}`,
-      ExpressionAttributeNames: { '#scope': 'scope' },
-      ExpressionAttributeValues: { ':scope': PROVINCE_SCOPE, ...(from && { ':from': from }), ...(to && { ':to': to }) },
-      ScanIndexForward: false,
-      Limit: query.limit,
-      ExclusiveStartKey: decodeCursor(query.cursor),
-    }),
+  const startKey = decodeCursor(query.cursor, ['scope', 'asOf']);
+  const page = await queryFromCursor(query.cursor, () =>
+    dynamoDocumentClient().send(
+      new QueryCommand({
+        TableName: tableName('snapshots'),
+        KeyConditionExpression: `#scope = :scope${bounds}`,
+        ExpressionAttributeNames: { '#scope': 'scope' },
+        ExpressionAttributeValues: { ':scope': PROVINCE_SCOPE, ...(from && { ':from': from }), ...(to && { ':to': to }) },
+        ScanIndexForward: false,
+        Limit: query.limit,
+        ExclusiveStartKey: startKey,
+      }),
+    ),
   );
   const nextCursor = encodeCursor(page.LastEvaluatedKey);
   return { items: ((page.Items ?? []) as StoredSnapshot[]).map((item) => item.snapshot), ...(nextCursor && { nextCursor }) };
