@@ -15,11 +15,11 @@ async function main(): Promise<number> {
   try {
     // Required here, not imported at the top: Powertools reads its settings above when the handler module loads.
     const { handler, ReportDeliveryError } = require('../functions/send-kpi-report/handler') as typeof import('../functions/send-kpi-report/handler');
-    const { manualInvocationContext } = require('../functions/send-kpi-report/manual-invocation') as typeof import('../functions/send-kpi-report/manual-invocation');
+    const { invocationContext } = require('../functions/shared/invocation-context') as typeof import('../functions/shared/invocation-context');
     const input = { ...(values.period && { period: values.period }), ...(values.force && { force: true }) };
     let result;
     try {
-      result = await handler(input, manualInvocationContext());
+      result = await handler(input, invocationContext('send-kpi-report'));
     } catch (error) {
       if (!(error instanceof ReportDeliveryError)) throw error;
       result = error.result;

@@ -2,7 +2,7 @@ import './support/powertools-dev';
 import type { AddressObject } from 'mailparser';
 import { createTestTables } from '../../support/dynamodb';
 import { createHandler, handler, ReportDeliveryError } from '../../../functions/send-kpi-report/handler';
-import { manualInvocationContext } from '../../../functions/send-kpi-report/manual-invocation';
+import { invocationContext } from '../../../functions/shared/invocation-context';
 import type { SendKpiReportResult } from '../../../functions/send-kpi-report/send-kpi-report';
 import { outboxTransport, type EmailTransport } from '../../../functions/shared/email-transport';
 import { parseStakeholder, type Stakeholder } from '../../../functions/shared/stakeholder';
@@ -31,7 +31,7 @@ const ACTIVE = [committee, cangLong, advisor];
 
 async function run(input: object, outbox: string, send = handler): Promise<SendKpiReportResult> {
   process.env.OUTBOX_DIR = outbox;
-  return send(input, manualInvocationContext());
+  return send(input, invocationContext('send-kpi-report'));
 }
 
 /** An indicator value as a Vietnamese reader writes it, computed here independently of report/format.ts. */

@@ -1,0 +1,27 @@
+import { resolve } from 'node:path';
+import { lambdaFunctions, type FunctionId } from '../functions/catalog';
+import { invocationContext } from '../functions/shared/invocation-context';
+
+/**
+ * Invokes the functions of functions/catalog.ts in-process, each from its
+ * catalog entry, as Lambda would. Load it only after the environment is set:
+ * the handlers read it when their module loads.
+ */
+type Handler = (event: unknown, context: ReturnType<typeof invocationContext>) => Promise<unknown>;
+
+const repositoryRoot = resolve(__dirname, '..');
+const loaded = new Map<FunctionId, Handler>();
+
+export function isFunctionId(id: string): id is FunctionId {
+  return Object.hasOwn(lambdaFunctions, id);
+}
+
+export async function invokeFunction(id: FunctionId, event: unknown): Promise<unknown> {
+  let handler = loaded.get(id);
+  if (!handler) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    handler = (require(resolve(repositoryRoot, lambdaFunctions[id].entry)) as { handler: Handler }).handler;
+    loaded.set(id, handler);
+  }
+  return handler(event, invocationContext(id));
+}

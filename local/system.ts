@@ -1,0 +1,202 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { subscriptions } from '../events/subscriptions';
+import { lambdaFunctions } from '../functions/catalog';
+import { schedules } from '../functions/schedules';
+import type { ProjectEventResult } from '../functions/project-event/project-event';
+import { localEnvironment } from './connect';
+import { createTables, tableNames } from './create-tables';
+import { LOCAL_AWS, startDynamoDbLocal } from './dynamodb-local';
+import { LocalEventBus, startPutEventsServer, type EventBridgeEnvelope } from './eventbridge';
+import { invokeFunction, isFunctionId } from './function-runtime';
+import { startHttpApiServer } from './http-api-server';
+import { LOCAL_TABLE_PREFIX, localPaths } from './paths';
+import { clearRuntimeInfo, writeRuntimeInfo } from './runtime-info';
+import { runSchedules } from './schedules';
+import { StreamPoller } from './stream-poller';
+import { loadDemo } from './demo/load-demo';
+import { traVinhHistory } from './demo/tra-vinh-history';
+import { createProgressBar } from './demo/progress-bar';
+
+/** The whole system on one machine (CONTRACT §5): what `npm start` runs, and what the end-to-end test and the benchmark start. */
+export interface LocalSystemOptions {
+  host: string;
+  apiPort: number;
+  eventsPort: number;
+  busName: string;
+  dataDir: string;
+  inMemory: boolean;
+  demo: boolean;
+  apiToken?: string;
+  schedules: boolean;
+  verbose: boolean;
+  /** Where progress and activity lines go (default: the console). */
+  print?: (line: string) => void;
+  /** Overrides of the bus's retry timing (tests). */
+  busRetryBaseDelayMs?: number;
+}
+
+export interface LocalSystem {
+  apiUrl: string;
+  eventsUrl: string;
+  dynamoEndpoint: string;
+  apiToken: string;
+  busName: string;
+  demoEvents: number;
+  bus: LocalEventBus;
+  /** Waits until every accepted event is delivered and the snapshot reflects it. */
+  settle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_OPTIONS: LocalSystemOptions = {
+  host: '127.0.0.1',
+  apiPort: 3000,
+  eventsPort: 4010,
+  busName: 'ocop-pulse',
+  dataDir: '.ocop',
+  inMemory: false,
+  demo: true,
+  schedules: true,
+  verbose: false,
+};
+
+export async function startLocalSystem(options: LocalSystemOptions): Promise<LocalSystem> {
+  const print = options.print ?? ((line: string) => console.log(line));
+  const paths = localPaths(options.dataDir);
+  mkdirSync(paths.outbox, { recursive: true });
+
+  print(options.inMemory ? 'Starting DynamoDB Local (in memory)…' : `Starting DynamoDB Local (data in ${paths.dynamodb})…`);
+  const firstStart = options.inMemory || !existsSync(join(paths.dataDir, 'demo-loaded.json'));
+  const dynamo = await startDynamoDbLocal(options.inMemory ? {} : { dataDir: paths.dynamodb });
+  const stops: Array<() => Promise<void> | void> = [() => dynamo.stop()];
+  try {
+    const admin = new DynamoDBClient({ ...LOCAL_AWS, endpoint: dynamo.endpoint });
+    await createTables(admin, LOCAL_TABLE_PREFIX);
+    admin.destroy();
+
+    const apiToken = options.apiToken ?? persistentToken(options.inMemory ? undefined : join(paths.dataDir, 'api-token'));
+    Object.assign(process.env, localEnvironment(dynamo.endpoint, paths.outbox), {
+      EVENT_BUS_NAME: options.busName,
+      API_TOKEN: apiToken,
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? (options.verbose ? 'INFO' : 'WARN'),
+      POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
+    });
+
+    let quiet = false;
+    const bus = new LocalEventBus({
+      name: options.busName,
+      region: LOCAL_AWS.region,
+      subscriptions,
+      ...(options.inMemory ? {} : { dataDir: paths.bus }),
+      ...(options.busRetryBaseDelayMs !== undefined && { retryBaseDelayMs: options.busRetryBaseDelayMs }),
+      targets: {
+        invokeFunction: async (functionId, envelope) => {
+          if (!isFunctionId(functionId)) throw new Error(`No function ${functionId} in functions/catalog.ts`);
+          const result = await invokeFunction(functionId, envelope);
+          if (!quiet && functionId === 'project-event') print(activityLine(envelope, result as ProjectEventResult));
+          return result;
+        },
+        auditLog: (envelope) => {
+          if (options.verbose) print(`  bus: ${envelope.source} ${envelope['detail-type']} ${envelope.id}`);
+        },
+      },
+      log: (level, message, fields) => {
+        if (level !== 'info' || options.verbose) print(`  bus ${level}: ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}`);
+      },
+    });
+    stops.unshift(() => bus.close(options.inMemory ? {} : { drain: false }));
+    const eventsServer = await startPutEventsServer({ host: options.host, port: options.eventsPort, bus });
+    stops.unshift(() => eventsServer.close());
+    process.env.EVENTS_ENDPOINT = eventsServer.url;
+
+    let recomputes = Promise.resolve();
+    const recompute = (event: unknown) => (recomputes = recomputes.then(() => invokeFunction('recompute-snapshot', event).then(() => undefined)));
+    const { batchSize, maxBatchingWindowSeconds } = lambdaFunctions['recompute-snapshot'].projectionsStream;
+    const poller = new StreamPoller({
+      dynamoEndpoint: dynamo.endpoint,
+      tableName: tableNames(LOCAL_TABLE_PREFIX).projections,
+      batchSize,
+      maxBatchingWindowMs: maxBatchingWindowSeconds * 1000,
+      onBatch: (records) => recompute({ Records: records }),
+      onError: (error) => print(`  stream: ${(error as Error).name} ${(error as Error).message} ${(error as Error).stack?.split('\n').slice(1,4).join(' ')}`),
+    });
+    await poller.start();
+    stops.unshift(() => poller.stop());
+
+    const api = await startHttpApiServer({
+      host: options.host,
+      port: options.apiPort,
+      invoke: async (event) => (await invokeFunction('http-api', event)) as APIGatewayProxyStructuredResultV2,
+    });
+    stops.unshift(() => api.close());
+
+    let demoEvents = 0;
+    if (options.demo && firstStart) {
+      const events = traVinhHistory();
+      const bar = createProgressBar({ label: 'Demo data (Trà Vinh, from the seed facts)' });
+      quiet = true;
+      const client = new EventBridgeClient({ ...LOCAL_AWS, endpoint: eventsServer.url });
+      await loadDemo({ client, eventBusName: options.busName, events, onProgress: ({ published, total }) => bar.update(published, total) });
+      await bus.drain();
+      client.destroy();
+      bar.finish();
+      quiet = false;
+      demoEvents = events.length;
+      if (!options.inMemory) writeFileSync(join(paths.dataDir, 'demo-loaded.json'), `${JSON.stringify({ events: demoEvents, at: new Date().toISOString() })}\n`);
+    }
+    await recompute({ source: 'ocop.schedule', schedule: 'daily-snapshot' });
+
+    if (options.schedules) {
+      const running = runSchedules(schedules, async (schedule) => {
+        print(`Schedule ${schedule.id}: invoking ${schedule.functionId}`);
+        await invokeFunction(schedule.functionId, schedule.input).catch((error: Error) => print(`Schedule ${schedule.id} failed: ${error.message}`));
+      });
+      stops.unshift(() => running.stop());
+    }
+
+    if (!options.inMemory) {
+      writeRuntimeInfo({ pid: process.pid, dynamoEndpoint: dynamo.endpoint, apiUrl: api.url, eventsUrl: eventsServer.url, startedAt: new Date().toISOString() }, options.dataDir);
+      stops.push(() => clearRuntimeInfo(options.dataDir));
+    }
+
+    return {
+      apiUrl: api.url,
+      eventsUrl: eventsServer.url,
+      dynamoEndpoint: dynamo.endpoint,
+      apiToken,
+      busName: options.busName,
+      demoEvents,
+      bus,
+      settle: async () => {
+        await bus.drain();
+        await poller.whenIdle();
+        await recomputes;
+      },
+      stop: async () => {
+        for (const stop of stops) await stop();
+      },
+    };
+  } catch (error) {
+    for (const stop of stops) await stop();
+    throw error;
+  }
+}
+
+function persistentToken(file: string | undefined): string {
+  if (file && existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const token = randomBytes(24).toString('base64url');
+  if (file) writeFileSync(file, `${token}\n`, { mode: 0o600 });
+  return token;
+}
+
+function activityLine(envelope: EventBridgeEnvelope, result: ProjectEventResult | undefined): string {
+  const what = `${envelope['detail-type']} from ${envelope.source}`;
+  if (!result) return `  ? ${what}`;
+  if (result.outcome === 'rejected') return `  ✗ rejected ${what}: ${result.reasons?.join('; ')}`;
+  return `  ✓ ${result.outcome} ${what}${result.settledRejections ? ` (${result.settledRejections} earlier event(s) rejected)` : ''}`;
+}
