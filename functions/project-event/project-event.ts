@@ -38,7 +38,7 @@ export async function projectEvent(envelope: EventBridgeEnvelope, province: Prov
 
   const event = parsed.event;
   const aggregateKey = aggregateKeyOf(event);
-  const appended = await appendToEventLog({
+  await appendToEventLog({
     eventId: event.detail.eventId,
     aggregateKey,
     detailType: event.detailType,
@@ -48,21 +48,27 @@ export async function projectEvent(envelope: EventBridgeEnvelope, province: Prov
     busTime: envelope.time,
     receivedAt: new Date().toISOString(),
   });
-  const projection = await foldIntoProjection(aggregateKey, event);
+  const { projection, alreadyProjected } = await foldIntoProjection(aggregateKey, event);
   const settled = await settleFoldRejections(projection);
   const own = settled.find((r) => r.eventId === event.detail.eventId);
   if (own) return { outcome: 'rejected', rejectionId: own.rejectionId, reasons: own.reasons, settledRejections: settled.length };
-  return { outcome: appended === 'duplicate' ? 'duplicate' : 'accepted', settledRejections: settled.length };
+  return { outcome: alreadyProjected ? 'duplicate' : 'accepted', settledRejections: settled.length };
 }
 
-async function foldIntoProjection(pk: AggregateKey, event: InboundEvent): Promise<Projection> {
+/**
+ * Folds the event into its aggregate's projection, once. `alreadyProjected`
+ * says the projection held it before this delivery: a duplicate. (Being in
+ * the event log is not enough: a delivery that appended it and then failed
+ * to write the projection is retried, and the retry is what projects it.)
+ */
+async function foldIntoProjection(pk: AggregateKey, event: InboundEvent): Promise<{ projection: Projection; alreadyProjected: boolean }> {
   for (let attempt = 1; ; attempt += 1) {
     const current = await getProjection(pk);
-    if (current?.events.some((e) => e.detail.eventId === event.detail.eventId)) return current;
+    if (current?.events.some((e) => e.detail.eventId === event.detail.eventId)) return { projection: current, alreadyProjected: attempt === 1 };
     const next = buildProjection(pk, [...(current?.events ?? []), event], (current?.version ?? 0) + 1);
     try {
       await putProjection(next, current?.version);
-      return next;
+      return { projection: next, alreadyProjected: false };
     } catch (error) {
       if (!(error instanceof ProjectionConflictError) || attempt >= MAX_WRITE_ATTEMPTS) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 5 * 2 ** attempt)));

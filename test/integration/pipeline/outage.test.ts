@@ -1,0 +1,168 @@
+import '../../support/quiet-powertools';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { aggregateKeyOf, computeSnapshot, foldIpGrant, foldProduct, PLAN_53_KH_UBND, TRA_VINH, type ProductState } from '../../../domain';
+import { parseInboundEvent, type EventBridgeEnvelope, type InboundEvent } from '../../../events';
+import { handler as projectEventHandler } from '../../../functions/project-event/handler';
+import { recomputeSnapshot } from '../../../functions/recompute-snapshot/recompute';
+import { dynamoDocumentClient } from '../../../functions/shared/clients';
+import { getProjection } from '../../../functions/shared/projection-store';
+import { latestSnapshot } from '../../../functions/shared/snapshot-store';
+import { LOCAL_AWS } from '../../../local/dynamodb-local';
+import { createTestTables } from '../../support/dynamodb';
+import { operationOn, startDynamoDbFaultProxy, type DynamoDbFaultProxy, type Fault } from '../../support/dynamodb-fault-proxy';
+import { details, envelope } from '../../support/envelopes';
+import { lambdaContext } from '../../support/lambda';
+import { startLocalBus, type RunningLocalBus } from '../../support/local-bus';
+
+/**
+ * A DynamoDB outage in the middle of a run: the functions reach DynamoDB
+ * Local through a proxy that fails requests on command. A failed write must
+ * make the handler throw (so EventBridge retries), and the retries must
+ * neither lose an event nor count one twice.
+ */
+const project = (e: EventBridgeEnvelope) => projectEventHandler(e, lambdaContext('project-event'));
+const district = (code: string) => `ocop.district.${code}`;
+const parsed = (e: EventBridgeEnvelope): InboundEvent => {
+  const result = parseInboundEvent(e);
+  if (!result.ok) throw new Error(result.reasons.join('; '));
+  return result.event;
+};
+const eventIdOf = (e: EventBridgeEnvelope) => (e.detail as { eventId: string }).eventId;
+const indicator = (id: string, snapshot: { indicators: Array<{ id: string; value: number }> }) => snapshot.indicators.find((i) => i.id === id)?.value;
+
+let tables: Awaited<ReturnType<typeof createTestTables>>;
+let proxy: DynamoDbFaultProxy;
+let bus: RunningLocalBus;
+
+beforeAll(async () => {
+  tables = await createTestTables();
+  proxy = await startDynamoDbFaultProxy(tables.endpoint);
+  // Before the first function call: the functions' client is created once, with this endpoint.
+  process.env.DYNAMODB_ENDPOINT = proxy.endpoint;
+  bus = await startLocalBus({ functions: { 'project-event': project }, retryBaseDelayMs: 50 });
+});
+afterAll(async () => {
+  await bus.close();
+  await proxy.close();
+  process.env.DYNAMODB_ENDPOINT = tables.endpoint;
+});
+afterEach(() => proxy.heal());
+
+async function loggedEvent(eventId: string): Promise<unknown> {
+  const result = await dynamoDocumentClient().send(new GetCommand({ TableName: tables.names.events, Key: { eventId }, ConsistentRead: true }));
+  return result.Item;
+}
+
+describe('project-event when the projection write fails after the event-log append', () => {
+  it.each<[Fault, string]>([
+    ['internal-error', '842'],
+    ['drop-connection', '845'],
+  ])('throws on %s, then projects the redelivered event exactly once', async (fault, code) => {
+    // Prepare
+    const productId = `P-OUTAGE-${fault}`;
+    await project(envelope(district(code), 'ProductRegistered', details.registered(productId, code)));
+    const rating = envelope(district(code), 'ProductRated', details.rated(productId, 77, 4, '2024-04-04', code));
+    proxy.failWhen((request) => (operationOn('PutItem', tables.names.projections)(request) ? fault : undefined));
+
+    // Act
+    const during = project(rating);
+    await expect(during).rejects.toThrow();
+    const loggedDuringOutage = await loggedEvent(eventIdOf(rating));
+    const projectionDuringOutage = await getProjection(`PRODUCT#${productId}`);
+    proxy.heal();
+    const retried = await project(rating);
+    const retriedAgain = await project(rating);
+    await recomputeSnapshot({ now: new Date('2024-04-05T12:00:00+07:00'), force: true });
+
+    // Assess
+    expect(proxy.injected.PutItem).toBeGreaterThan(0);
+    expect(loggedDuringOutage).toMatchObject({ eventId: eventIdOf(rating), aggregateKey: `PRODUCT#${productId}` });
+    expect(projectionDuringOutage?.version).toBe(1);
+    expect(retried.outcome).toBe('accepted');
+    expect(retriedAgain.outcome).toBe('duplicate');
+    const projection = await getProjection(`PRODUCT#${productId}`);
+    expect(projection?.version).toBe(2);
+    expect(projection?.events.map((e) => e.detail.eventId).filter((id) => id === eventIdOf(rating))).toHaveLength(1);
+    expect((projection?.state as ProductState).decisions.map((d) => d.eventId)).toEqual([eventIdOf(rating)]);
+    const snapshot = (await latestSnapshot())!.snapshot;
+    expect(snapshot.breakdown.byDistrict[code]).toMatchObject({ active: 1, byLevel: { '4': 1 } });
+  });
+
+  it('projects once when DynamoDB applied the write but its answer was lost', async () => {
+    // Prepare
+    await project(envelope(district('844'), 'ProductRegistered', details.registered('P-LOST-ANSWER', '844')));
+    const listing = envelope(district('844'), 'ProductListedOnMarketplace', details.listed('P-LOST-ANSWER', 'tiki', '2024-04-04T08:00:00+07:00', '844'));
+    let lost = 0;
+    proxy.failWhen((request) => (operationOn('PutItem', tables.names.projections)(request) && lost++ === 0 ? 'lose-response' : undefined));
+
+    // Act
+    const result = await project(listing);
+
+    // Assess
+    expect(lost).toBeGreaterThan(1);
+    expect(result.outcome).toBe('accepted');
+    const projection = await getProjection('PRODUCT#P-LOST-ANSWER');
+    expect(projection?.version).toBe(2);
+    expect((projection?.state as ProductState).listingChanges.map((c) => c.eventId)).toEqual([eventIdOf(listing)]);
+  });
+});
+
+describe('the pipeline through the local bus during a whole DynamoDB outage', () => {
+  it('loses nothing, counts nothing twice and dead-letters nothing once DynamoDB is back', async () => {
+    // Prepare
+    const client = new EventBridgeClient({ endpoint: bus.endpoint, region: LOCAL_AWS.region, credentials: LOCAL_AWS.credentials });
+    const put = async (events: EventBridgeEnvelope[]) => {
+      for (let i = 0; i < events.length; i += 10) {
+        const entries = events.slice(i, i + 10).map((e) => ({ EventBusName: 'ocop-pulse', Source: e.source, DetailType: e['detail-type'], Detail: JSON.stringify(e.detail) }));
+        const answer = await client.send(new PutEventsCommand({ Entries: entries }));
+        expect(answer.FailedEntryCount).toBe(0);
+      }
+    };
+    const products = ['849', '850', '851'].flatMap((code) => [1, 2, 3].map((i) => ({ code, productId: `P-BUS-${code}-${i}` })));
+    const before = products.map(({ code, productId }) => envelope(district(code), 'ProductRegistered', details.registered(productId, code)));
+    const during = [
+      ...products.map(({ code, productId }, i) => envelope(district(code), 'ProductRated', details.rated(productId, 60 + i * 3, i < 4 ? 3 : 4, '2024-05-20', code))),
+      ...products.slice(0, 4).map(({ code, productId }) => envelope(district(code), 'ProductListedOnMarketplace', details.listed(productId, 'postmart', '2024-05-21T08:00:00+07:00', code))),
+      envelope('ocop.province', 'IntellectualPropertyGranted', details.ipGranted('CM-BUS-01', 'collective_mark', '2024-05-22')),
+    ];
+    const rejected = envelope(district('849'), 'ProductRated', details.rated('P-BUS-849-1', 75, 5, '2024-05-20', '849'));
+    await put(before);
+    await bus.drain();
+    let fault = 0;
+    const faults: Fault[] = ['internal-error', 'drop-connection', 'lose-response'];
+
+    // Act
+    proxy.failWhen(() => faults[fault++ % faults.length]);
+    await put([...during, rejected]);
+    while ((bus.failedDeliveries['project-event'] ?? 0) < 2 * (during.length + 1)) await new Promise((resolve) => setTimeout(resolve, 20));
+    proxy.heal();
+    await bus.drain();
+    client.destroy();
+
+    // Assess
+    expect(bus.deadLetters()).toEqual([]);
+    const all = [...before, ...during];
+    for (const e of all) expect(await loggedEvent(eventIdOf(e))).toBeDefined();
+    for (const { productId } of products) {
+      const own = all.filter((e) => (e.detail as { productId?: string }).productId === productId);
+      const projection = await getProjection(`PRODUCT#${productId}`);
+      expect(projection?.version).toBe(own.length);
+      expect(projection?.state).toEqual(foldProduct(productId, own.map(parsed) as never));
+    }
+    expect((await getProjection('IP#CM-BUS-01'))?.state).toEqual(foldIpGrant([parsed(during.at(-1)!)] as never));
+    const announced = bus.seen.filter((e) => e['detail-type'] === 'EventRejected' && (e.detail as { rejectedEventId?: string }).rejectedEventId === eventIdOf(rejected));
+    // At least once, always as the same announcement: a retry after a failed `markAnnounced` may put it again, with the same detail.eventId to deduplicate on.
+    expect(announced.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(announced.map((e) => JSON.stringify(e.detail))).size).toBe(1);
+    const asOf = new Date('2024-06-01T12:00:00+07:00');
+    await recomputeSnapshot({ now: asOf, force: true });
+    const snapshot = (await latestSnapshot())!.snapshot;
+    const busProducts = products.map(({ productId }) => foldProduct(productId, all.filter((e) => (e.detail as { productId?: string }).productId === productId).map(parsed) as never));
+    const expected = computeSnapshot({ products: busProducts, ipGrants: [foldIpGrant([parsed(during.at(-1)!)] as never)!], scienceTasks: [] }, { asOf: asOf.toISOString(), plan: PLAN_53_KH_UBND, province: TRA_VINH });
+    for (const code of ['849', '850', '851']) expect(snapshot.breakdown.byDistrict[code]).toEqual(expected.breakdown.byDistrict[code]);
+    expect(indicator('ip.collective_mark', snapshot)).toBe(1);
+    expect(Object.values(proxy.injected).reduce((a, b) => a + b, 0)).toBeGreaterThan(during.length);
+    expect(new Set(all.map((e) => aggregateKeyOf(parsed(e)))).size).toBe(products.length + 1);
+  });
+});
