@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { adminUnitCode, districtCodeOfSource, parseInboundEvent, type EventBridgeEnvelope, type InboundEvent } from '../../events';
 import { aggregateKeyOf, checkEventRules, type AggregateKey, type ProductState, type Province } from '../../domain';
-import { appendToEventLog } from '../shared/event-log-store';
+import { appendToEventLog, loggedEnvelope } from '../shared/event-log-store';
 import { getProjection, putProjection, ProjectionConflictError, type Projection } from '../shared/projection-store';
 import { keepRejection, markAnnounced, newRejection, type RejectionRecord } from '../shared/rejection-store';
 import { announceRejection } from '../shared/announce-rejection';
@@ -47,6 +47,7 @@ export async function projectEvent(envelope: EventBridgeEnvelope, province: Prov
     busEventId: envelope.id,
     busTime: envelope.time,
     receivedAt: new Date().toISOString(),
+    envelope,
   });
   const { projection, alreadyProjected } = await foldIntoProjection(aggregateKey, event);
   const settled = await settleFoldRejections(projection);
@@ -83,6 +84,7 @@ async function settleFoldRejections(projection: Projection): Promise<RejectionRe
   const settled: RejectionRecord[] = [];
   for (const rejected of rejections) {
     const original = projection.events.find((e) => e.detail.eventId === rejected.eventId);
+    const envelope = await loggedEnvelope(rejected.eventId);
     settled.push(
       await keepAndAnnounce(
         newRejection({
@@ -92,7 +94,7 @@ async function settleFoldRejections(projection: Projection): Promise<RejectionRe
           detailType: rejected.detailType,
           ...(original?.detail.districtCode !== undefined && { districtCode: original.detail.districtCode }),
           reasons: rejected.reasons,
-          original: original && { source: original.source, 'detail-type': original.detailType, detail: original.detail },
+          original: envelope ?? (original && { source: original.source, 'detail-type': original.detailType, detail: original.detail }),
         }),
       ),
     );

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { InboundEvent } from '../../events';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { EventBridgeEnvelope, InboundEvent } from '../../events';
 import type { AggregateKey } from '../../domain';
 import { dynamoDocumentClient, tableName } from './clients';
 
@@ -15,6 +15,8 @@ export interface EventLogRecord {
   busEventId: string;
   busTime: string;
   receivedAt: string;
+  /** The EventBridge envelope as delivered, so a later rejection of the event (by the fold) keeps the original whole. */
+  envelope?: EventBridgeEnvelope;
 }
 
 /** Appends once per eventId. Returns 'duplicate' when the eventId is already in the log. */
@@ -32,4 +34,12 @@ export async function appendToEventLog(record: EventLogRecord): Promise<'appende
     if (error instanceof ConditionalCheckFailedException) return 'duplicate';
     throw error;
   }
+}
+
+/** The envelope an accepted event arrived in, when the log has it. */
+export async function loggedEnvelope(eventId: string): Promise<EventBridgeEnvelope | undefined> {
+  const result = await dynamoDocumentClient().send(
+    new GetCommand({ TableName: tableName('events'), Key: { eventId }, ConsistentRead: true, ProjectionExpression: 'envelope' }),
+  );
+  return (result.Item as Pick<EventLogRecord, 'envelope'> | undefined)?.envelope;
 }
