@@ -2,6 +2,7 @@
  * Jest projects (run all with `npm test`, one with `--selectProjects <name>`):
  * - unit: pure code, no I/O (domain, events, rendering);
  * - integration: real handlers on Amazon DynamoDB Local, started once by the global setup;
+ * - e2e: `npm start` as a child process, driven with the real AWS SDK and HTTP;
  * - infra: the CDK app synthesized in memory, with cdk-nag.
  * Middy is ESM-only: ts-jest compiles it to CommonJS like our own code (transformIgnorePatterns).
  */
@@ -27,6 +28,7 @@ module.exports = {
       setupFiles: ['<rootDir>/test/support/lambda-environment.ts'],
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
     { ...base, displayName: 'infra', testMatch: ['<rootDir>/test/infra/**/*.test.ts'] },
   ],
 };

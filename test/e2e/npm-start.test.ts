@@ -1,0 +1,170 @@
+import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { freePort } from '../../local/dynamodb-local';
+import { details } from '../support/envelopes';
+
+/**
+ * The whole system started as `npm start` starts it (the same command line, a
+ * child process), a multi-district history published with the real
+ * EventBridge client, the answers read over HTTP.
+ */
+const TOKEN = 'e2e-token-abcdefghijklmnop';
+const root = resolve(__dirname, '../..');
+
+interface Started {
+  child: ChildProcess;
+  apiUrl: string;
+  eventsUrl: string;
+  output: () => string;
+}
+
+async function npmStart(args: string[], dataDir: string): Promise<Started> {
+  const [apiPort, eventsPort] = [await freePort(), await freePort()];
+  const child = spawn(process.execPath, [resolve(root, 'node_modules/tsx/dist/cli.mjs'), 'local/start.ts', '--port', String(apiPort), '--events-port', String(eventsPort), '--data-dir', dataDir, '--no-schedules', ...args], {
+    cwd: root,
+    env: { ...process.env, OCOP_API_TOKEN: TOKEN },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const deadline = Date.now() + 90_000;
+  while (!output.includes('ocop-pulse is running')) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`npm start did not come up:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { child, apiUrl: `http://127.0.0.1:${apiPort}`, eventsUrl: `http://127.0.0.1:${eventsPort}`, output: () => output };
+}
+
+async function stop(started: Started): Promise<number | null> {
+  if (started.child.exitCode !== null) return started.child.exitCode;
+  const exited = new Promise<number | null>((r) => started.child.once('exit', (code) => r(code)));
+  started.child.kill('SIGINT');
+  return exited;
+}
+
+async function get(started: Started, path: string, token: string | null = TOKEN): Promise<{ status: number; body: any }> {
+  const response = await fetch(`${started.apiUrl}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  return { status: response.status, body: await response.json() };
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function publish(started: Started, entries: PutEventsRequestEntry[]): Promise<void> {
+  const client = new EventBridgeClient({ endpoint: started.eventsUrl, region: 'ap-southeast-1', credentials: { accessKeyId: 'district', secretAccessKey: 'district' } });
+  for (let i = 0; i < entries.length; i += 10) {
+    const result = await client.send(new PutEventsCommand({ Entries: entries.slice(i, i + 10).map((e) => ({ EventBusName: 'ocop-pulse', ...e })) }));
+    expect(result.FailedEntryCount).toBe(0);
+  }
+  client.destroy();
+}
+
+const entry = (districtCode: string | undefined, detailType: string, detail: object): PutEventsRequestEntry => ({
+  Source: districtCode ? `ocop.district.${districtCode}` : 'ocop.province',
+  DetailType: detailType,
+  Detail: JSON.stringify(detail),
+});
+
+const active = (snapshot: { indicators: Array<{ id: string; value: number }> }) => snapshot.indicators.find((i) => i.id === 'ocop.active')!.value;
+
+describe('npm start, end to end', () => {
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'ocop-e2e-'));
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('projects a multi-district history published with the AWS SDK and serves it over HTTP', async () => {
+    // Prepare
+    const started = await npmStart(['--in-memory', '--no-demo'], join(dataDir, 'memory'));
+    const cangLongRating = details.rated('CL-001', 72, 4, '2025-06-01', '844');
+    const history = [
+      entry('842', 'ProductRegistered', details.registered('TP-001', '842')),
+      entry('842', 'ProductRated', details.rated('TP-001', 55, 3, '2024-05-10', '842')),
+      entry('844', 'ProductRegistered', details.registered('CL-001', '844', { group: 'beverage' })),
+      entry('844', 'ProductRated', cangLongRating),
+      entry('844', 'ProductRated', cangLongRating),
+      entry('845', 'ProductRegistered', details.registered('CK-001', '845', { group: 'herbal' })),
+      entry('845', 'ProductRated', details.rated('CK-001', 93, 4, '2025-01-15', '845', { fiveStarPotential: true })),
+      entry('845', 'ProductListedOnMarketplace', details.listed('CK-001', 'postmart', '2025-02-01T09:00:00+07:00', '845')),
+      entry('842', 'ProductRated', details.rated('CK-001', 80, 4, '2025-03-01', '842')),
+      entry('845', 'ProductRated', details.rated('CK-002', 95, 5, '2025-03-01', '845')),
+      entry(undefined, 'IntellectualPropertyGranted', details.ipGranted('GI-DUA-SAP', 'geographical_indication', '2024-04-01')),
+    ];
+
+    try {
+      // Act
+      await publish(started, history);
+      const latest = await waitFor('a snapshot with 3 active products', async () => {
+        const response = await get(started, '/v1/snapshots/latest');
+        return response.status === 200 && active(response.body) === 3 ? response.body : undefined;
+      });
+      const rejections = await waitFor('two rejections', async () => {
+        const response = await get(started, '/v1/rejections');
+        return response.body.items?.length === 2 ? response.body.items : undefined;
+      });
+      const asOf2024 = await get(started, '/v1/kpis?asOf=2024-12-31');
+      const inCauKe = await get(started, '/v1/products?district=845');
+      const product = await get(started, '/v1/products/CL-001');
+      const unauthorized = await get(started, '/v1/snapshots/latest', null);
+      const health = await get(started, '/v1/health', null);
+
+      // Assess
+      expect(latest.breakdown.byLevel).toMatchObject({ '3': { active: 1 }, '4': { active: 1 }, '4-potential-5': { active: 1 }, '5': { active: 0 } });
+      expect(latest.breakdown.byDistrict['845'].active).toBe(1);
+      expect(latest.indicators.find((i: { id: string }) => i.id === 'ip.geographical_indication').value).toBe(1);
+      expect(rejections.map((r: { source: string; detailType: string }) => `${r.source} ${r.detailType}`).sort()).toEqual([
+        'ocop.district.842 ProductRated',
+        'ocop.district.845 ProductRated',
+      ]);
+      expect(asOf2024.status).toBe(200);
+      expect(active(asOf2024.body)).toBe(1);
+      expect(inCauKe.body.items.map((p: { productId: string }) => p.productId)).toEqual(['CK-001']);
+      expect(product.body.ratingHistory).toHaveLength(1);
+      expect(unauthorized.status).toBe(401);
+      expect(health.body.status).toBe('ok');
+    } finally {
+      // Assess: Ctrl-C stops cleanly
+      expect(await stop(started)).toBe(0);
+    }
+  });
+
+  it('loses no accepted event when stopped with Ctrl-C right after PutEvents, and keeps data across restarts', async () => {
+    // Prepare
+    const dir = join(dataDir, 'kept');
+    const first = await npmStart(['--no-demo'], dir);
+    const products = Array.from({ length: 30 }, (_, i) => `CN-${String(i).padStart(3, '0')}`);
+    const events = products.flatMap((id) => [
+      entry('848', 'ProductRegistered', details.registered(id, '848')),
+      entry('848', 'ProductRated', details.rated(id, 60, 3, '2025-05-05', '848')),
+    ]);
+
+    // Act
+    await publish(first, events);
+    expect(await stop(first)).toBe(0);
+    const second = await npmStart(['--no-demo'], dir);
+    try {
+      const latest = await waitFor('every product active after the restart', async () => {
+        const response = await get(second, '/v1/snapshots/latest');
+        return response.status === 200 && active(response.body) === products.length ? response.body : undefined;
+      });
+
+      // Assess
+      expect(latest.breakdown.byDistrict['848'].active).toBe(products.length);
+      expect((await get(second, '/v1/products?district=848&limit=100')).body.items).toHaveLength(products.length);
+    } finally {
+      expect(await stop(second)).toBe(0);
+    }
+  });
+});
