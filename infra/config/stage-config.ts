@@ -151,7 +151,7 @@ function readJson(file: string): unknown {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new InvalidStageConfigError(`cannot read ${file}: create it (see docs/deploy.md)`, { cause: error });
+    throw new InvalidStageConfigError(`cannot read ${file}: create it (see README.md, "Deploying to AWS")`, { cause: error });
   }
   try {
     return JSON.parse(text) as unknown;

@@ -36,7 +36,7 @@ export class OcopEmail extends Construct {
     if (props.identity === 'domain') {
       this.identity.dkimRecords.forEach((record, index) => {
         new CfnOutput(this, `DkimRecord${index + 1}`, {
-          description: `DKIM CNAME ${index + 1} to publish in the DNS of ${domain} (docs/deploy.md)`,
+          description: `DKIM CNAME ${index + 1} to publish in the DNS of ${domain} (README.md, "Deploying to AWS")`,
           value: `${record.name} CNAME ${record.value}`,
         });
       });

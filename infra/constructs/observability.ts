@@ -23,7 +23,7 @@ const PERIOD = Duration.minutes(15);
 /**
  * Alarms (each dead-letter queue, each function's errors, the share of
  * rejected events), an SNS topic they notify, and a dashboard.
- * docs/deploy.md says what each alarm means and what to do.
+ * README.md ("Alarms") says what each alarm means and what to do.
  */
 export class OcopObservability extends Construct {
   readonly topic: sns.Topic;
@@ -56,7 +56,7 @@ export class OcopObservability extends Construct {
       notify(
         new cloudwatch.Alarm(this, `DeadLetters-${name}`, {
           alarmName: `${props.dashboardName}-dead-letters-${name}`,
-          alarmDescription: `Messages are waiting in the ${name} dead-letter queue: something was not delivered or not processed (docs/deploy.md#alarms)`,
+          alarmDescription: `Messages are waiting in the ${name} dead-letter queue: something was not delivered or not processed (README.md, "Alarms")`,
           metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: cloudwatch.Stats.MAXIMUM }),
           threshold: 1,
           comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
@@ -70,7 +70,7 @@ export class OcopObservability extends Construct {
       notify(
         new cloudwatch.Alarm(this, `Errors-${name}`, {
           alarmName: `${props.dashboardName}-errors-${name}`,
-          alarmDescription: `The ${name} function failed (threw or timed out) (docs/deploy.md#alarms)`,
+          alarmDescription: `The ${name} function failed (threw or timed out) (README.md, "Alarms")`,
           metric: fn.metricErrors({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
           threshold: 1,
           comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
@@ -97,7 +97,7 @@ export class OcopObservability extends Construct {
     notify(
       new cloudwatch.Alarm(this, 'RejectionRate', {
         alarmName: `${props.dashboardName}-rejection-rate`,
-        alarmDescription: `More than ${props.rejectionRatePercent}% of the inbound events of 15 minutes were rejected (docs/deploy.md#alarms)`,
+        alarmDescription: `More than ${props.rejectionRatePercent}% of the inbound events of 15 minutes were rejected (README.md, "Alarms")`,
         metric: rejectionRate,
         threshold: props.rejectionRatePercent,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
