@@ -4,9 +4,9 @@ import { subscriptions } from '../../events/subscriptions';
 /**
  * The project's local EventBridge with the real subscriptions, routing to the
  * function targets a test gives (by function id; the others do nothing) and
- * capturing every event on the bus through the catch-all audit rule. Unlike
- * test-bus.ts it exposes `drain()`, so a test can wait until every delivery
- * (and every retry) has settled. Sets EVENTS_ENDPOINT and EVENT_BUS_NAME.
+ * capturing every event on the bus through the catch-all audit rule.
+ * `drain()` waits until every delivery (and every retry) has settled.
+ * Sets EVENTS_ENDPOINT and EVENT_BUS_NAME.
  */
 export type FunctionTarget = (envelope: EventBridgeEnvelope) => Promise<unknown>;
 

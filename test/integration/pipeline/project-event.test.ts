@@ -7,7 +7,7 @@ import { getProjection } from '../../../functions/shared/projection-store';
 import { createTestTables } from '../../support/dynamodb';
 import { details, envelope } from '../../support/envelopes';
 import { lambdaContext } from '../../support/lambda';
-import { startTestBus, type TestBus } from '../../support/test-bus';
+import { startLocalBus, type RunningLocalBus } from '../../support/local-bus';
 import type { EventBridgeEnvelope } from '../../../events';
 
 const project = (e: EventBridgeEnvelope) => projectEventHandler(e, lambdaContext('project-event'));
@@ -20,11 +20,11 @@ const parsed = (e: EventBridgeEnvelope): InboundEvent => {
 };
 
 let names: Awaited<ReturnType<typeof createTestTables>>['names'];
-let bus: TestBus;
+let bus: RunningLocalBus;
 
 beforeAll(async () => {
   ({ names } = await createTestTables());
-  bus = await startTestBus();
+  bus = await startLocalBus();
 });
 afterAll(async () => bus.close());
 
