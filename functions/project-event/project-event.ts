@@ -111,6 +111,28 @@ async function keepAndAnnounce(candidate: RejectionRecord): Promise<RejectionRec
   return stored;
 }
 
+/**
+ * An invocation that is not an EventBridge event at all (it cannot come from
+ * the bus, but nothing is dropped): kept as a rejection with what was wrong.
+ */
+export async function rejectMalformedInvocation(input: unknown, reasons: string[]): Promise<ProjectEventResult> {
+  const fields = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  const text = (value: unknown, fallback: string) => (typeof value === 'string' ? value : fallback);
+  const envelope: EventBridgeEnvelope = {
+    version: text(fields.version, '0'),
+    id: text(fields.id, randomUUID()),
+    'detail-type': text(fields['detail-type'], 'unknown'),
+    source: text(fields.source, 'unknown'),
+    account: text(fields.account, ''),
+    time: text(fields.time, new Date().toISOString()),
+    region: text(fields.region, ''),
+    resources: [],
+    detail: fields.detail,
+  };
+  const rejection = await keepAndAnnounce({ ...rejectionOfEnvelope(envelope, reasons), original: input });
+  return { outcome: 'rejected', rejectionId: rejection.rejectionId, reasons: rejection.reasons, settledRejections: 0 };
+}
+
 function rejectionOfEnvelope(envelope: EventBridgeEnvelope, reasons: string[]): RejectionRecord {
   const detail = (typeof envelope.detail === 'object' && envelope.detail !== null ? envelope.detail : {}) as Record<string, unknown>;
   const eventId = typeof detail.eventId === 'string' && detail.eventId.length >= 8 && detail.eventId.length <= 128 ? detail.eventId : undefined;

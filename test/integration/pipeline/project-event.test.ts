@@ -113,4 +113,19 @@ describe('project-event', () => {
     expect((await getProjection('IP#GI-DUA-SAP'))?.state).toMatchObject({ kind: 'geographical_indication', grantedAt: '2023-05-10' });
     expect((await getProjection('TASK#KHCN-01'))?.state).toMatchObject({ approvedAt: '2023-03-01' });
   });
+
+  it('keeps an invocation that is not an EventBridge event as a rejection instead of crashing', async () => {
+    // Prepare
+    const notAnEnvelope = { source: 'ocop.district.842', detail: { eventId: 'not-an-envelope-0001' } };
+
+    // Act
+    const result = await projectEventHandler(notAnEnvelope as unknown as EventBridgeEnvelope, lambdaContext('project-event'));
+
+    // Assess
+    expect(result.outcome).toBe('rejected');
+    expect(result.rejectionId).toBe('not-an-envelope-0001');
+    expect(result.reasons).toEqual(expect.arrayContaining([expect.stringMatching(/^event\.detail-type: /), expect.stringMatching(/^event\.id: /)]));
+    const stored = await dynamoDocumentClient().send(new GetCommand({ TableName: names.rejections, Key: { rejectionId: 'not-an-envelope-0001' } }));
+    expect(stored.Item?.original).toEqual(notAnEnvelope);
+  });
 });
