@@ -7,8 +7,8 @@ import { freePort } from '../../local/dynamodb-local';
 import { details } from '../support/envelopes';
 
 /**
- * The whole system started as `npm start` starts it (the same command line, a
- * child process), a multi-district history published with the real
+ * The whole system started as `npm start` starts it (the same command line,
+ * `node --import tsx local/start.ts`, as a child process), a multi-district history published with the real
  * EventBridge client, the answers read over HTTP.
  */
 const TOKEN = 'e2e-token-abcdefghijklmnop';
@@ -23,7 +23,7 @@ interface Started {
 
 async function npmStart(args: string[], dataDir: string): Promise<Started> {
   const [apiPort, eventsPort] = [await freePort(), await freePort()];
-  const child = spawn(process.execPath, [resolve(root, 'node_modules/tsx/dist/cli.mjs'), 'local/start.ts', '--port', String(apiPort), '--events-port', String(eventsPort), '--data-dir', dataDir, '--no-schedules', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts', '--port', String(apiPort), '--events-port', String(eventsPort), '--data-dir', dataDir, '--no-schedules', ...args], {
     cwd: root,
     env: { ...process.env, OCOP_API_TOKEN: TOKEN },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -39,11 +39,14 @@ async function npmStart(args: string[], dataDir: string): Promise<Started> {
   return { child, apiUrl: `http://127.0.0.1:${apiPort}`, eventsUrl: `http://127.0.0.1:${eventsPort}`, output: () => output };
 }
 
+/** Ctrl-C; resolves with the exit code, and shows the output when the stop was not clean. */
 async function stop(started: Started): Promise<number | null> {
   if (started.child.exitCode !== null) return started.child.exitCode;
   const exited = new Promise<number | null>((r) => started.child.once('exit', (code) => r(code)));
   started.child.kill('SIGINT');
-  return exited;
+  const code = await exited;
+  if (code !== 0) console.error(`npm start exited with ${code}:\n${started.output()}`);
+  return code;
 }
 
 async function get(started: Started, path: string, token: string | null = TOKEN): Promise<{ status: number; body: any }> {
