@@ -38,6 +38,10 @@ export interface LocalSystemOptions {
   print?: (line: string) => void;
   /** Overrides of the bus's retry timing (tests). */
   busRetryBaseDelayMs?: number;
+  /** Puts something between the system and DynamoDB Local (the benchmark's counting proxy): given DynamoDB Local's endpoint, returns the one the functions and the stream poller use. */
+  dynamoEndpointFor?: (dynamoLocalEndpoint: string) => Promise<string>;
+  /** The HTTP API's throttling per client, as API Gateway's (default 50 requests/s, burst 100). */
+  apiRateLimit?: { perSecond: number; burst: number };
 }
 
 export interface LocalSystem {
@@ -79,8 +83,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     await createTables(admin, LOCAL_TABLE_PREFIX);
     admin.destroy();
 
+    const dynamoEndpoint = options.dynamoEndpointFor ? await options.dynamoEndpointFor(dynamo.endpoint) : dynamo.endpoint;
     const apiToken = options.apiToken ?? persistentToken(options.inMemory ? undefined : join(paths.dataDir, 'api-token'));
-    Object.assign(process.env, localEnvironment(dynamo.endpoint, paths.outbox), {
+    Object.assign(process.env, localEnvironment(dynamoEndpoint, paths.outbox), {
       EVENT_BUS_NAME: options.busName,
       API_TOKEN: apiToken,
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? (options.verbose ? 'INFO' : 'WARN'),
@@ -118,7 +123,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     const recompute = (event: unknown) => (recomputes = recomputes.then(() => invokeFunction('recompute-snapshot', event).then(() => undefined)));
     const { batchSize, maxBatchingWindowSeconds } = lambdaFunctions['recompute-snapshot'].projectionsStream;
     const poller = new StreamPoller({
-      dynamoEndpoint: dynamo.endpoint,
+      dynamoEndpoint,
       tableName: tableNames(LOCAL_TABLE_PREFIX).projections,
       batchSize,
       maxBatchingWindowMs: maxBatchingWindowSeconds * 1000,
@@ -131,6 +136,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     const api = await startHttpApiServer({
       host: options.host,
       port: options.apiPort,
+      ...(options.apiRateLimit && { rateLimit: options.apiRateLimit }),
       invoke: async (event) => (await invokeFunction('http-api', event)) as APIGatewayProxyStructuredResultV2,
     });
     stops.unshift(() => api.close());

@@ -1,0 +1,52 @@
+import { isDeepStrictEqual } from 'node:util';
+import { inboundCatalog, type InboundEvent } from '../events';
+import { checkEventRules, computeSnapshot, foldProduct, planInForce, vnDayOf, type KpiSnapshot } from '../domain';
+import { defaultPlansOfDeployment, provinceOfDeployment } from '../functions/shared/province-config';
+
+/**
+ * What the province's snapshot must say once every benchmark event is
+ * projected, computed with the domain directly from the events (no storage).
+ */
+type ProductEvent = Parameters<typeof foldProduct>[1][number];
+
+export class InvalidBenchEventError extends Error {
+  override name = 'InvalidBenchEventError';
+}
+
+/** Throws when an event would be rejected: the benchmark measures accepted events. */
+export function assertValid(events: readonly InboundEvent[]): void {
+  const province = provinceOfDeployment();
+  for (const event of events) {
+    const parsed = inboundCatalog[event.detailType].safeParse(event.detail);
+    const reasons = parsed.success ? checkEventRules(event, province) : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    if (reasons.length > 0) throw new InvalidBenchEventError(`${event.detail.eventId} would be rejected: ${reasons.join('; ')}`);
+  }
+}
+
+export function expectedSnapshot(events: readonly InboundEvent[], asOf: string): KpiSnapshot {
+  const byProduct = new Map<string, ProductEvent[]>();
+  for (const event of events) {
+    if (event.detailType === 'IntellectualPropertyGranted' || event.detailType === 'ScienceTaskApproved') {
+      throw new InvalidBenchEventError('the benchmark history has product events only');
+    }
+    const list = byProduct.get(event.detail.productId) ?? [];
+    list.push(event);
+    byProduct.set(event.detail.productId, list);
+  }
+  const products = [...byProduct].map(([productId, list]) => foldProduct(productId, list));
+  return computeSnapshot(
+    { products, ipGrants: [], scienceTasks: [] },
+    { asOf, plan: planInForce(defaultPlansOfDeployment(), vnDayOf(asOf)), province: provinceOfDeployment() },
+  );
+}
+
+/** Same figures, whatever the instant and the key order (a snapshot read back has its maps' keys in another order). */
+export function sameFigures(a: KpiSnapshot, b: KpiSnapshot): boolean {
+  const figures = (snapshot: KpiSnapshot): unknown => JSON.parse(JSON.stringify({ ...snapshot, asOf: undefined }));
+  return isDeepStrictEqual(figures(a), figures(b));
+}
+
+/** The value of one indicator. */
+export function indicatorValue(snapshot: KpiSnapshot, id: string): number | undefined {
+  return snapshot.indicators.find((indicator) => indicator.id === id)?.value;
+}
