@@ -55,8 +55,16 @@ export async function putProjection(projection: Projection, expectedVersion: num
   }
 }
 
+/** Segments of the parallel scan of scanProjectionStates: the pages of a large table are read a few at a time, not one after the other. */
+export const PROJECTION_SCAN_SEGMENTS = 4;
+
 /** Every projection's kind and state (not its events), read consistently: the input of a KPI computation. */
 export async function scanProjectionStates(): Promise<Pick<Projection, 'pk' | 'kind' | 'state'>[]> {
+  const segments = await Promise.all(Array.from({ length: PROJECTION_SCAN_SEGMENTS }, (_, segment) => scanSegment(segment)));
+  return segments.flat();
+}
+
+async function scanSegment(segment: number): Promise<Pick<Projection, 'pk' | 'kind' | 'state'>[]> {
   const items: Pick<Projection, 'pk' | 'kind' | 'state'>[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
@@ -66,6 +74,8 @@ export async function scanProjectionStates(): Promise<Pick<Projection, 'pk' | 'k
         ConsistentRead: true,
         ProjectionExpression: 'pk, kind, #state',
         ExpressionAttributeNames: { '#state': 'state' },
+        Segment: segment,
+        TotalSegments: PROJECTION_SCAN_SEGMENTS,
         ExclusiveStartKey: startKey,
       }),
     );
