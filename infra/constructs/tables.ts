@@ -44,7 +44,9 @@ export class OcopTablesConstruct extends Construct {
           indexName: index.indexName,
           partitionKey: attribute(index.partitionKey),
           ...('sortKey' in index && index.sortKey && { sortKey: attribute(index.sortKey) }),
-          projectionType: dynamodb.ProjectionType.ALL,
+          ...('nonKeyAttributes' in index && index.nonKeyAttributes
+            ? { projectionType: dynamodb.ProjectionType.INCLUDE, nonKeyAttributes: index.nonKeyAttributes }
+            : { projectionType: dynamodb.ProjectionType.ALL }),
         });
       }
       return [tableId, table] as const;

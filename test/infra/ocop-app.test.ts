@@ -8,7 +8,7 @@ import { subscriptions } from '../../events/subscriptions';
 import { districtSource } from '../../events/vocabulary';
 import { lambdaFunctions, type FunctionId } from '../../functions/catalog';
 import { schedules } from '../../functions/schedules';
-import { tables, TABLE_IDS, type TableId } from '../../functions/shared/tables';
+import { tables, TABLE_IDS, type IndexDefinition, type TableId } from '../../functions/shared/tables';
 import { API_ROUTES } from '../../infra/constructs/http-api';
 import { DYNAMODB_READ_ACTIONS, DYNAMODB_WRITE_ACTIONS } from '../../infra/constructs/ocop-function';
 import { EVENTS_ACCEPTED_METRIC, EVENTS_REJECTED_METRIC, METRICS_NAMESPACE } from '../../infra/constructs/metric-names';
@@ -199,6 +199,12 @@ describe('the tables', () => {
       expect(((table.GlobalSecondaryIndexes as { IndexName: string }[] | undefined) ?? []).map((index) => index.IndexName)).toEqual(
         definition.globalIndexes.map((index) => index.indexName),
       );
+      for (const index of definition.globalIndexes as readonly IndexDefinition[]) {
+        const deployed = (table.GlobalSecondaryIndexes as { IndexName: string; Projection: unknown }[]).find((i) => i.IndexName === index.indexName)!;
+        expect(deployed.Projection).toEqual(
+          index.nonKeyAttributes ? { ProjectionType: 'INCLUDE', NonKeyAttributes: index.nonKeyAttributes } : { ProjectionType: 'ALL' },
+        );
+      }
       expect((table.StreamSpecification as { StreamViewType: string } | undefined)?.StreamViewType).toBe('stream' in definition ? definition.stream : undefined);
       expect((table.TimeToLiveSpecification as { AttributeName: string } | undefined)?.AttributeName).toBe(
         'timeToLiveAttribute' in definition ? definition.timeToLiveAttribute : undefined,
