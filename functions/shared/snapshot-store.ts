@@ -1,5 +1,5 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { KpiSnapshot } from '../../domain';
+import { kpiSnapshotSchema, type KpiSnapshot } from '../../domain';
 import { dynamoDocumentClient, tableName } from './clients';
 
 /**
@@ -37,5 +37,11 @@ export async function latestSnapshot(scope = PROVINCE_SCOPE): Promise<StoredSnap
       Limit: 1,
     }),
   );
-  return result.Items?.[0] as StoredSnapshot | undefined;
+  const item = result.Items?.[0] as StoredSnapshot | undefined;
+  return item && readStoredSnapshot(item);
+}
+
+/** A stored item as read: the snapshot checked against its schema, its fields in the documented order (DynamoDB maps come back in any order). */
+export function readStoredSnapshot(item: StoredSnapshot): StoredSnapshot {
+  return { ...item, snapshot: kpiSnapshotSchema.parse(item.snapshot) };
 }

@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { endOfVnDay, isIsoDay, type KpiSnapshot } from '../../../domain';
 import { dynamoDocumentClient, tableName } from '../../shared/clients';
-import { latestSnapshot, PROVINCE_SCOPE, sortKeyOf, type StoredSnapshot } from '../../shared/snapshot-store';
+import { latestSnapshot, PROVINCE_SCOPE, readStoredSnapshot, sortKeyOf, type StoredSnapshot } from '../../shared/snapshot-store';
 import { NotFoundError, BadRequestError } from '../api-errors';
 import type { ApiRequest, Page } from '../api-request';
 import { decodeCursor, encodeCursor, queryFromCursor } from '../cursor';
@@ -35,5 +35,5 @@ export async function listSnapshots(request: ApiRequest): Promise<Page<KpiSnapsh
     ),
   );
   const nextCursor = encodeCursor(page.LastEvaluatedKey);
-  return { items: ((page.Items ?? []) as StoredSnapshot[]).map((item) => item.snapshot), ...(nextCursor && { nextCursor }) };
+  return { items: ((page.Items ?? []) as StoredSnapshot[]).map((item) => readStoredSnapshot(item).snapshot), ...(nextCursor && { nextCursor }) };
 }
