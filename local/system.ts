@@ -75,7 +75,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   mkdirSync(paths.outbox, { recursive: true });
 
   print(options.inMemory ? 'Starting DynamoDB Local (in memory)…' : `Starting DynamoDB Local (data in ${paths.dynamodb})…`);
-  const firstStart = options.inMemory || !existsSync(join(paths.dataDir, 'demo-loaded.json'));
+  // The first start of a data directory decides about demo data once: a later start never adds it to data of its own.
+  const initializedMarker = join(paths.dataDir, 'initialized.json');
+  const firstStart = options.inMemory || !existsSync(initializedMarker);
   const dynamo = await startDynamoDbLocal(options.inMemory ? {} : { dataDir: paths.dynamodb });
   const stops: Array<() => Promise<void> | void> = [() => dynamo.stop()];
   try {
@@ -153,8 +155,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       bar.finish();
       quiet = false;
       demoEvents = events.length;
-      if (!options.inMemory) writeFileSync(join(paths.dataDir, 'demo-loaded.json'), `${JSON.stringify({ events: demoEvents, at: new Date().toISOString() })}\n`);
     }
+    if (firstStart && !options.inMemory) writeFileSync(initializedMarker, `${JSON.stringify({ at: new Date().toISOString(), demoEvents })}\n`);
     await recompute({ source: 'ocop.schedule', schedule: 'daily-snapshot' });
 
     if (options.schedules) {
