@@ -20,11 +20,14 @@ export interface RouteImplementation {
   response: z.ZodType;
 }
 
+/** The OpenAPI document never changes while the function runs: built on its first request, then reused. */
+let openApi: Record<string, unknown> | undefined;
+
 /** What serves each route, its query and its answer: dispatched by the Lambda handler, documented by openapi.ts. */
 export const routeHandlers: Record<RouteKey, RouteImplementation> = {
   'GET /v1/health': { handle: getHealth, response: z.object({ status: z.literal('ok'), service: z.string(), time: z.string() }) },
   'GET /v1/openapi.json': {
-    handle: async () => openApiDocument(routeHandlers),
+    handle: async () => (openApi ??= openApiDocument(routeHandlers)),
     response: z.object({ openapi: z.string() }).loose(),
   },
   'GET /v1/snapshots/latest': { handle: getLatestSnapshot, response: kpiSnapshotSchema },

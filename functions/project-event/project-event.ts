@@ -49,8 +49,8 @@ export async function projectEvent(envelope: EventBridgeEnvelope, province: Prov
     receivedAt: new Date().toISOString(),
     envelope,
   });
-  const { projection, alreadyProjected } = await foldIntoProjection(aggregateKey, event);
-  const settled = await settleFoldRejections(projection);
+  const { projection, alreadyProjected, rejectedBefore } = await foldIntoProjection(aggregateKey, event);
+  const settled = await settleFoldRejections(projection, rejectedBefore);
   const own = settled.find((r) => r.eventId === event.detail.eventId);
   if (own) return { outcome: 'rejected', rejectionId: own.rejectionId, reasons: own.reasons, settledRejections: settled.length };
   return { outcome: alreadyProjected ? 'duplicate' : 'accepted', settledRejections: settled.length };
@@ -61,15 +61,20 @@ export async function projectEvent(envelope: EventBridgeEnvelope, province: Prov
  * says the projection held it before this delivery: a duplicate. (Being in
  * the event log is not enough: a delivery that appended it and then failed
  * to write the projection is retried, and the retry is what projects it.)
+ * `rejectedBefore` lists the fold rejections of the version this write
+ * replaced; it is absent when this delivery did not write the projection.
  */
-async function foldIntoProjection(pk: AggregateKey, event: InboundEvent): Promise<{ projection: Projection; alreadyProjected: boolean }> {
+async function foldIntoProjection(
+  pk: AggregateKey,
+  event: InboundEvent,
+): Promise<{ projection: Projection; alreadyProjected: boolean; rejectedBefore?: ReadonlySet<string> }> {
   for (let attempt = 1; ; attempt += 1) {
     const current = await getProjection(pk);
     if (current?.events.some((e) => e.detail.eventId === event.detail.eventId)) return { projection: current, alreadyProjected: attempt === 1 };
     const next = buildProjection(pk, [...(current?.events ?? []), event], (current?.version ?? 0) + 1);
     try {
       await putProjection(next, current?.version);
-      return { projection: next, alreadyProjected: false };
+      return { projection: next, alreadyProjected: false, rejectedBefore: new Set(rejectionIdsOf(current)) };
     } catch (error) {
       if (!(error instanceof ProjectionConflictError) || attempt >= MAX_WRITE_ATTEMPTS) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 5 * 2 ** attempt)));
@@ -77,10 +82,19 @@ async function foldIntoProjection(pk: AggregateKey, event: InboundEvent): Promis
   }
 }
 
-/** Keeps (once) and announces (until announced) each rejection the fold decided. */
-async function settleFoldRejections(projection: Projection): Promise<RejectionRecord[]> {
+function rejectionIdsOf(projection: Projection | undefined): string[] {
+  return projection?.kind === 'product' ? (projection.state as ProductState).rejections.map((r) => r.eventId) : [];
+}
+
+/**
+ * Keeps (once) and announces (until announced) each rejection the fold decided.
+ * When this delivery wrote the projection, only the rejections its write added
+ * are settled (earlier ones were settled by the deliveries that added them, or
+ * will be by their retries); otherwise, as on a retry, every one is checked.
+ */
+async function settleFoldRejections(projection: Projection, rejectedBefore: ReadonlySet<string> | undefined): Promise<RejectionRecord[]> {
   if (projection.kind !== 'product') return [];
-  const { rejections } = projection.state as ProductState;
+  const rejections = (projection.state as ProductState).rejections.filter((r) => !rejectedBefore?.has(r.eventId));
   const settled: RejectionRecord[] = [];
   for (const rejected of rejections) {
     const original = projection.events.find((e) => e.detail.eventId === rejected.eventId);
