@@ -4,8 +4,8 @@ import { OCOP_SOURCE_PREFIX } from './vocabulary';
 /** An EventBridge event pattern, as JSON (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns.html). */
 export type EventPattern = { [field: string]: unknown };
 
-/** Where a matching event goes: one of the functions of functions/catalog.ts, or the bus's audit log. */
-export type SubscriptionTarget = { kind: 'function'; functionId: string } | { kind: 'audit-log' };
+/** Where a matching event goes: a queue of functions/queues.ts (whose consumer is a function), or the bus's audit log. */
+export type SubscriptionTarget = { kind: 'queue'; queueId: string } | { kind: 'function'; functionId: string } | { kind: 'audit-log' };
 
 /**
  * How the bus retries delivery of one event to a target (EventBridge's target
