@@ -1,14 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
 import { inboundCatalog, type InboundEvent } from '../events';
-import { checkEventRules, computeSnapshot, foldProduct, planInForce, vnDayOf, type KpiSnapshot } from '../domain';
+import { checkEventRules, computeSnapshot, planInForce, projectHistory, vnDayOf, type KpiSnapshot } from '../domain';
 import { defaultPlansOfDeployment, provinceOfDeployment } from '../functions/shared/province-config';
 
 /**
  * What the province's snapshot must say once every benchmark event is
  * projected, computed with the domain directly from the events (no storage).
  */
-type ProductEvent = Parameters<typeof foldProduct>[1][number];
-
 export class InvalidBenchEventError extends Error {
   override name = 'InvalidBenchEventError';
 }
@@ -24,20 +22,11 @@ export function assertValid(events: readonly InboundEvent[]): void {
 }
 
 export function expectedSnapshot(events: readonly InboundEvent[], asOf: string): KpiSnapshot {
-  const byProduct = new Map<string, ProductEvent[]>();
-  for (const event of events) {
-    if (event.detailType === 'IntellectualPropertyGranted' || event.detailType === 'ScienceTaskApproved') {
-      throw new InvalidBenchEventError('the benchmark history has product events only');
-    }
-    const list = byProduct.get(event.detail.productId) ?? [];
-    list.push(event);
-    byProduct.set(event.detail.productId, list);
-  }
-  const products = [...byProduct].map(([productId, list]) => foldProduct(productId, list));
-  return computeSnapshot(
-    { products, ipGrants: [], scienceTasks: [] },
-    { asOf, plan: planInForce(defaultPlansOfDeployment(), vnDayOf(asOf)), province: provinceOfDeployment() },
-  );
+  return computeSnapshot(projectHistory(events).inputs, {
+    asOf,
+    plan: planInForce(defaultPlansOfDeployment(), vnDayOf(asOf)),
+    province: provinceOfDeployment(),
+  });
 }
 
 /** Same figures, whatever the instant and the key order (a snapshot read back has its maps' keys in another order). */

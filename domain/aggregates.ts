@@ -45,6 +45,8 @@ export function effectiveDayOf(event: InboundEvent): IsoDay {
       return event.detail.grantedAt;
     case 'ScienceTaskApproved':
       return event.detail.approvedAt;
+    case 'ProductTransferred':
+      return event.detail.effectiveDate ?? vnDayOf(event.detail.occurredAt);
     case 'ProductRegistered':
       return vnDayOf(event.detail.occurredAt);
   }

@@ -1,70 +1,116 @@
 import { addDays, type IsoDay } from './calendar';
-import type { Decision, ListingChange, ProductState } from './product';
+import { parseListingDayEntry, type MarketplaceListing, type ProductState } from './product';
+import type { OcopLevel } from './stars';
 import { MIN_OCOP_STARS } from './stars';
 
 /**
  * Questions about a product on a given day. Every answer counts only facts
  * dated on or before that day, so the same state answers for any past day.
+ * They take the least they need, so the product state and its compact KPI
+ * record (kpi/kpi-record.ts) are asked the same questions the same way.
  */
 
-export interface CertificateOnDay {
-  decision: Decision;
+/** What a certificate question needs of a decision. */
+export interface DatedDecision {
+  decisionDate: IsoDay;
+  stars: number;
+  level?: OcopLevel;
+  validUntil: IsoDay;
+}
+
+/** Decisions in canonical order (product.ts compareDecisions), and revocations. */
+export interface CertificateHistory<D extends DatedDecision = DatedDecision> {
+  decisions: readonly D[];
+  revocations: readonly { decisionDate: IsoDay }[];
+}
+
+export interface CertificateOnDay<D extends DatedDecision = DatedDecision> {
+  decision: D;
   /** True when within validUntil (inclusive) and not revoked. */
   valid: boolean;
   revokedOn?: IsoDay;
 }
 
-function byDecisionOrder(a: Decision, b: Decision): number {
-  return a.decisionDate.localeCompare(b.decisionDate) || Date.parse(a.occurredAt) - Date.parse(b.occurredAt) || a.eventId.localeCompare(b.eventId);
-}
-
 /** The certificate on `day`: the latest decision dated on or before it, whatever its stars. */
-export function certificateOn(state: ProductState, day: IsoDay): CertificateOnDay | undefined {
-  const decision = state.decisions.filter((d) => d.decisionDate <= day).sort(byDecisionOrder).at(-1);
+export function certificateOn<D extends DatedDecision>(history: CertificateHistory<D>, day: IsoDay): CertificateOnDay<D> | undefined {
+  const decision = history.decisions.filter((d) => d.decisionDate <= day).at(-1);
   if (!decision) return undefined;
-  const revocation = state.revocations
-    .filter((r) => r.decisionDate >= decision.decisionDate && r.decisionDate <= day)
-    .sort((a, b) => a.decisionDate.localeCompare(b.decisionDate))[0];
-  const valid = !revocation && day <= decision.validUntil;
-  return { decision, valid, ...(revocation && { revokedOn: revocation.decisionDate }) };
+  const revokedOn = history.revocations
+    .map((r) => r.decisionDate)
+    .filter((d) => d >= decision.decisionDate && d <= day)
+    .sort()[0];
+  const valid = revokedOn === undefined && day <= decision.validUntil;
+  return { decision, valid, ...(revokedOn !== undefined && { revokedOn }) };
 }
 
-/** Active: registered, with a valid certificate of 3 stars or more on `day`. */
-export function activeCertificateOn(state: ProductState, day: IsoDay): Decision | undefined {
-  if (!state.registration) return undefined;
-  const certificate = certificateOn(state, day);
+/** Active: a valid certificate of 3 stars or more on `day`. */
+export function activeCertificateOn<D extends DatedDecision>(history: CertificateHistory<D>, day: IsoDay): D | undefined {
+  const certificate = certificateOn(history, day);
   return certificate?.valid && certificate.decision.stars >= MIN_OCOP_STARS ? certificate.decision : undefined;
 }
 
 /** The first recognition: the earliest decision of 3+ stars dated on or before `day`. */
-export function firstRecognition(state: ProductState, day: IsoDay): Decision | undefined {
-  return state.decisions
-    .filter((d) => d.stars >= MIN_OCOP_STARS && d.decisionDate <= day)
-    .sort(byDecisionOrder)[0];
+export function firstRecognition<D extends DatedDecision>(history: CertificateHistory<D>, day: IsoDay): D | undefined {
+  return history.decisions.find((d) => d.stars >= MIN_OCOP_STARS && d.decisionDate <= day);
 }
 
-/** Marketplaces where the product is listed on `day`: per marketplace the latest change wins (a delisting wins a tie). */
-export function listingsOn(state: ProductState, day: IsoDay): ListingChange[] {
-  const latest = new Map<string, ListingChange>();
-  for (const change of state.listingChanges.filter((c) => c.day <= day)) {
-    const kept = latest.get(change.marketplace);
-    if (!kept || isLater(change, kept)) latest.set(change.marketplace, change);
+/** A marketplace's status at the end of `day`. */
+export interface ListingOnDay {
+  marketplace: string;
+  /** When the change in force was made. */
+  at: string;
+  /** The listing's address, when the change in force is the marketplace's latest. */
+  listingUrl?: string;
+}
+
+/** Marketplaces where the product is listed at the end of `day`: per marketplace the latest change wins (a delisting wins a tie). */
+export function listingsOn(state: Pick<ProductState, 'listings'>, day: IsoDay): ListingOnDay[] {
+  const listed: ListingOnDay[] = [];
+  for (const listing of state.listings) {
+    const status = statusOn(listing, day);
+    if (!status?.listed) continue;
+    const isLatest = listing.latest.day <= day && listing.latest.change === 'listed' && Date.parse(listing.latest.at) === Date.parse(status.at);
+    listed.push({ marketplace: listing.marketplace, at: isLatest ? listing.latest.at : status.at, ...(isLatest && listing.latest.listingUrl && { listingUrl: listing.latest.listingUrl }) });
   }
-  return [...latest.values()].filter((c) => c.change === 'listed').sort((a, b) => a.marketplace.localeCompare(b.marketplace));
+  return listed;
 }
 
-function isLater(candidate: ListingChange, kept: ListingChange): boolean {
-  const delta = Date.parse(candidate.at) - Date.parse(kept.at);
-  if (delta !== 0) return delta > 0;
-  if (candidate.change !== kept.change) return candidate.change === 'delisted';
-  return candidate.eventId > kept.eventId;
+function statusOn(listing: MarketplaceListing, day: IsoDay): ReturnType<typeof parseListingDayEntry> | undefined {
+  let found: string | undefined;
+  for (const entry of listing.days) {
+    if (entry.slice(0, 10) > day) break;
+    found = entry;
+  }
+  return found === undefined ? undefined : parseListingDayEntry(found);
 }
 
-export function isTraceableOn(state: ProductState, day: IsoDay): boolean {
+/**
+ * The days on which the product had at least one marketplace listing, as
+ * half-open intervals [from, until) of days (until absent: still listed):
+ * what the KPI record keeps of the listings.
+ */
+export function listedIntervals(state: Pick<ProductState, 'listings'>): [IsoDay, IsoDay | null][] {
+  const changeDays = [...new Set(state.listings.flatMap((l) => l.days.map((d) => d.slice(0, 10))))].sort();
+  const intervals: [IsoDay, IsoDay | null][] = [];
+  for (const day of changeDays) {
+    const listed = state.listings.some((l) => statusOn(l, day)?.listed === true);
+    const open = intervals.at(-1)?.[1] === null;
+    if (listed && !open) intervals.push([day, null]);
+    if (!listed && open) intervals.at(-1)![1] = day;
+  }
+  return intervals;
+}
+
+/** Listed at the end of `day`, from the intervals of listedIntervals. */
+export function isListedOn(intervals: readonly [IsoDay, IsoDay | null][], day: IsoDay): boolean {
+  return intervals.some(([from, until]) => from <= day && (until === null || day < until));
+}
+
+export function isTraceableOn(state: Pick<ProductState, 'enrollments'>, day: IsoDay): boolean {
   return state.enrollments.some((e) => e.day <= day);
 }
 
 /** Expiring: active on `day` and valid until at most `withinDays` after it. */
-export function expiresWithin(decision: Decision, day: IsoDay, withinDays: number): boolean {
+export function expiresWithin(decision: Pick<DatedDecision, 'validUntil'>, day: IsoDay, withinDays: number): boolean {
   return decision.validUntil <= addDays(day, withinDays);
 }

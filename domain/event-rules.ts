@@ -28,6 +28,10 @@ function checkPublisher(event: InboundEvent, province: Province): string[] {
   } else if (source === PROVINCE_SOURCE && detail.districtCode !== undefined && !knownUnit(detail.districtCode)) {
     reasons.push(`detail.districtCode: ${detail.districtCode} is not a unit of ${province.name} (${unitList(province)})`);
   }
+  if (event.detailType === 'ProductTransferred') {
+    if (source !== PROVINCE_SOURCE) reasons.push(`Source: only ${PROVINCE_SOURCE} may move a product between units; ${source} may not`);
+    if (!knownUnit(event.detail.toUnitCode)) reasons.push(`detail.toUnitCode: ${event.detail.toUnitCode} is not a unit of ${province.name} (${unitList(province)})`);
+  }
   if (event.detailType === 'ProductRegistered' && source === PROVINCE_SOURCE && detail.districtCode === undefined) {
     reasons.push('detail.districtCode: required for ProductRegistered from ocop.province: a product belongs to a district');
   }

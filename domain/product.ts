@@ -1,34 +1,50 @@
-import { districtCodeOfSource, type Council, type InboundDetail, type InboundEvent, type ProductGroup, type SubjectKind } from '../events';
+import { districtCodeOfSource, PROVINCE_SOURCE, type Council, type InboundDetail, type InboundEvent, type ProductGroup, type SubjectKind } from '../events';
 import { addMonths, vnDayOf, type IsoDay } from './calendar';
-import { canonicalEvents } from './aggregates';
+import { effectiveDayOf } from './aggregates';
 import { awardableStars, levelOf, type OcopLevel } from './stars';
 
-/** A product's folded state: everything the KPIs and the API need, with dates, so any past day can be asked. */
+/**
+ * A product's folded state: everything the KPIs and the API need, with dates,
+ * so any past day can be asked. It holds folded facts only, never events: its
+ * size grows with the product's own distinct facts (decisions, days with a
+ * listing change), not with duplicates, rejected or foreign events.
+ */
 export interface ProductState {
   productId: string;
-  /** Absent while the registration has not arrived: the product's other events wait for it. */
-  registration?: ProductRegistration;
-  /** Ratings and upgrades, oldest first. */
+  registration: ProductRegistration;
+  /** Moves between units by the provincial office, in canonical order (effective day, occurredAt, eventId). */
+  transfers: Transfer[];
+  /** Ratings and upgrades, in canonical order (decisionDate, occurredAt, eventId). */
   decisions: Decision[];
   revocations: Revocation[];
-  listingChanges: ListingChange[];
+  /** Per marketplace, sorted by marketplace. */
+  listings: MarketplaceListing[];
+  /** Per traceability system, its earliest enrolment; sorted by system. */
   enrollments: Enrollment[];
-  /** Events waiting for the registration. */
-  awaitingRegistration: string[];
-  /** Events refused once the registration was known (another district's). */
-  rejections: ProductRejection[];
 }
 
 export interface ProductRegistration {
+  /** The registration whose dossier is shown: the owner's latest by (occurredAt, eventId). */
   eventId: string;
+  occurredAt: string;
   name: string;
   group: ProductGroup;
   subject: { name: string; kind: SubjectKind };
+  /** The unit of the registration as the province first received it: the product's owner until a transfer. */
   districtCode: string;
   communeCode?: string;
-  /** When the product was first registered: a correction (a later registration from the same district) keeps it. */
+  /** When the product was first registered: the earliest occurredAt of the owner's registrations. */
   registeredAt: string;
   registeredOn: IsoDay;
+}
+
+export interface Transfer {
+  eventId: string;
+  toUnitCode: string;
+  fromUnitCode?: string;
+  effectiveOn: IsoDay;
+  occurredAt: string;
+  reason: string;
 }
 
 export interface Decision {
@@ -53,9 +69,16 @@ export interface Revocation {
   reason: string;
 }
 
+/** The latest listing change of a marketplace, whole, and the end-of-day status of every day that had a change. */
+export interface MarketplaceListing {
+  marketplace: string;
+  latest: ListingChange;
+  /** One entry per day with a change, oldest first: the day's last change, compact (see listingDayEntry). */
+  days: string[];
+}
+
 export interface ListingChange {
   eventId: string;
-  marketplace: string;
   change: 'listed' | 'delisted';
   at: string;
   day: IsoDay;
@@ -70,84 +93,234 @@ export interface Enrollment {
   day: IsoDay;
 }
 
-export interface ProductRejection {
-  eventId: string;
-  detailType: string;
-  source: string;
-  reasons: string[];
-}
-
 /** A certificate lasts 36 months from its decision unless the decision says otherwise. */
 export const DEFAULT_VALIDITY_MONTHS = 36;
 
-type ProductEvent = Exclude<InboundEvent, { detailType: 'IntellectualPropertyGranted' | 'ScienceTaskApproved' }>;
+/**
+ * The largest state a product may reach (JSON characters). DynamoDB refuses
+ * items over 400 KB; a product whose own history would pass this bound has
+ * further events rejected (kept, with the reason), so it is never jammed.
+ */
+export const MAX_PRODUCT_STATE_CHARS = 300_000;
 
-/** The district an event speaks for: its source's, or for the province the one it names. */
-function districtOf(event: InboundEvent): string | undefined {
+export type ProductEvent = Exclude<InboundEvent, { detailType: 'IntellectualPropertyGranted' | 'ScienceTaskApproved' }>;
+type Of<T extends ProductEvent['detailType']> = Extract<ProductEvent, { detailType: T }>;
+
+/** What the decision says of one event. */
+export type ProductVerdict =
+  | { eventId: string; verdict: 'accepted' }
+  /** The product's registration has not arrived: the event waits for it. */
+  | { eventId: string; verdict: 'waiting' }
+  | { eventId: string; verdict: 'rejected'; reasons: string[] };
+
+export interface ProductDecision {
+  /** The state after the accepted events; undefined while the product is not registered. */
+  state: ProductState | undefined;
+  /** One verdict per event, in the order given. */
+  verdicts: ProductVerdict[];
+}
+
+/** The unit an event speaks for: its source's, or for the province the one it names. */
+export function unitOfEvent(event: InboundEvent): string | undefined {
   return districtCodeOfSource(event.source) ?? event.detail.districtCode;
 }
 
+/** The unit that owns the product now: the latest transfer's, else the registration's. */
+export function ownerOf(state: ProductState): string {
+  return state.transfers.at(-1)?.toUnitCode ?? state.registration.districtCode;
+}
+
+/** The unit the product is counted under on `day`. */
+export function unitOn(state: Pick<ProductState, 'registration' | 'transfers'>, day: IsoDay): string {
+  let unit = state.registration.districtCode;
+  for (const transfer of state.transfers) if (transfer.effectiveOn <= day) unit = transfer.toUnitCode;
+  return unit;
+}
+
 /**
- * Folds one product's events into its state. Pure and deterministic:
- * duplicates (same eventId) change nothing, and any arrival order gives the same state.
+ * The decision for a product (Emmett's `decide`, with `evolve` applied to
+ * what it accepts): takes the current state and events in the order the
+ * province received them, and says of each whether it is accepted, waits
+ * for the registration, or is rejected and why.
+ *
+ * Ownership: the first registration received makes its unit the owner; a
+ * registration or any other event from another unit is rejected, whatever
+ * its dates, and changes nothing. Only ocop.province may publish for any
+ * unit, and only its ProductTransferred moves a product. Events received
+ * before the registration wait, and are decided once it arrives.
+ *
+ * Accepted events of one owner commute and are idempotent, so the state does
+ * not depend on their arrival order, and a redelivery changes nothing.
  */
-export function foldProduct(productId: string, events: readonly ProductEvent[]): ProductState {
-  const ordered = canonicalEvents(events);
-  const state: ProductState = {
+export function decideProduct(productId: string, current: ProductState | undefined, events: readonly ProductEvent[]): ProductDecision {
+  let state = current;
+  const verdicts = new Map<string, ProductVerdict>();
+  const waiting: ProductEvent[] = [];
+  const decideOne = (event: ProductEvent): void => {
+    const eventId = event.detail.eventId;
+    if (!state) {
+      if (event.detailType !== 'ProductRegistered') {
+        verdicts.set(eventId, { eventId, verdict: 'waiting' });
+        waiting.push(event);
+        return;
+      }
+      state = newProduct(productId, event);
+      verdicts.set(eventId, { eventId, verdict: 'accepted' });
+      for (const earlier of waiting.splice(0)) decideOne(earlier);
+      return;
+    }
+    const reasons = ownershipReasons(state, event);
+    if (reasons.length > 0) {
+      verdicts.set(eventId, { eventId, verdict: 'rejected', reasons });
+      return;
+    }
+    const next = evolveProduct(state, event);
+    if (next !== state && JSON.stringify(next).length > MAX_PRODUCT_STATE_CHARS) {
+      verdicts.set(eventId, {
+        eventId,
+        verdict: 'rejected',
+        reasons: [`productId ${productId}: the product's history has reached its size limit; the event is kept here, and the provincial office can act on it`],
+      });
+      return;
+    }
+    state = next;
+    verdicts.set(eventId, { eventId, verdict: 'accepted' });
+  };
+  for (const event of events) decideOne(event);
+  return { state, verdicts: events.map((event) => verdicts.get(event.detail.eventId)!) };
+}
+
+/**
+ * Convenience for a whole history: the state from events in the order
+ * received (tests, the demo, the rebuild).
+ */
+export function foldProduct(productId: string, events: readonly ProductEvent[]): ProductDecision {
+  return decideProduct(productId, undefined, events);
+}
+
+function ownershipReasons(state: ProductState, event: ProductEvent): string[] {
+  const owner = ownerOf(state);
+  const unit = unitOfEvent(event);
+  const { productId } = state;
+  if (event.detailType === 'ProductRegistered') {
+    if (unit === owner) return [];
+    return [
+      `productId ${productId} is already registered by unit ${owner} (since ${state.registration.registeredOn}); ` +
+        `unit ${unit} cannot register it again. If the product really belongs to another unit, the provincial office publishes ProductTransferred.`,
+    ];
+  }
+  if (event.source === PROVINCE_SOURCE) {
+    if (event.detailType === 'ProductTransferred' && event.detail.fromUnitCode !== undefined && event.detail.fromUnitCode !== owner) {
+      return [`detail.fromUnitCode: productId ${productId} belongs to unit ${owner}, not ${event.detail.fromUnitCode}; the transfer is stale`];
+    }
+    return [];
+  }
+  if (unit !== owner) {
+    return [`productId ${productId} belongs to unit ${owner}; unit ${unit} may only publish for its own products`];
+  }
+  return [];
+}
+
+function newProduct(productId: string, registration: Of<'ProductRegistered'>): ProductState {
+  const { detail } = registration;
+  return {
     productId,
+    registration: { ...dossierOf(registration), districtCode: unitOfEvent(registration)!, registeredAt: detail.occurredAt, registeredOn: vnDayOf(detail.occurredAt) },
+    transfers: [],
     decisions: [],
     revocations: [],
-    listingChanges: [],
+    listings: [],
     enrollments: [],
-    awaitingRegistration: [],
-    rejections: [],
   };
-
-  const registrations = ordered.filter((e): e is Extract<ProductEvent, { detailType: 'ProductRegistered' }> => e.detailType === 'ProductRegistered');
-  const owner = registrations[0];
-  for (const registration of registrations) {
-    const district = districtOf(registration)!;
-    if (owner && district !== districtOf(owner)) {
-      state.rejections.push(rejection(registration, `productId ${productId} is already registered by district ${districtOf(owner)}; district ${district} cannot register it again`));
-      continue;
-    }
-    // A later registration from the same district corrects the dossier; the product stays registered since the first.
-    state.registration = { ...registrationOf(registration.detail, district), registeredAt: owner!.detail.occurredAt, registeredOn: vnDayOf(owner!.detail.occurredAt) };
-  }
-
-  for (const event of ordered) {
-    if (event.detailType === 'ProductRegistered') continue;
-    if (!state.registration) {
-      state.awaitingRegistration.push(event.detail.eventId);
-      continue;
-    }
-    const sourceDistrict = districtCodeOfSource(event.source);
-    if (sourceDistrict !== undefined && sourceDistrict !== state.registration.districtCode) {
-      state.rejections.push(
-        rejection(event, `productId ${productId} is registered in district ${state.registration.districtCode}; district ${sourceDistrict} may only publish for its own products`),
-      );
-      continue;
-    }
-    apply(state, event);
-  }
-  return state;
 }
 
-function rejection(event: InboundEvent, reason: string): ProductRejection {
-  return { eventId: event.detail.eventId, detailType: event.detailType, source: event.source, reasons: [reason] };
-}
-
-function registrationOf(detail: InboundDetail['ProductRegistered'], districtCode: string): ProductRegistration {
+function dossierOf({ detail }: Of<'ProductRegistered'>): Omit<ProductRegistration, 'districtCode' | 'registeredAt' | 'registeredOn'> {
   return {
     eventId: detail.eventId,
+    occurredAt: detail.occurredAt,
     name: detail.name,
     group: detail.group,
     subject: { name: detail.subject.name, kind: detail.subject.kind },
-    districtCode,
     ...(detail.communeCode !== undefined && { communeCode: detail.communeCode }),
-    registeredAt: detail.occurredAt,
-    registeredOn: vnDayOf(detail.occurredAt),
   };
+}
+
+/**
+ * Applies one accepted event (Emmett's `evolve`). Idempotent and
+ * commutative for the events of one owner: every part of the state is a set
+ * keyed by eventId, or keeps the greatest (or least) of a total order.
+ * Returns the same object when nothing changes.
+ */
+export function evolveProduct(state: ProductState, event: ProductEvent): ProductState {
+  switch (event.detailType) {
+    case 'ProductRegistered':
+      return correctRegistration(state, event);
+    case 'ProductRated':
+      return withDecision(state, decisionOf(event.detail, 'rating', event.detail.stars));
+    case 'ProductUpgraded':
+      return withDecision(state, decisionOf(event.detail, 'upgrade', event.detail.toStars));
+    case 'ProductCertificateRevoked': {
+      const { eventId, decisionNo, decisionDate, reason } = event.detail;
+      if (state.revocations.some((r) => r.eventId === eventId)) return state;
+      const revocations = [...state.revocations, { eventId, decisionNo, decisionDate, reason }];
+      return { ...state, revocations: revocations.sort((a, b) => a.decisionDate.localeCompare(b.decisionDate) || a.eventId.localeCompare(b.eventId)) };
+    }
+    case 'ProductTransferred': {
+      const { eventId, toUnitCode, fromUnitCode, reason, occurredAt } = event.detail;
+      if (state.transfers.some((t) => t.eventId === eventId)) return state;
+      const transfer: Transfer = { eventId, toUnitCode, ...(fromUnitCode !== undefined && { fromUnitCode }), effectiveOn: effectiveDayOf(event), occurredAt, reason };
+      const transfers = [...state.transfers, transfer].sort(
+        (a, b) => a.effectiveOn.localeCompare(b.effectiveOn) || Date.parse(a.occurredAt) - Date.parse(b.occurredAt) || a.eventId.localeCompare(b.eventId),
+      );
+      return { ...state, transfers };
+    }
+    case 'ProductListedOnMarketplace': {
+      const { eventId, marketplace, listedAt, listingUrl } = event.detail;
+      return withListingChange(state, marketplace, { eventId, change: 'listed', at: listedAt, day: vnDayOf(listedAt), listingUrl });
+    }
+    case 'ProductDelistedFromMarketplace': {
+      const { eventId, marketplace, delistedAt } = event.detail;
+      return withListingChange(state, marketplace, { eventId, change: 'delisted', at: delistedAt, day: vnDayOf(delistedAt) });
+    }
+    case 'ProductTraceabilityEnrolled': {
+      const { eventId, system, traceCode, enrolledAt } = event.detail;
+      const candidate: Enrollment = { eventId, system, ...(traceCode !== undefined && { traceCode }), enrolledAt, day: vnDayOf(enrolledAt) };
+      const kept = state.enrollments.find((e) => e.system === system);
+      if (kept && !isEarlier(candidate.enrolledAt, candidate.eventId, kept.enrolledAt, kept.eventId)) return state;
+      const enrollments = [...state.enrollments.filter((e) => e.system !== system), candidate].sort((a, b) => a.system.localeCompare(b.system));
+      return { ...state, enrollments };
+    }
+  }
+}
+
+/** A later registration from the owner corrects the dossier (the latest wins); the product stays registered since the earliest. */
+function correctRegistration(state: ProductState, event: Of<'ProductRegistered'>): ProductState {
+  const current = state.registration;
+  const { occurredAt, eventId } = event.detail;
+  const newer = isEarlier(current.occurredAt, current.eventId, occurredAt, eventId);
+  const earlierStart = Date.parse(occurredAt) < Date.parse(current.registeredAt);
+  if (!newer && !earlierStart) return state;
+  const registration: ProductRegistration = {
+    ...(newer ? { ...dossierOf(event), districtCode: current.districtCode } : current),
+    registeredAt: earlierStart ? occurredAt : current.registeredAt,
+    registeredOn: earlierStart ? vnDayOf(occurredAt) : current.registeredOn,
+  };
+  return { ...state, registration };
+}
+
+function isEarlier(at: string, eventId: string, otherAt: string, otherEventId: string): boolean {
+  const delta = Date.parse(at) - Date.parse(otherAt);
+  return delta < 0 || (delta === 0 && eventId < otherEventId);
+}
+
+function withDecision(state: ProductState, decision: Decision): ProductState {
+  if (state.decisions.some((d) => d.eventId === decision.eventId)) return state;
+  return { ...state, decisions: [...state.decisions, decision].sort(compareDecisions) };
+}
+
+/** The canonical order of decisions: the later one replaces the earlier as the certificate. */
+export function compareDecisions(a: Decision, b: Decision): number {
+  return a.decisionDate.localeCompare(b.decisionDate) || Date.parse(a.occurredAt) - Date.parse(b.occurredAt) || a.eventId.localeCompare(b.eventId);
 }
 
 function decisionOf(detail: InboundDetail['ProductRated'] | InboundDetail['ProductUpgraded'], kind: Decision['kind'], stars: number): Decision {
@@ -168,49 +341,45 @@ function decisionOf(detail: InboundDetail['ProductRated'] | InboundDetail['Produ
   };
 }
 
-function apply(state: ProductState, event: Exclude<ProductEvent, { detailType: 'ProductRegistered' }>): void {
-  switch (event.detailType) {
-    case 'ProductRated':
-      state.decisions.push(decisionOf(event.detail, 'rating', event.detail.stars));
-      return;
-    case 'ProductUpgraded':
-      state.decisions.push(decisionOf(event.detail, 'upgrade', event.detail.toStars));
-      return;
-    case 'ProductCertificateRevoked':
-      state.revocations.push({
-        eventId: event.detail.eventId,
-        decisionNo: event.detail.decisionNo,
-        decisionDate: event.detail.decisionDate,
-        reason: event.detail.reason,
-      });
-      return;
-    case 'ProductListedOnMarketplace':
-      state.listingChanges.push({
-        eventId: event.detail.eventId,
-        marketplace: event.detail.marketplace,
-        change: 'listed',
-        at: event.detail.listedAt,
-        day: vnDayOf(event.detail.listedAt),
-        listingUrl: event.detail.listingUrl,
-      });
-      return;
-    case 'ProductDelistedFromMarketplace':
-      state.listingChanges.push({
-        eventId: event.detail.eventId,
-        marketplace: event.detail.marketplace,
-        change: 'delisted',
-        at: event.detail.delistedAt,
-        day: vnDayOf(event.detail.delistedAt),
-      });
-      return;
-    case 'ProductTraceabilityEnrolled':
-      state.enrollments.push({
-        eventId: event.detail.eventId,
-        system: event.detail.system,
-        ...(event.detail.traceCode !== undefined && { traceCode: event.detail.traceCode }),
-        enrolledAt: event.detail.enrolledAt,
-        day: vnDayOf(event.detail.enrolledAt),
-      });
-      return;
+/**
+ * Listing changes: per marketplace the latest change wins (a delisting wins
+ * a tie), both overall (`latest`, whole) and per day (`days`, compact), so
+ * the status at the end of any day is the last entry on or before it.
+ */
+function withListingChange(state: ProductState, marketplace: string, change: ListingChange): ProductState {
+  const kept = state.listings.find((l) => l.marketplace === marketplace);
+  const entry = listingDayEntry(change);
+  if (!kept) {
+    const listings = [...state.listings, { marketplace, latest: change, days: [entry] }].sort((a, b) => a.marketplace.localeCompare(b.marketplace));
+    return { ...state, listings };
   }
+  const latest = isLaterChange(change, kept.latest) ? change : kept.latest;
+  const index = kept.days.findIndex((d) => d.startsWith(`${change.day}|`));
+  let days = kept.days;
+  if (index === -1) days = [...kept.days, entry].sort();
+  else if (isLaterDayEntry(entry, kept.days[index]!)) days = kept.days.map((d, i) => (i === index ? entry : d));
+  if (latest === kept.latest && days === kept.days) return state;
+  return { ...state, listings: state.listings.map((l) => (l.marketplace === marketplace ? { marketplace, latest, days } : l)) };
+}
+
+function isLaterChange(candidate: ListingChange, kept: ListingChange): boolean {
+  const delta = Date.parse(candidate.at) - Date.parse(kept.at);
+  if (delta !== 0) return delta > 0;
+  if (candidate.change !== kept.change) return candidate.change === 'delisted';
+  return candidate.eventId > kept.eventId;
+}
+
+/** `YYYY-MM-DD|<epoch ms, 15 digits>|L` or `…|D`: sorts by day; within a day, compares by time, then D (delisted) after L. */
+export function listingDayEntry(change: Pick<ListingChange, 'day' | 'at' | 'change'>): string {
+  return `${change.day}|${String(Date.parse(change.at)).padStart(15, '0')}|${change.change === 'listed' ? 'L' : 'D'}`;
+}
+
+function isLaterDayEntry(candidate: string, kept: string): boolean {
+  return candidate > kept;
+}
+
+/** A compact day entry, read back. */
+export function parseListingDayEntry(entry: string): { day: IsoDay; at: string; listed: boolean } {
+  const [day, millis, change] = entry.split('|');
+  return { day: day!, at: new Date(Number(millis)).toISOString(), listed: change === 'L' };
 }

@@ -77,6 +77,16 @@ const ProductTraceabilityEnrolled = commonDetail
   })
   .describe('The product joined a traceability system.');
 
+const ProductTransferred = commonDetail
+  .extend({
+    productId,
+    toUnitCode: adminUnitCode.describe('The unit (district, or since 2025 commune) the product belongs to from effectiveDate'),
+    fromUnitCode: adminUnitCode.optional().describe('The unit it belongs to now; when given, it must be the current owner, so a stale transfer is refused'),
+    reason: text('reason of the transfer', 500),
+    effectiveDate: isoDate.optional().describe('From when the product is counted under toUnitCode. Default: the day of occurredAt.'),
+  })
+  .describe('The provincial office moved a product to another unit (source ocop.province only): a correction of a wrong registration, or the 2025 reform.');
+
 const IntellectualPropertyGranted = commonDetail
   .extend({
     ipId: identifier('intellectual property id'),
@@ -101,6 +111,7 @@ export const inboundCatalog = {
   ProductListedOnMarketplace,
   ProductDelistedFromMarketplace,
   ProductTraceabilityEnrolled,
+  ProductTransferred,
   IntellectualPropertyGranted,
   ScienceTaskApproved,
 } as const;

@@ -28,7 +28,10 @@ export interface Subscription {
   retryPolicy: RetryPolicy;
 }
 
-/** Retries for the consumers of this system: a few minutes of retrying, then the dead letters, where an operator sees them. */
+/**
+ * Retries of a delivery *to the target* (EventBridge's target RetryPolicy): for a queue, failures to send the message;
+ * the consumer's own failures are the queue's business (functions/queues.ts: visibility timeout, maxReceiveCount).
+ */
 const DEFAULT_RETRY_POLICY: RetryPolicy = { maximumRetryAttempts: 8, maximumEventAgeSeconds: 3600 };
 
 /**
@@ -45,7 +48,7 @@ export const subscriptions: readonly Subscription[] = [
       source: [{ prefix: OCOP_SOURCE_PREFIX }],
       'detail-type': [{ 'anything-but': [...OUTBOUND_DETAIL_TYPES] }],
     },
-    target: { kind: 'function', functionId: 'project-event' },
+    target: { kind: 'queue', queueId: 'inbound-events' },
     retryPolicy: DEFAULT_RETRY_POLICY,
   },
   {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { subscriptions } from '../events/subscriptions';
 import { lambdaFunctions } from '../functions/catalog';
 import { schedules } from '../functions/schedules';
-import type { ProjectEventResult } from '../functions/project-event/project-event';
+import { queues } from '../functions/queues';
 import { localEnvironment } from './connect';
 import { createTables, tableNames } from './create-tables';
 import { LOCAL_AWS, startDynamoDbLocal } from './dynamodb-local';
@@ -38,6 +38,8 @@ export interface LocalSystemOptions {
   print?: (line: string) => void;
   /** Overrides of the bus's retry timing (tests). */
   busRetryBaseDelayMs?: number;
+  /** Scales the queues' visibility timeouts (tests; default 1, as deployed). */
+  queueTimeScale?: number;
   /** Puts something between the system and DynamoDB Local (the benchmark's counting proxy): given DynamoDB Local's endpoint, returns the one the functions and the stream poller use. */
   dynamoEndpointFor?: (dynamoLocalEndpoint: string) => Promise<string>;
   /** The HTTP API's throttling per client, as API Gateway's (default 50 requests/s, burst 100). */
@@ -101,15 +103,17 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       subscriptions,
       ...(options.inMemory ? {} : { dataDir: paths.bus }),
       ...(options.busRetryBaseDelayMs !== undefined && { retryBaseDelayMs: options.busRetryBaseDelayMs }),
+      queues,
+      ...(options.queueTimeScale !== undefined && { queueTimeScale: options.queueTimeScale }),
       targets: {
-        invokeFunction: async (functionId, envelope) => {
+        invokeFunction: async (functionId, event) => {
           if (!isFunctionId(functionId)) throw new Error(`No function ${functionId} in functions/catalog.ts`);
-          const result = await invokeFunction(functionId, envelope);
-          if (!quiet && functionId === 'project-event') print(activityLine(envelope, result as ProjectEventResult));
-          return result;
+          return invokeFunction(functionId, event);
         },
         auditLog: (envelope) => {
           if (options.verbose) print(`  bus: ${envelope.source} ${envelope['detail-type']} ${envelope.id}`);
+          // The console shows what a district would hear: its rejections, as announced on the bus.
+          else if (!quiet && envelope['detail-type'] === 'EventRejected') print(rejectionLine(envelope));
         },
       },
       log: (level, message, fields) => {
@@ -202,9 +206,7 @@ function persistentToken(file: string | undefined): string {
   return token;
 }
 
-function activityLine(envelope: EventBridgeEnvelope, result: ProjectEventResult | undefined): string {
-  const what = `${envelope['detail-type']} from ${envelope.source}`;
-  if (!result) return `  ? ${what}`;
-  if (result.outcome === 'rejected') return `  ✗ rejected ${what}: ${result.reasons?.join('; ')}`;
-  return `  ✓ ${result.outcome} ${what}${result.settledRejections ? ` (${result.settledRejections} earlier event(s) rejected)` : ''}`;
+function rejectionLine(envelope: EventBridgeEnvelope): string {
+  const detail = envelope.detail as { rejectedDetailType?: string; rejectedSource?: string; reasons?: string[] };
+  return `  ✗ rejected ${detail.rejectedDetailType} from ${detail.rejectedSource}: ${(detail.reasons ?? []).join('; ')}`;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PRODUCT_GROUPS, SUBJECT_KINDS } from '../../events';
-import { certificateOn, firstRecognition, LEVELS, listingsOn, MIN_OCOP_STARS, type ProductState } from '../../domain';
+import { certificateOn, firstRecognition, LEVELS, listingsOn, MIN_OCOP_STARS, ownerOf, type ProductState } from '../../domain';
 
 /** What the API shows of a product, on a given day. The schemas document the responses in the OpenAPI document. */
 const certificateSchema = z.object({
@@ -20,7 +20,7 @@ export const productSummarySchema = z.object({
   registered: z.boolean().describe('False while the registration has not arrived (other events wait for it)'),
   name: z.string().optional(),
   group: z.enum(PRODUCT_GROUPS).optional(),
-  districtCode: z.string().optional(),
+  districtCode: z.string().optional().describe('The unit the product belongs to now (its registration\'s, or the latest transfer\'s)'),
   communeCode: z.string().optional(),
   subject: z.object({ name: z.string(), kind: z.enum(SUBJECT_KINDS) }).optional(),
   registeredOn: z.string().optional(),
@@ -46,7 +46,8 @@ export const productDetailSchema = productSummarySchema.extend({
     }),
   ),
   revocations: z.array(z.object({ decisionNo: z.string(), decisionDate: z.string(), reason: z.string() })),
-  awaitingRegistration: z.number().int().describe('Events waiting for the registration'),
+  transfers: z.array(z.object({ toUnitCode: z.string(), fromUnitCode: z.string().optional(), effectiveOn: z.string(), reason: z.string() })),
+  awaitingRegistration: z.number().int().describe('Events waiting for the registration (0 once registered: they are decided when it arrives)'),
 });
 
 export type ProductSummary = z.infer<typeof productSummarySchema>;
@@ -58,16 +59,16 @@ export function productSummary(state: ProductState, day: string): ProductSummary
   const first = firstRecognition(state, day);
   return {
     productId: state.productId,
-    registered: registration !== undefined,
-    ...(registration && {
+    registered: true,
+    ...{
       name: registration.name,
       group: registration.group,
-      districtCode: registration.districtCode,
+      districtCode: ownerOf(state),
       ...(registration.communeCode !== undefined && { communeCode: registration.communeCode }),
       subject: registration.subject,
       registeredOn: registration.registeredOn,
-    }),
-    active: registration !== undefined && certificate?.valid === true && certificate.decision.stars >= MIN_OCOP_STARS,
+    },
+    active: registration.registeredOn <= day && certificate?.valid === true && certificate.decision.stars >= MIN_OCOP_STARS,
     ...(certificate && {
       certificate: {
         stars: certificate.decision.stars,
@@ -102,6 +103,12 @@ export function productDetail(state: ProductState, day: string): ProductDetail {
       validUntil: d.validUntil,
     })),
     revocations: state.revocations.map((r) => ({ decisionNo: r.decisionNo, decisionDate: r.decisionDate, reason: r.reason })),
-    awaitingRegistration: state.awaitingRegistration.length,
+    transfers: state.transfers.map((t) => ({ toUnitCode: t.toUnitCode, ...(t.fromUnitCode !== undefined && { fromUnitCode: t.fromUnitCode }), effectiveOn: t.effectiveOn, reason: t.reason })),
+    awaitingRegistration: 0,
   };
+}
+
+/** A product named by events whose registration has not arrived: only how many of them wait. */
+export function unregisteredProduct(productId: string, awaitingRegistration: number): ProductDetail {
+  return { productId, registered: false, active: false, marketplaces: [], traceability: [], ratingHistory: [], revocations: [], transfers: [], awaitingRegistration };
 }

@@ -2,50 +2,59 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { parser } from '@aws-lambda-powertools/parser/middleware';
-import type { ParsedResult } from '@aws-lambda-powertools/parser/types';
-import { describeIssues, eventBridgeEnvelope, type EventBridgeEnvelope } from '../../events';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { observability } from '../shared/observability';
 import { provinceOfDeployment } from '../shared/province-config';
-import { projectEvent, rejectMalformedInvocation, type ProjectEventResult } from './project-event';
-import type { z } from 'zod';
-import type { Context } from 'aws-lambda';
+import { projectBatch, type InboundMessage, type Outcome } from './project-batch';
 
 const { logger, metrics } = observability('project-event');
 const province = provinceOfDeployment();
 
-const METRIC_OF_OUTCOME = { accepted: 'EventsAccepted', duplicate: 'EventsDuplicate', rejected: 'EventsRejected' } as const;
-
-const projectParsedEvent = middy(async (parsed: ParsedResult<unknown, EventBridgeEnvelope>): Promise<ProjectEventResult> => {
-  const envelope = parsed.success ? parsed.data : undefined;
-  const result = parsed.success
-    ? await projectEvent(parsed.data, province)
-    : await rejectMalformedInvocation(parsed.originalEvent, malformedReasons(parsed.error));
-  metrics.addMetric(METRIC_OF_OUTCOME[result.outcome], MetricUnit.Count, 1);
-  logger.info('event projected', {
-    busEventId: envelope?.id,
-    detailType: envelope?.['detail-type'],
-    source: envelope?.source,
-    outcome: result.outcome,
-    rejectionId: result.rejectionId,
-    reasonCount: result.reasons?.length,
-    settledRejections: result.settledRejections,
-  });
-  return result;
-})
-  .use(injectLambdaContext(logger))
-  .use(logMetrics(metrics))
-  .use(parser({ schema: eventBridgeEnvelope, safeParse: true }));
+const METRIC_OF_OUTCOME: Record<Outcome | 'failed', string> = {
+  accepted: 'EventsAccepted',
+  duplicate: 'EventsDuplicate',
+  waiting: 'EventsWaiting',
+  rejected: 'EventsRejected',
+  failed: 'EventsFailed',
+};
 
 /**
- * Target of the `project-inbound-events` rule: one EventBridge event in, its
- * projection written. Lambda hands it the envelope; the Powertools parser
- * middleware turns that into a ParsedResult before the function body runs.
+ * Consumer of the `inbound-events` queue (functions/queues.ts): a batch of
+ * SQS messages, each an EventBridge envelope, taken to the projections by
+ * projectBatch. Answers the messages to deliver again in `batchItemFailures`
+ * (the event source mapping has ReportBatchItemFailures), so one failing
+ * aggregate does not make the queue redeliver the rest of the batch.
+ * Logs carry ids, source, type and outcome only.
  */
-export const handler = projectParsedEvent as unknown as (envelope: EventBridgeEnvelope, context: Context) => Promise<ProjectEventResult>;
+export const handler = middy(async (event: SQSEvent): Promise<SQSBatchResponse> => {
+  const results = await projectBatch(event.Records.map(messageOf), province);
+  for (const result of results) {
+    metrics.addMetric(METRIC_OF_OUTCOME[result.outcome ?? 'failed'], MetricUnit.Count, 1);
+    const fields = {
+      messageId: result.messageId,
+      eventId: result.eventId,
+      source: result.source,
+      detailType: result.detailType,
+      productId: result.productId,
+      outcome: result.outcome ?? 'failed',
+      rejectionId: result.rejectionId,
+      reasonCount: result.reasons?.length,
+    };
+    if (result.error) logger.warn('event not projected; the queue delivers it again', { ...fields, error: { name: result.error.name, message: result.error.message } });
+    else logger.info('event projected', fields);
+  }
+  return { batchItemFailures: results.filter((r) => r.outcome === undefined).map((r) => ({ itemIdentifier: r.messageId })) };
+})
+  .use(injectLambdaContext(logger))
+  .use(logMetrics(metrics));
 
-/** The parser's error carries the schema's issues (Standard Schema issues of zod) as its cause. */
-function malformedReasons(error: Error): string[] {
-  const issues = error.cause as z.core.$ZodIssue[] | undefined;
-  return Array.isArray(issues) && issues.length > 0 ? describeIssues(issues, 'event') : [`event: not an EventBridge event (${error.message})`];
+function messageOf(record: SQSRecord): InboundMessage {
+  let body: unknown = record.body;
+  try {
+    body = JSON.parse(record.body);
+  } catch {
+    // Not JSON: projectBatch keeps it as a rejection, with the body as it came.
+  }
+  const sent = Number(record.attributes?.SentTimestamp);
+  return { messageId: record.messageId, body, ...(Number.isFinite(sent) && sent > 0 && { sentAt: new Date(sent).toISOString() }) };
 }

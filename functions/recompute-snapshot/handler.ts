@@ -2,7 +2,10 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
+import type { ReadModelItem } from '../shared/kpi-inputs';
 import { observability } from '../shared/observability';
 import { recomputeSnapshot, type RecomputeResult } from './recompute';
 
@@ -17,11 +20,12 @@ type ScheduleInput = { source: 'ocop.schedule'; schedule: string };
  */
 export const handler = middy(async (event: DynamoDBStreamEvent | ScheduleInput): Promise<RecomputeResult> => {
   const fromSchedule = 'source' in event && event.source === 'ocop.schedule';
-  const changes = 'Records' in event ? event.Records.length : 0;
-  const result = await recomputeSnapshot({ force: fromSchedule });
+  const records = 'Records' in event ? event.Records : [];
+  const images = records.flatMap((record) => (record.dynamodb?.NewImage ? [unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>) as ReadModelItem] : []));
+  const result = await recomputeSnapshot({ force: fromSchedule, images });
   metrics.addMetric('SnapshotRecomputed', MetricUnit.Count, 1);
   if (result.written) metrics.addMetric('SnapshotWritten', MetricUnit.Count, 1);
-  logger.info('snapshot recomputed', { trigger: fromSchedule ? 'schedule' : 'stream', changes, ...result });
+  logger.info('snapshot recomputed', { trigger: fromSchedule ? 'schedule' : 'stream', changes: records.length, ...result });
   return result;
 })
   .use(injectLambdaContext(logger))

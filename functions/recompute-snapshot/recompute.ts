@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { computeSnapshot, planInForce, vnDayOf, type KpiSnapshot } from '../../domain';
-import { loadKpiInputs } from '../shared/kpi-inputs';
+import { applyReadModelItems, loadKpiInputs, type ReadModelItem } from '../shared/kpi-inputs';
 import { provinceOfDeployment } from '../shared/province-config';
 import { latestSnapshot, putSnapshot } from '../shared/snapshot-store';
 
@@ -8,23 +8,34 @@ export interface RecomputeResult {
   written: boolean;
   asOf: string;
   products: number;
+  /** KPI records this call took from the stream's images. */
+  changed: number;
 }
 
+/** The instance's read model is refreshed from the readModel index at most this often; the stream's images keep it current in between. */
+const READ_MODEL_MAX_AGE_MS = 1_000;
+
 /**
- * Recomputes the provincial snapshot from every projection. One call covers
- * any number of changes, so a burst of events costs one computation per
- * batch, not one per event. A snapshot equal to the latest one (same day,
+ * Recomputes the provincial snapshot. The stream's new images update the
+ * read model (kpi-inputs.ts) with exactly what changed, so a batch costs work
+ * in proportion to its changes plus one computation in memory; one call
+ * covers any number of changes. A snapshot equal to the latest one (same day,
  * same figures) is not stored again unless `force` is set.
  */
-export async function recomputeSnapshot({ now = new Date(), force = false }: { now?: Date; force?: boolean } = {}): Promise<RecomputeResult> {
-  const { inputs, plans } = await loadKpiInputs();
+export async function recomputeSnapshot({
+  now = new Date(),
+  force = false,
+  images = [],
+}: { now?: Date; force?: boolean; images?: readonly ReadModelItem[] } = {}): Promise<RecomputeResult> {
+  const changed = applyReadModelItems(images);
+  const { inputs, plans } = await loadKpiInputs({ maxAgeMs: force ? 0 : READ_MODEL_MAX_AGE_MS });
   const asOf = now.toISOString();
   const snapshot = computeSnapshot(inputs, { asOf, plan: planInForce(plans, vnDayOf(now)), province: provinceOfDeployment() });
   const latest = await latestSnapshot();
   const unchanged = latest !== undefined && sameFigures(latest.snapshot, snapshot);
-  if (!force && unchanged) return { written: false, asOf: latest.snapshot.asOf, products: inputs.products.length };
+  if (!force && unchanged) return { written: false, asOf: latest.snapshot.asOf, products: inputs.products.length, changed };
   await putSnapshot(snapshot);
-  return { written: true, asOf, products: inputs.products.length };
+  return { written: true, asOf, products: inputs.products.length, changed };
 }
 
 /**

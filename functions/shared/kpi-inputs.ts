@@ -1,20 +1,119 @@
-import { parsePlan, type IpGrant, type KpiInputs, type Plan, type ProductState, type ScienceTask } from '../../domain';
-import { scanProjectionStates } from './projection-store';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { decodeKpiRecord, parsePlan, type IpGrant, type KpiInputs, type KpiRecord, type Plan, type ProductKpiRecord, type ScienceTask } from '../../domain';
+import { dynamoDocumentClient, tableName } from './clients';
 import { PLAN_KIND } from './plan-store';
+import { READ_MODEL_SHARDS } from './projection-store';
 import { defaultPlansOfDeployment } from './province-config';
 
-/** Everything a KPI computation needs, read from the projections table in one consistent scan. */
-export async function loadKpiInputs(): Promise<{ inputs: KpiInputs; plans: Plan[] }> {
-  const items = await scanProjectionStates();
-  const products: ProductState[] = [];
+/**
+ * The KPI read model of this function instance: every aggregate's KPI record
+ * (and the plans), loaded once from the projections' `readModel` index, then
+ * kept current by reading only the records changed since the last refresh
+ * (and by the stream's new images, for recompute-snapshot). A KPI question
+ * then costs one small query per shard and a computation in memory, whatever
+ * the size of the province.
+ */
+interface CachedRecord {
+  version: number;
+  record: KpiRecord | { kind: typeof PLAN_KIND; plan: Plan };
+}
+
+/** An item of the readModel index, or a stream image of a projection. */
+export interface ReadModelItem {
+  pk: string;
+  version: number;
+  kpi?: string;
+  changedAt?: string;
+}
+
+/** Writers' clocks may differ a little, and the index trails the table: a refresh re-reads this much before its watermark. */
+const REFRESH_OVERLAP_MS = 2_000;
+
+const cache = new Map<string, CachedRecord>();
+let watermark: string | undefined;
+let lastRefresh = 0;
+let inputs: { inputs: KpiInputs; plans: Plan[] } | undefined;
+/** The table the cache was read from: another one (a test's, a benchmark run's) starts afresh. */
+let cachedTable: string | undefined;
+
+/** Takes newer records into the cache (stream images, index items); older versions are ignored. Returns how many changed. */
+export function applyReadModelItems(items: readonly ReadModelItem[]): number {
+  let changed = 0;
+  for (const item of items) {
+    if (!item.kpi) continue;
+    const cached = cache.get(item.pk);
+    if (cached && cached.version >= item.version) continue;
+    const record = decodeKpiRecord(item.kpi) as CachedRecord['record'];
+    cache.set(item.pk, { version: item.version, record: record.kind === PLAN_KIND ? { kind: PLAN_KIND, plan: parsePlan(record.plan, item.pk) } : record });
+    changed += 1;
+  }
+  if (changed > 0) inputs = undefined;
+  return changed;
+}
+
+/**
+ * The KPI inputs, refreshed when older than `maxAgeMs` (0: always). The first
+ * call of an instance reads every record; later ones what changed since.
+ */
+export async function loadKpiInputs({ maxAgeMs = 0 }: { maxAgeMs?: number } = {}): Promise<{ inputs: KpiInputs; plans: Plan[] }> {
+  if (cachedTable !== tableName('projections')) {
+    resetKpiReadModel();
+    cachedTable = tableName('projections');
+  }
+  if (Date.now() - lastRefresh >= maxAgeMs || !watermark) await refresh();
+  return (inputs ??= assemble());
+}
+
+async function refresh(): Promise<void> {
+  const startedAt = Date.now();
+  const since = watermark === undefined ? undefined : new Date(Date.parse(watermark) - REFRESH_OVERLAP_MS).toISOString();
+  const shards = await Promise.all(Array.from({ length: READ_MODEL_SHARDS }, (_, shard) => queryShard(`kpi#${shard}`, since)));
+  let newest = watermark ?? '';
+  for (const items of shards) {
+    applyReadModelItems(items);
+    for (const item of items) if (item.changedAt && item.changedAt > newest) newest = item.changedAt;
+  }
+  watermark = newest || new Date(startedAt).toISOString();
+  lastRefresh = startedAt;
+}
+
+async function queryShard(shard: string, since: string | undefined): Promise<ReadModelItem[]> {
+  const items: ReadModelItem[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamoDocumentClient().send(
+      new QueryCommand({
+        TableName: tableName('projections'),
+        IndexName: 'readModel',
+        KeyConditionExpression: since === undefined ? 'kpiShard = :shard' : 'kpiShard = :shard AND changedAt > :since',
+        ExpressionAttributeValues: { ':shard': shard, ...(since !== undefined && { ':since': since }) },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...((page.Items ?? []) as ReadModelItem[]));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
+function assemble(): { inputs: KpiInputs; plans: Plan[] } {
+  const products: ProductKpiRecord[] = [];
   const ipGrants: IpGrant[] = [];
   const scienceTasks: ScienceTask[] = [];
   const plans: Plan[] = [];
-  for (const item of items) {
-    if (item.kind === 'product') products.push(item.state as ProductState);
-    else if (item.kind === 'ip') ipGrants.push(item.state as IpGrant);
-    else if (item.kind === 'task') scienceTasks.push(item.state as ScienceTask);
-    else if ((item.kind as string) === PLAN_KIND) plans.push(parsePlan(item.state, item.pk));
+  for (const { record } of cache.values()) {
+    if (record.kind === 'product') products.push(record.product);
+    else if (record.kind === 'ip') ipGrants.push(record.grant);
+    else if (record.kind === 'task') scienceTasks.push(record.task);
+    else plans.push(record.plan);
   }
   return { inputs: { products, ipGrants, scienceTasks }, plans: plans.length > 0 ? plans : defaultPlansOfDeployment() };
+}
+
+/** Forgets everything (tests that switch tables, the rebuild). */
+export function resetKpiReadModel(): void {
+  cache.clear();
+  watermark = undefined;
+  lastRefresh = 0;
+  inputs = undefined;
 }

@@ -1,14 +1,27 @@
+import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, ScanCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { InboundEvent } from '../../events';
-import type { AggregateKey, AggregateKind, IpGrant, ProductState, ScienceTask } from '../../domain';
+import { GetCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  activeCertificateOn,
+  addDays,
+  aggregateKindOf,
+  encodeKpiRecord,
+  productKpiRecord,
+  type AggregateKey,
+  type AggregateKind,
+  type IpGrant,
+  type KpiRecord,
+  type ProductState,
+  type ScienceTask,
+} from '../../domain';
+import { batchGet } from './batch-requests';
 import { dynamoDocumentClient, tableName } from './clients';
 
 /**
- * One item per aggregate in the projections table: the aggregate's accepted
- * events and their fold. Keeping the events in the item lets a writer re-fold
- * from one consistent read and commit with a version check, so two concurrent
- * events for one product never lose an update.
+ * One item per aggregate in the projections table: its folded state (never
+ * its events: those are in the event log) and its compact KPI record, written
+ * together with a version check, so two concurrent batches for one product
+ * never lose an update.
  */
 export type ProjectionState = ProductState | IpGrant | ScienceTask;
 
@@ -16,23 +29,73 @@ export interface Projection<S extends ProjectionState = ProjectionState> {
   pk: AggregateKey;
   kind: AggregateKind;
   version: number;
-  events: InboundEvent[];
   state: S;
   updatedAt: string;
-  /** Index attributes of products (sparse: absent until known). */
+  /** The KPI record (domain/kpi/kpi-record.ts), encoded; the `readModel` index carries it. */
+  kpi: string;
+  kpiShard: string;
+  /** When the record last changed (UTC ISO): the `readModel` index's sort key, for "what changed since". */
+  changedAt: string;
+  /** Index attributes of products. */
   productId?: string;
   districtCode?: string;
-  level?: string;
   group?: string;
+  /** The level of the latest decision of 3+ stars, with the days its certificate is in force: `?level=` filters on them. */
+  level?: string;
+  levelFrom?: string;
+  levelThrough?: string;
+}
+
+/** The readModel index spreads the records over this many partitions, read in parallel. */
+export const READ_MODEL_SHARDS = 4;
+
+export function readModelShardOf(pk: string): string {
+  return `kpi#${createHash('sha1').update(pk).digest()[0]! % READ_MODEL_SHARDS}`;
 }
 
 export class ProjectionConflictError extends Error {
   override name = 'ProjectionConflictError';
 }
 
+/** The item of an aggregate's state. */
+export function projectionOf(pk: AggregateKey, state: ProjectionState, version: number, now = new Date()): Projection {
+  const kind = aggregateKindOf(pk);
+  const at = now.toISOString();
+  const base = { pk, kind, version, state, updatedAt: at, changedAt: at, kpiShard: readModelShardOf(pk) };
+  if (kind === 'ip') return { ...base, kpi: encodeKpiRecord({ kind: 'ip', grant: state as IpGrant }) };
+  if (kind === 'task') return { ...base, kpi: encodeKpiRecord({ kind: 'task', task: state as ScienceTask }) };
+  const product = state as ProductState;
+  const record: KpiRecord = { kind: 'product', product: productKpiRecord(product) };
+  return {
+    ...base,
+    kpi: encodeKpiRecord(record),
+    productId: product.productId,
+    districtCode: product.transfers.at(-1)?.toUnitCode ?? product.registration.districtCode,
+    group: product.registration.group,
+    ...levelAttributes(product),
+  };
+}
+
+/** The latest decision's level and the days it is in force (from its date to validUntil, or to the day before a revocation). */
+function levelAttributes(product: ProductState): Pick<Projection, 'level' | 'levelFrom' | 'levelThrough'> {
+  const latest = product.decisions.at(-1);
+  if (!latest?.level) return {};
+  const certificate = activeCertificateOn(product, latest.decisionDate);
+  if (!certificate) return {};
+  const revokedOn = product.revocations.map((r) => r.decisionDate).filter((d) => d >= latest.decisionDate).sort()[0];
+  const through = revokedOn !== undefined && addDays(revokedOn, -1) < latest.validUntil ? addDays(revokedOn, -1) : latest.validUntil;
+  return { level: latest.level, levelFrom: latest.decisionDate, levelThrough: through };
+}
+
 export async function getProjection(pk: AggregateKey): Promise<Projection | undefined> {
   const result = await dynamoDocumentClient().send(new GetCommand({ TableName: tableName('projections'), Key: { pk }, ConsistentRead: true }));
   return result.Item as Projection | undefined;
+}
+
+/** Many aggregates' items in one consistent request (per 100). */
+export async function getProjections(pks: readonly AggregateKey[]): Promise<Map<AggregateKey, Projection>> {
+  const items = pks.length === 0 ? [] : await batchGet<Projection>(tableName('projections'), [...new Set(pks)].map((pk) => ({ pk })));
+  return new Map(items.map((item) => [item.pk, item]));
 }
 
 /** Writes a new version; fails with ProjectionConflictError when someone else wrote `expectedVersion` + 1 first. */
@@ -53,36 +116,6 @@ export async function putProjection(projection: Projection, expectedVersion: num
     }
     throw error;
   }
-}
-
-/** Segments of the parallel scan of scanProjectionStates: the pages of a large table are read a few at a time, not one after the other. */
-export const PROJECTION_SCAN_SEGMENTS = 4;
-
-/** Every projection's kind and state (not its events), read consistently: the input of a KPI computation. */
-export async function scanProjectionStates(): Promise<Pick<Projection, 'pk' | 'kind' | 'state'>[]> {
-  const segments = await Promise.all(Array.from({ length: PROJECTION_SCAN_SEGMENTS }, (_, segment) => scanSegment(segment)));
-  return segments.flat();
-}
-
-async function scanSegment(segment: number): Promise<Pick<Projection, 'pk' | 'kind' | 'state'>[]> {
-  const items: Pick<Projection, 'pk' | 'kind' | 'state'>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoDocumentClient().send(
-      new ScanCommand({
-        TableName: tableName('projections'),
-        ConsistentRead: true,
-        ProjectionExpression: 'pk, kind, #state',
-        ExpressionAttributeNames: { '#state': 'state' },
-        Segment: segment,
-        TotalSegments: PROJECTION_SCAN_SEGMENTS,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...((page.Items ?? []) as Pick<Projection, 'pk' | 'kind' | 'state'>[]));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
 }
 
 export interface Page<T> {

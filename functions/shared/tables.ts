@@ -31,28 +31,50 @@ export interface TableDefinition {
 const s = (name: string): KeyDefinition => ({ name, type: 'S' });
 
 export const tables = {
-  /** Every accepted event, once (conditional put on eventId); re-read per aggregate to fold. */
+  /**
+   * The event log, the source of truth: every event that passed validation, kept whole (encrypted at rest), once per
+   * eventId (with its content hash, so a reused eventId is told apart), with the time the province received it.
+   * Written in batches; `npm run rebuild` replays it into the projections.
+   */
   events: {
     tableNameEnv: 'EVENTS_TABLE_NAME',
     suffix: 'events',
-    description: 'Event log: every accepted event, kept whole, keyed by eventId',
+    description: 'Event log: every validated event, kept whole, keyed by eventId',
     partitionKey: s('eventId'),
-    globalIndexes: [{ indexName: 'byAggregate', partitionKey: s('aggregateKey'), sortKey: s('eventId') }],
+    globalIndexes: [],
   },
-  /** One item per aggregate (product, IP grant, science task): its folded state. Its stream drives snapshot recomputes. */
+  /**
+   * One item per aggregate (product, IP grant, science task, plan): its folded state, never its events, and its compact
+   * KPI record. The `readModel` index holds only the records, spread over a few shards and sorted by change time, so a
+   * function loads the province's records in a few requests and then reads only what changed. The stream drives the
+   * snapshot recompute.
+   */
   projections: {
     tableNameEnv: 'PROJECTIONS_TABLE_NAME',
     suffix: 'projections',
-    description: 'Folded state per aggregate: PRODUCT#id, IP#id, TASK#id',
+    description: 'Folded state per aggregate: PRODUCT#id, IP#id, TASK#id, PLAN#id',
     partitionKey: s('pk'),
-    // The indexes carry the folded state and the filter attributes, not the events: a write copies less, a listing reads less.
+    // The listing indexes carry the folded state and the filter attributes: a listing reads one index, never the table.
     globalIndexes: [
-      { indexName: 'byKind', partitionKey: s('kind'), sortKey: s('pk'), nonKeyAttributes: ['state', 'districtCode', 'level', 'group'] },
-      { indexName: 'byDistrict', partitionKey: s('districtCode'), sortKey: s('pk'), nonKeyAttributes: ['state', 'level', 'group'] },
-      { indexName: 'byLevel', partitionKey: s('level'), sortKey: s('pk'), nonKeyAttributes: ['state', 'districtCode', 'group'] },
-      { indexName: 'byGroup', partitionKey: s('group'), sortKey: s('pk'), nonKeyAttributes: ['state', 'districtCode', 'level'] },
+      { indexName: 'byKind', partitionKey: s('kind'), sortKey: s('pk'), nonKeyAttributes: ['state', 'districtCode', 'level', 'levelFrom', 'levelThrough', 'group'] },
+      { indexName: 'byDistrict', partitionKey: s('districtCode'), sortKey: s('pk'), nonKeyAttributes: ['state', 'level', 'levelFrom', 'levelThrough', 'group'] },
+      { indexName: 'byLevel', partitionKey: s('level'), sortKey: s('pk'), nonKeyAttributes: ['state', 'districtCode', 'levelFrom', 'levelThrough', 'group'] },
+      { indexName: 'byGroup', partitionKey: s('group'), sortKey: s('pk'), nonKeyAttributes: ['state', 'districtCode', 'level', 'levelFrom', 'levelThrough'] },
+      { indexName: 'readModel', partitionKey: s('kpiShard'), sortKey: s('changedAt'), nonKeyAttributes: ['kpi', 'version'] },
     ],
-    stream: 'KEYS_ONLY',
+    stream: 'NEW_IMAGE',
+  },
+  /**
+   * Events of a product whose registration has not arrived yet, kept whole until it does; then each is decided (accepted,
+   * or rejected when another unit sent it) and removed. Never part of the product's item, so no one can jam it.
+   */
+  waiting: {
+    tableNameEnv: 'WAITING_TABLE_NAME',
+    suffix: 'waiting',
+    description: 'Events waiting for their product registration, per aggregate',
+    partitionKey: s('aggregateKey'),
+    sortKey: s('eventId'),
+    globalIndexes: [],
   },
   /** Events not accepted, kept whole with their reasons. */
   rejections: {

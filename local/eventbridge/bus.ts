@@ -12,10 +12,13 @@ import {
   type PutEventsResultEntry,
 } from './entries';
 import { EventJournal, type JournaledEvent } from './journal';
+import { LocalQueue } from './local-queue';
+import type { QueueDefinition } from '../../functions/queues';
 
 /** Where the bus delivers; `npm start` passes the in-process handlers and the audit log. */
 export interface BusTargets {
-  invokeFunction(functionId: string, envelope: EventBridgeEnvelope): Promise<unknown>;
+  /** Invokes a function with an event: an EventBridge envelope, or an SQS batch from a queue. */
+  invokeFunction(functionId: string, event: unknown): Promise<unknown>;
   auditLog(envelope: EventBridgeEnvelope): void;
 }
 
@@ -32,8 +35,12 @@ export interface LocalEventBusOptions {
   account?: string;
   /** Keeps the journal and the dead letters here (`journal.jsonl`, `dead-letters.jsonl`); without it the bus keeps nothing. */
   dataDir?: string;
-  /** Deliveries running at once per target (one function, or the audit log). Default 4. */
+  /** Deliveries running at once per target (one function, or the audit log). Default 4. Queues have their own (maximumConcurrency). */
   concurrencyPerTarget?: number;
+  /** The queues subscriptions may target (functions/queues.ts). */
+  queues?: Readonly<Record<string, QueueDefinition>>;
+  /** Scales the queues' visibility timeouts and batching windows (tests). Default 1: as deployed. */
+  queueTimeScale?: number;
   /** Backoff before retry n is about base * 2^(n-1), half of it random, capped at retryMaxDelayMs. Default 500 ms. */
   retryBaseDelayMs?: number;
   /** Default 60 s. */
@@ -45,9 +52,13 @@ export interface LocalEventBusOptions {
 
 /** An event the bus gave up delivering to one target, as the dead-letter queue of that target would hold it. */
 export interface DeadLetter {
+  /** Stable id of this dead letter (for the redrive). */
+  id: string;
   subscriptionId: string;
   target: SubscriptionTarget | undefined;
-  reason: 'retries-exhausted' | 'maximum-event-age-exceeded' | 'subscription-removed';
+  /** The first three as EventBridge's target DLQ; the last as an SQS redrive policy (receives past maxReceiveCount). */
+  reason: 'retries-exhausted' | 'maximum-event-age-exceeded' | 'subscription-removed' | 'max-receives-exceeded';
+  /** Delivery attempts, or for a queue the receives. */
   attempts: number;
   error: { name: string; message: string };
   deadLetteredAt: string;
@@ -81,12 +92,36 @@ export class LocalEventBus {
   private readonly active = new Set<Promise<void>>();
   private readonly sleepers = new Set<() => void>();
   private readonly deadLettered: DeadLetter[] = [];
+  private readonly queues = new Map<string, LocalQueue>();
+  private readonly queueWaiters = new Map<string, (outcome: { deleted: true } | { deleted: false; error: { name: string; message: string }; receives: number }) => void>();
   private unsettled = 0;
   private closed = false;
   private abandoning = false;
 
   constructor(private readonly options: LocalEventBusOptions) {
     for (const subscription of options.subscriptions) validatePatternOf(subscription);
+    for (const [queueId, definition] of Object.entries(options.queues ?? {})) {
+      this.queues.set(
+        queueId,
+        new LocalQueue({
+          queueId,
+          definition,
+          region: options.region ?? 'ap-southeast-1',
+          account: options.account ?? '000000000000',
+          ...(options.queueTimeScale !== undefined && { timeScale: options.queueTimeScale }),
+          consume: (event) => options.targets.invokeFunction(definition.consumer, event),
+          onDone: (message, outcome) => {
+            this.queueWaiters.get(message.messageId)?.(outcome.deleted ? outcome : { ...outcome, receives: message.receiveCount });
+            this.queueWaiters.delete(message.messageId);
+          },
+        }),
+      );
+    }
+    for (const subscription of options.subscriptions) {
+      if (subscription.target.kind === 'queue' && !this.queues.has(subscription.target.queueId)) {
+        throw new InvalidEventPatternError(`Subscription ${subscription.id} targets queue ${subscription.target.queueId}, which is not among the bus's queues`);
+      }
+    }
     this.subscriptions = new Map(options.subscriptions.map((s) => [s.id, s]));
     const name = options.name ?? 'ocop-pulse';
     const region = options.region ?? 'ap-southeast-1';
@@ -142,8 +177,11 @@ export class LocalEventBus {
     if (options.drain === false) {
       this.abandoning = true;
       for (const wake of this.sleepers) wake();
+      await Promise.all([...this.queues.values()].map((queue) => queue.stop()));
+      for (const stop of this.stopWaiting) stop();
     }
     await this.drain();
+    await Promise.all([...this.queues.values()].map((queue) => queue.stop()));
     this.journal?.close();
   }
 
@@ -172,6 +210,7 @@ export class LocalEventBus {
     if (!subscription) {
       return this.deadLetter(delivery, undefined, 'subscription-removed', 0, new Error(`No subscription ${delivery.subscriptionId} any more`));
     }
+    if (subscription.target.kind === 'queue') return this.deliverThroughQueue(delivery, subscription.target);
     const { maximumRetryAttempts, maximumEventAgeSeconds } = subscription.retryPolicy;
     const limit = this.limitFor(subscription.target);
     for (let attempt = 1; ; attempt++) {
@@ -195,9 +234,29 @@ export class LocalEventBus {
     }
   }
 
+  /**
+   * EventBridge → SQS → the consumer: the message is sent to the queue (a
+   * send never fails here), and the delivery is settled once the queue deleted
+   * it or moved it to the dead letters after maxReceiveCount receives.
+   */
+  private async deliverThroughQueue(delivery: Delivery, target: Extract<SubscriptionTarget, { kind: 'queue' }>): Promise<void> {
+    const queue = this.queues.get(target.queueId)!;
+    if (this.abandoning) return;
+    const outcome = await new Promise<Parameters<NonNullable<ReturnType<typeof this.queueWaiters.get>>>[0]>((resolve) => {
+      const message = queue.send(structuredClone(delivery.event), Date.parse(delivery.acceptedAt));
+      this.queueWaiters.set(message.messageId, resolve);
+      this.stopWaiting.add(() => resolve({ deleted: false, error: { name: 'Abandoned', message: 'the bus closed' }, receives: -1 }));
+    });
+    if (outcome.deleted) return this.settle(delivery, 'delivered');
+    if (outcome.receives < 0) return; // closed without draining: the journal keeps it for the next start
+    this.deadLetter(delivery, target, 'max-receives-exceeded', outcome.receives, Object.assign(new Error(outcome.error.message), { name: outcome.error.name }));
+  }
+
+  private readonly stopWaiting = new Set<() => void>();
+
   private async invoke(target: SubscriptionTarget, envelope: EventBridgeEnvelope): Promise<void> {
     if (target.kind === 'function') await this.options.targets.invokeFunction(target.functionId, envelope);
-    else this.options.targets.auditLog(envelope);
+    else if (target.kind === 'audit-log') this.options.targets.auditLog(envelope);
   }
 
   private settle(delivery: Delivery, outcome: 'delivered' | 'dead-lettered'): void {
@@ -209,7 +268,16 @@ export class LocalEventBus {
 
   private deadLetter(delivery: Delivery, target: SubscriptionTarget | undefined, reason: DeadLetter['reason'], attempts: number, failure: unknown): void {
     const error = failure instanceof Error ? { name: failure.name, message: failure.message } : { name: 'Error', message: String(failure) };
-    const letter: DeadLetter = { subscriptionId: delivery.subscriptionId, target, reason, attempts, error, deadLetteredAt: new Date().toISOString(), event: delivery.event };
+    const letter: DeadLetter = {
+      id: `${delivery.subscriptionId}:${delivery.event.id}`,
+      subscriptionId: delivery.subscriptionId,
+      target,
+      reason,
+      attempts,
+      error,
+      deadLetteredAt: new Date().toISOString(),
+      event: delivery.event,
+    };
     this.deadLettered.push(letter);
     if (this.deadLetterFile) appendFileSync(this.deadLetterFile, `${JSON.stringify(letter)}\n`);
     this.log('error', `Event ${delivery.event.id} dead-lettered for ${delivery.subscriptionId} (${reason}): ${error.message}`, { attempts });
@@ -254,6 +322,7 @@ function validatePatternOf(subscription: Subscription): void {
 }
 
 function describeTarget(target: SubscriptionTarget): string {
+  if (target.kind === 'queue') return `queue ${target.queueId}`;
   return target.kind === 'function' ? `function ${target.functionId}` : 'the audit log';
 }
 

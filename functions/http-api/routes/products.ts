@@ -4,7 +4,8 @@ import { provinceOfDeployment } from '../../shared/province-config';
 import { BadRequestError, NotFoundError } from '../api-errors';
 import type { ApiRequest, Page } from '../api-request';
 import { decodeCursor, encodeCursor, queryFromCursor } from '../cursor';
-import { productDetail, productSummary, type ProductDetail, type ProductSummary } from '../product-view';
+import { productDetail, productSummary, unregisteredProduct, type ProductDetail, type ProductSummary } from '../product-view';
+import { countWaiting } from '../../shared/waiting-store';
 import { parseQuery, productsQuery } from '../query-schemas';
 
 /**
@@ -25,21 +26,34 @@ export async function listProducts(request: ApiRequest): Promise<Page<ProductSum
       : query.group
         ? ['byGroup', 'group', query.group]
         : ['byKind', 'kind', 'product'];
+  const today = vnDayOf(new Date());
   const rest = Object.entries(filters).filter(([name, value]) => value !== undefined && name !== keyAttribute);
+  // A level is the level of a certificate in force today: not an expired or revoked one, nor one dated later.
+  const inForce = query.level ? ' AND #levelFrom <= :today AND #levelThrough >= :today' : '';
+  const conditions = rest.map(([name]) => `#${name} = :${name}`).join(' AND ');
+  const filterExpression = conditions ? `${conditions}${inForce}` : inForce.slice(' AND '.length);
   const startKey = decodeCursor(query.cursor, [...new Set([keyAttribute, 'pk'])]);
   const page = await queryFromCursor(query.cursor, () =>
     queryProjections({
       IndexName: indexName,
       KeyConditionExpression: '#key = :key',
-      ...(rest.length > 0 && { FilterExpression: rest.map(([name]) => `#${name} = :${name}`).join(' AND ') }),
+      ...(filterExpression && { FilterExpression: filterExpression }),
       ProjectionExpression: 'pk, #state',
-      ExpressionAttributeNames: { '#key': keyAttribute, '#state': 'state', ...Object.fromEntries(rest.map(([name]) => [`#${name}`, name])) },
-      ExpressionAttributeValues: { ':key': keyValue, ...Object.fromEntries(rest.map(([name, value]) => [`:${name}`, value])) },
+      ExpressionAttributeNames: {
+        '#key': keyAttribute,
+        '#state': 'state',
+        ...Object.fromEntries(rest.map(([name]) => [`#${name}`, name])),
+        ...(inForce && { '#levelFrom': 'levelFrom', '#levelThrough': 'levelThrough' }),
+      },
+      ExpressionAttributeValues: {
+        ':key': keyValue,
+        ...Object.fromEntries(rest.map(([name, value]) => [`:${name}`, value])),
+        ...(inForce && { ':today': today }),
+      },
       Limit: query.limit,
       ExclusiveStartKey: startKey,
     }),
   );
-  const today = vnDayOf(new Date());
   const nextCursor = encodeCursor(page.lastKey);
   return { items: page.items.map((item) => productSummary(item.state as ProductState, today)), ...(nextCursor && { nextCursor }) };
 }
@@ -49,6 +63,10 @@ export async function getProduct(request: ApiRequest): Promise<ProductDetail> {
   // A product id is at most 128 characters (events/catalog.ts); a longer one is no product, and too long a key for DynamoDB.
   if (productId.length === 0 || productId.length > 128) throw new NotFoundError('No such product: a product id has 1 to 128 characters.');
   const projection: Projection | undefined = await getProjection(`PRODUCT#${productId}`);
-  if (!projection) throw new NotFoundError(`No product ${productId}: no event has named it yet.`);
+  if (!projection) {
+    const waiting = await countWaiting(`PRODUCT#${productId}`);
+    if (waiting === 0) throw new NotFoundError(`No product ${productId}: no event has named it yet.`);
+    return unregisteredProduct(productId, waiting);
+  }
   return productDetail(projection.state as ProductState, vnDayOf(new Date()));
 }
