@@ -178,47 +178,86 @@ function checkMessage(
  * Decides an aggregate's events against its state and writes the result
  * with a version check; on a conflict, reads again and decides again. A
  * product not registered yet keeps its events in the waiting table; the
- * batch that brings its registration decides them too.
+ * batch that brings its registration decides them too, including any
+ * parked while the registration was being written.
  */
 async function decideAndWrite(
   pk: AggregateKey,
   group: readonly Candidate[],
   read: Projection | undefined,
   now: Date,
-): Promise<{ decision: AggregateDecision; decided: { event: InboundEvent; envelope: EventBridgeEnvelope }[]; removable: string[] }> {
+): Promise<{ decision: AggregateDecision; decided: Waited[]; removable: string[] }> {
+  const registers = pk.startsWith('PRODUCT#') && group.some((c) => c.event.detailType === 'ProductRegistered');
   let current = read;
   let parked = false;
-  for (let attempt = 1; ; attempt++) {
-    const registers = group.some((c) => c.event.detailType === 'ProductRegistered');
-    const waited = !current && registers && pk.startsWith('PRODUCT#') ? await waitingEventsOf(pk, group) : [];
-    const decision = decideAggregate(pk, current?.state, [...waited.map((w) => w.event), ...group.map((c) => c.event)]);
-    if (!decision.state) {
+  for (;;) {
+    const waited = !current && registers ? await waitingEventsOf(pk, group.map((c) => c.event.detail.eventId)) : [];
+    const written = await decideAndPut(pk, current, [...waited.map((w) => w.event), ...group.map((c) => c.event)], now);
+    if (written === 'conflict-on-create') {
+      current = await getProjection(pk);
+      continue;
+    }
+    if (!written.decision.state) {
       // Not registered: the events wait outside the product. Then look again, in case the registration was just written.
       await putWaiting(group.map((c) => ({ aggregateKey: pk, eventId: c.event.detail.eventId, receivedAt: c.receivedAt, envelope: c.envelope })));
       parked = true;
       current = await getProjection(pk);
-      if (!current) return { decision, decided: [], removable: [] };
+      if (!current) return { decision: written.decision, decided: [], removable: [] };
       continue;
     }
-    if (decision.state !== current?.state) {
-      try {
-        await putProjection(projectionOf(pk, decision.state, (current?.version ?? 0) + 1, now), current?.version);
-      } catch (error) {
-        if (!(error instanceof ProjectionConflictError) || attempt >= MAX_WRITE_ATTEMPTS) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 5 * 2 ** attempt)));
-        current = await getProjection(pk);
-        continue;
+    const verdicts = [...written.decision.verdicts];
+    const decided = [...waited];
+    let item = written.item;
+    if (!current) {
+      // This batch created the product: an event parked meanwhile (after the waiting table was read) is decided now.
+      for (;;) {
+        const known = [...decided.map((w) => w.event.detail.eventId), ...group.map((c) => c.event.detail.eventId)];
+        const late = await waitingEventsOf(pk, known);
+        if (late.length === 0) break;
+        const more = await decideAndPut(pk, item, late.map((w) => w.event), now);
+        if (more === 'conflict-on-create') throw new ProjectionConflictError(`${pk} was created twice`);
+        verdicts.unshift(...more.decision.verdicts);
+        decided.push(...late);
+        item = more.item;
       }
     }
-    // Decided now: they leave the waiting table (once the caller has kept their rejections).
-    const removable = [...waited.map((w) => w.event.detail.eventId), ...(parked ? group.map((c) => c.event.detail.eventId) : [])];
-    return { decision, decided: waited, removable };
+    const removable = [...decided.map((w) => w.event.detail.eventId), ...(parked ? group.map((c) => c.event.detail.eventId) : [])];
+    return { decision: { state: item?.state, verdicts }, decided, removable };
   }
 }
 
-async function waitingEventsOf(pk: AggregateKey, group: readonly Candidate[]): Promise<{ event: InboundEvent; envelope: EventBridgeEnvelope }[]> {
-  const inBatch = new Set(group.map((c) => c.event.detail.eventId));
-  const waited: { event: InboundEvent; envelope: EventBridgeEnvelope }[] = [];
+interface Waited {
+  event: InboundEvent;
+  envelope: EventBridgeEnvelope;
+}
+
+/** Decides events against an item and writes the result, re-reading on a version conflict (except when creating: the caller starts over). */
+async function decideAndPut(
+  pk: AggregateKey,
+  read: Projection | undefined,
+  events: readonly InboundEvent[],
+  now: Date,
+): Promise<{ decision: AggregateDecision; item: Projection | undefined } | 'conflict-on-create'> {
+  let current = read;
+  for (let attempt = 1; ; attempt++) {
+    const decision = decideAggregate(pk, current?.state, events);
+    if (!decision.state || decision.state === current?.state) return { decision, item: current };
+    const next = projectionOf(pk, decision.state, (current?.version ?? 0) + 1, new Date());
+    try {
+      await putProjection(next, current?.version);
+      return { decision, item: next };
+    } catch (error) {
+      if (!(error instanceof ProjectionConflictError) || attempt >= MAX_WRITE_ATTEMPTS) throw error;
+      if (!current) return 'conflict-on-create';
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 5 * 2 ** attempt)));
+      current = await getProjection(pk);
+    }
+  }
+}
+
+async function waitingEventsOf(pk: AggregateKey, known: readonly string[]): Promise<Waited[]> {
+  const inBatch = new Set(known);
+  const waited: Waited[] = [];
   for (const item of await waitingFor(pk)) {
     if (inBatch.has(item.eventId)) continue;
     const parsed = parseInboundEvent(item.envelope);

@@ -27,7 +27,7 @@ export interface ReadModelItem {
 }
 
 /** Writers' clocks may differ a little, and the index trails the table: a refresh re-reads this much before its watermark. */
-const REFRESH_OVERLAP_MS = 2_000;
+const REFRESH_OVERLAP_MS = 5_000;
 
 const cache = new Map<string, CachedRecord>();
 let watermark: string | undefined;
