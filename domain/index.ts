@@ -11,3 +11,4 @@ export * from './kpi/indicators';
 export * from './kpi/snapshot';
 export * from './kpi/status';
 export * from './kpi/compute-snapshot';
+export * from './units';
