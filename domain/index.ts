@@ -14,3 +14,4 @@ export * from './kpi/snapshot';
 export * from './kpi/status';
 export * from './kpi/compute-snapshot';
 export * from './kpi/kpi-record';
+export * from './units';

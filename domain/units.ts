@@ -1,0 +1,197 @@
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import { addDays, isIsoDay, type IsoDay } from './calendar';
+
+/**
+ * Administrative units as versioned data, read from a units CSV file (format: docs/units.md).
+ * A unit is in force from `validFrom` to `validTo` (both inclusive; empty = open); when it
+ * ends, its `successors` take over its territory. Trà Vinh's districts run to 2025-06-30;
+ * the communes and wards of the merged Vĩnh Long province start on 2025-07-01.
+ */
+export const UNIT_KINDS = ['city', 'town', 'district', 'commune', 'ward', 'specialZone'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/** City (thành phố), town (thị xã) and district (huyện) were district-level; the rest are commune-level. */
+export const UNIT_LEVEL: Readonly<Record<UnitKind, 'district' | 'commune'>> = {
+  city: 'district',
+  town: 'district',
+  district: 'district',
+  commune: 'commune',
+  ward: 'commune',
+  specialZone: 'commune',
+};
+
+/** GSO code length per level: 3 digits for district-level units, 5 for commune-level ones. */
+const CODE_PATTERN = { district: /^\d{3}$/, commune: /^\d{5}$/ } as const;
+
+export const UNITS_CSV_COLUMNS = ['code', 'name', 'kind', 'validFrom', 'validTo', 'successors', 'formedFrom', 'province', 'source'] as const;
+type Column = (typeof UNITS_CSV_COLUMNS)[number];
+
+/** A former unit a unit was formed from; `part` when only part of its territory went into this unit. */
+export interface Predecessor {
+  code: string;
+  part: boolean;
+}
+
+export interface Unit {
+  code: string;
+  name: string;
+  kind: UnitKind;
+  /** Absent when the start is not in the source (it predates the data). */
+  validFrom?: IsoDay;
+  /** Absent while the unit is in force. */
+  validTo?: IsoDay;
+  successors: string[];
+  formedFrom: Predecessor[];
+  /** The 2-digit GSO code of the province the unit belongs to. */
+  province: string;
+  /** The public source of the row (document number, clause). */
+  source: string;
+}
+
+export class UnitsFileError extends Error {
+  override name = 'UnitsFileError';
+  constructor(
+    message: string,
+    readonly origin: string,
+    readonly line?: number,
+    readonly column?: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+const optionalDay = z
+  .string()
+  .refine((s) => s === '' || isIsoDay(s), { error: 'must be a date YYYY-MM-DD or empty' })
+  .transform((s) => (s === '' ? undefined : s));
+
+const listOf = <T>(item: z.ZodType<T, string>) =>
+  z
+    .string()
+    .transform((s) => (s === '' ? [] : s.split(';').map((part) => part.trim())))
+    .pipe(z.array(item));
+
+const predecessor = z
+  .string()
+  .regex(/^\d{3,5}(\(part\))?$/, { error: 'each entry must be a code, optionally followed by (part)' })
+  .transform((s): Predecessor => ({ code: s.replace('(part)', ''), part: s.endsWith('(part)') }));
+
+const rowSchema = z
+  .object({
+    code: z.string().regex(/^\d{3,5}$/, { error: 'must be a GSO unit code of 3 or 5 digits' }),
+    name: z.string().min(1, { error: 'must not be empty' }),
+    kind: z.enum(UNIT_KINDS, { error: `must be one of ${UNIT_KINDS.join(', ')}` }),
+    validFrom: optionalDay,
+    validTo: optionalDay,
+    successors: listOf(z.string().regex(/^\d{3,5}$/, { error: 'each entry must be a GSO unit code of 3 or 5 digits' })),
+    formedFrom: listOf(predecessor),
+    province: z.string().regex(/^\d{2}$/, { error: 'must be the 2-digit GSO province code' }),
+    source: z.string().min(1, { error: 'must name the public source of the row' }),
+  })
+  .superRefine((row, ctx) => {
+    if (!CODE_PATTERN[UNIT_LEVEL[row.kind]].test(row.code)) {
+      ctx.addIssue({ code: 'custom', path: ['code'], message: `a ${row.kind} has a code of ${UNIT_LEVEL[row.kind] === 'district' ? 3 : 5} digits` });
+    }
+    if (row.validFrom !== undefined && row.validTo !== undefined && row.validTo < row.validFrom) {
+      ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'must not be before validFrom' });
+    }
+    if (row.successors.length > 0 && row.validTo === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['successors'], message: 'a unit with successors needs a validTo' });
+    }
+    if (new Set(row.successors).size !== row.successors.length) {
+      ctx.addIssue({ code: 'custom', path: ['successors'], message: 'lists a code twice' });
+    }
+  });
+
+function fail(origin: string, line: number | undefined, column: Column | undefined, detail: string, cause?: unknown): never {
+  const where = [line === undefined ? undefined : `line ${line}`, column === undefined ? undefined : `column ${UNITS_CSV_COLUMNS.indexOf(column) + 1} (${column})`]
+    .filter(Boolean)
+    .join(', ');
+  throw new UnitsFileError(`${origin}: ${where ? `${where}: ` : ''}${detail}`, origin, line, column, { cause });
+}
+
+/**
+ * Parses a units CSV file: `#` lines are comments, the first other line is the header
+ * (the columns of UNITS_CSV_COLUMNS, in any order). Throws UnitsFileError naming the line
+ * and column of the first bad row; nothing is returned for a file with a bad row.
+ */
+export function parseUnitsCsv(text: string, origin = 'units file'): Unit[] {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    // With `info: true` each record comes with the line it ends on (csv-parse's types do not follow the option).
+    records = parse(text, { bom: true, comment: '#', comment_no_infix: true, skip_empty_lines: true, trim: true, relax_column_count: true, info: true }) as unknown as typeof records;
+  } catch (error) {
+    const line = (error as { lines?: number }).lines;
+    return fail(origin, line, undefined, `not a valid CSV file: ${(error as Error).message}`, error);
+  }
+  const [header, ...rows] = records;
+  if (header === undefined) return fail(origin, undefined, undefined, `no header line; expected ${UNITS_CSV_COLUMNS.join(',')}`);
+  const columns = header.record;
+  const unknown = columns.filter((c) => !(UNITS_CSV_COLUMNS as readonly string[]).includes(c));
+  const missing = UNITS_CSV_COLUMNS.filter((c) => !columns.includes(c));
+  if (unknown.length > 0 || missing.length > 0 || new Set(columns).size !== columns.length) {
+    const problems = [unknown.length > 0 ? `unknown ${unknown.join(', ')}` : '', missing.length > 0 ? `missing ${missing.join(', ')}` : '']
+      .filter(Boolean)
+      .join('; ');
+    return fail(origin, header.info.lines, undefined, `header must have the columns ${UNITS_CSV_COLUMNS.join(',')} (${problems || 'a column is repeated'})`);
+  }
+
+  const units: Unit[] = [];
+  const lineOfCode = new Map<string, number>();
+  for (const { record, info } of rows) {
+    if (record.length !== columns.length) {
+      fail(origin, info.lines, undefined, `has ${record.length} fields, the header has ${columns.length}`);
+    }
+    const raw = Object.fromEntries(columns.map((c, i) => [c, record[i] ?? '']));
+    const parsed = rowSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      fail(origin, info.lines, issue.path[0] as Column, issue.message, parsed.error);
+    }
+    const { validFrom, validTo, ...rest } = parsed.data;
+    const seen = lineOfCode.get(rest.code);
+    if (seen !== undefined) fail(origin, info.lines, 'code', `code ${rest.code} is already on line ${seen}`);
+    lineOfCode.set(rest.code, info.lines);
+    units.push({ ...rest, ...(validFrom === undefined ? {} : { validFrom }), ...(validTo === undefined ? {} : { validTo }) });
+  }
+  return units;
+}
+
+/** Whether a unit is in force on a day (validFrom and validTo inclusive). */
+export function isInForce(unit: Unit, day: IsoDay): boolean {
+  return (unit.validFrom === undefined || unit.validFrom <= day) && (unit.validTo === undefined || day <= unit.validTo);
+}
+
+export function unitsInForce(units: readonly Unit[], day: IsoDay): Unit[] {
+  return units.filter((unit) => isInForce(unit, day));
+}
+
+/**
+ * Checks a set of units loaded together (e.g. the districts and the communes that
+ * succeed them): no code twice in force on one day, and every successor exists
+ * and is in force on the day after its predecessor ends.
+ */
+export function checkUnitSet(units: readonly Unit[], origin = 'units'): void {
+  const byCode = new Map<string, Unit[]>();
+  for (const unit of units) byCode.set(unit.code, [...(byCode.get(unit.code) ?? []), unit]);
+  for (const [code, versions] of byCode) {
+    for (const [i, a] of versions.entries()) {
+      for (const b of versions.slice(i + 1)) {
+        const overlap = (a.validFrom ?? '') <= (b.validTo ?? '9999-12-31') && (b.validFrom ?? '') <= (a.validTo ?? '9999-12-31');
+        if (overlap) fail(origin, undefined, undefined, `unit ${code} is listed twice for overlapping periods`);
+      }
+    }
+  }
+  for (const unit of units) {
+    if (unit.validTo === undefined) continue;
+    const next = addDays(unit.validTo, 1);
+    for (const code of unit.successors) {
+      const successor = byCode.get(code)?.find((candidate) => isInForce(candidate, next));
+      if (successor === undefined) {
+        fail(origin, undefined, 'successors', `unit ${unit.code}: successor ${code} is not a unit in force on ${next}`);
+      }
+    }
+  }
+}
