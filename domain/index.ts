@@ -10,4 +10,6 @@ export * from './province-facts';
 export * from './kpi/indicators';
 export * from './kpi/snapshot';
 export * from './kpi/status';
+export * from './kpi/forecast';
+export * from './kpi/trend';
 export * from './kpi/compute-snapshot';
