@@ -1,5 +1,8 @@
 import type { EChartsOption } from 'echarts';
-import { INDICATORS, LEVELS, type IndicatorStatus, type KpiSnapshot, type TrendPoint } from '../../domain';
+// Module by module, not through domain/index.ts: the dashboard's bundle takes only what it draws (no zod).
+import type { IndicatorStatus, KpiSnapshot, TrendPoint } from '../../domain';
+import { INDICATORS } from '../../domain/kpi/indicators';
+import { LEVELS } from '../../domain/stars';
 import { numberFormats } from '../format';
 import { labelsFor, uiLabelsFor, type Language } from '../labels';
 
