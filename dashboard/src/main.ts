@@ -137,7 +137,7 @@ ${forecastRows.length === 0 ? `<p>${escape(d.noForecast)}</p>` : `<div class="sc
 <tbody>${districts
     .map(
       ([code, u]) => `<tr data-district="${escape(code)}"><th scope="row">${escape(u.name ?? code)}</th><td class="num active">${escape(format.count(u.active))}</td>${LEVELS.map((l) => `<td class="num">${escape(format.count(u.byLevel[l]))}</td>`).join('')}<td class="num">${escape(format.count(u.recognizedThisYear))}</td><td class="num">${escape(format.count(u.traceable))}</td><td class="num">${escape(format.count(u.listed))}</td><td class="num">${escape(format.count(u.expiring))}</td>
-<td><button type="button" data-drill="${escape(code)}" aria-expanded="false" aria-controls="drill-${escape(code)}">${escape(d.showProducts(u.name ?? code))}</button></td></tr>
+<td><button type="button" data-drill="${escape(code)}" aria-expanded="false" aria-controls="drill-${escape(code)}" aria-label="${escape(d.showProducts(u.name ?? code))}">${escape(d.show)}</button></td></tr>
 <tr class="drill" id="drill-${escape(code)}" hidden><td colspan="${LEVELS.length + 7}"></td></tr>`,
     )
     .join('')}</tbody></table></div></section>
@@ -198,7 +198,8 @@ async function drill(button: HTMLButtonElement): Promise<void> {
   if (button.getAttribute('aria-expanded') === 'true') {
     row.hidden = true;
     button.setAttribute('aria-expanded', 'false');
-    button.textContent = d.showProducts(name);
+    button.textContent = d.show;
+    button.setAttribute('aria-label', d.showProducts(name));
     return;
   }
   const cell = row.firstElementChild as HTMLElement;
@@ -206,6 +207,7 @@ async function drill(button: HTMLButtonElement): Promise<void> {
   row.hidden = false;
   button.setAttribute('aria-expanded', 'true');
   button.textContent = d.hideProducts;
+  button.setAttribute('aria-label', d.hideProducts);
   try {
     const page = await apiJson<{ items: ProductItem[]; nextCursor?: string }>(`/v1/products?district=${encodeURIComponent(code)}&limit=${DRILL_LIMIT}`);
     const c = d.productColumns;
