@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { buildDashboard, type DashboardFiles } from '../dashboard/build';
+import { buildDashboard, contentSecurityPolicy, type DashboardFiles } from '../dashboard/build';
 
 /**
  * The dashboard of `npm start`, at /dashboard/ on the HTTP API's own origin
@@ -15,20 +15,6 @@ const MEDIA_TYPES: Record<string, string> = {
   'app.js': 'text/javascript; charset=utf-8',
   'config.json': 'application/json; charset=utf-8',
 };
-
-/** The page calls only its own origin: the same policy as the CloudFront response headers in infra/constructs/dashboard.ts. */
-export function contentSecurityPolicy(connectSources: readonly string[] = []): string {
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    `connect-src 'self'${connectSources.map((source) => ` ${source}`).join('')}`,
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
 
 let files: Promise<DashboardFiles & { 'config.json': Buffer }> | undefined;
 
