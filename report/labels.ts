@@ -196,6 +196,8 @@ export interface UiLabels {
   groups: Record<ProductGroup, string>;
   subjectKinds: Record<SubjectKind, string>;
   forecastLine(value: string, periodEnd: string): string;
+  /** The email's short note under a target: the forecast, and whether it falls short. */
+  forecastNote(value: string, atRisk: boolean): string;
   atRisk: string;
   onCourse: string;
   charts: {
@@ -300,6 +302,7 @@ export const UI_LABELS: Record<Language, UiLabels> = {
     },
     subjectKinds: { enterprise: 'Doanh nghiệp', cooperative: 'Hợp tác xã', cooperative_group: 'Tổ hợp tác', household: 'Hộ sản xuất, kinh doanh' },
     forecastLine: (value, end) => `dự báo ${value} vào ${end}`,
+    forecastNote: (value, atRisk) => `dự báo cuối kỳ: ${value}${atRisk ? ' (nguy cơ)' : ''}`,
     atRisk: 'Có nguy cơ không đạt',
     onCourse: 'Dự kiến đạt',
     charts: {
@@ -421,6 +424,7 @@ export const UI_LABELS: Record<Language, UiLabels> = {
     },
     subjectKinds: { enterprise: 'Enterprise', cooperative: 'Cooperative', cooperative_group: 'Cooperative group', household: 'Household business' },
     forecastLine: (value, end) => `forecast ${value} by ${end}`,
+    forecastNote: (value, atRisk) => `forecast: ${value}${atRisk ? ' (at risk)' : ''}`,
     atRisk: 'At risk',
     onCourse: 'On course',
     charts: {

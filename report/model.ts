@@ -166,9 +166,7 @@ function indicatorRow(indicator: Indicator, before: Indicator | undefined, label
     if (indicator.stretchTarget !== undefined) targetNotes.push(labels.stretch(show(indicator.stretchTarget)));
     if (indicator.expectedByNow !== undefined && indicator.status !== 'met') targetNotes.push(labels.expectedByNow(format.count(indicator.expectedByNow)));
     if (indicator.forecast) {
-      const ui = uiLabelsFor(language);
-      const line = ui.forecastLine(format.count(indicator.forecast.value), format.day(indicator.forecast.periodEnd));
-      targetNotes.push(indicator.forecast.at_risk ? `${line} (${ui.atRisk.toLowerCase()})` : line);
+      targetNotes.push(uiLabelsFor(language).forecastNote(format.count(indicator.forecast.value), indicator.forecast.at_risk));
     }
   }
 
