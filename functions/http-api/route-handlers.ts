@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { kpiSnapshotSchema, trendSchema } from '../../domain';
-import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from '../../report/workbooks/table-sheet';
+import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from '../../report/workbooks/media-types';
 import type { RouteHandler } from './api-request';
 import type { RouteKey } from './route-table';
 import { kpisCsvQuery, kpisQuery, kpiTrendQuery, productsQuery, registerQuery, rejectionsQuery, snapshotsQuery } from './query-schemas';

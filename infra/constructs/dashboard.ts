@@ -43,7 +43,6 @@ export class OcopDashboard extends Construct {
       lifecycleRules: [{ expiration: Duration.days(365) }],
       removalPolicy: props.removalPolicy,
     });
-    Validations.of(logs).acknowledge({ id: 'AwsSolutions-S1', reason: 'This bucket holds the access logs of the dashboard bucket and distribution; logging it into itself would loop' });
 
     this.bucket = new s3.Bucket(this, 'Files', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
@@ -130,8 +129,6 @@ export class OcopDashboard extends Construct {
       ['Serverless-LambdaDLQ', 'CloudFormation invokes it synchronously as a custom resource: a failure fails the deployment'],
       ['Serverless-LambdaTracing', 'A deployment-time function, not part of the running system'],
       ['Serverless-LambdaLatestVersion', 'Its runtime is chosen by aws-cdk-lib'],
-      ['Serverless-LambdaDefaultMemorySize', 'Memory set by memoryLimit'],
-      ['Serverless-LambdaDefaultTimeout', 'Its timeout is set by aws-cdk-lib'],
     ].map(([id, reason]) => ({ id: id!, reason: `BucketDeployment handler: ${reason}` }));
     for (const child of stack.node.children) {
       if (child.node.id.startsWith('Custom::CDKBucketDeployment')) Validations.of(child).acknowledge(...handlerFindings);

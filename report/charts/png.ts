@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
-import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
+import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
 import { CHART_ASSETS, chartAssetPath } from './assets';
 
 /**
@@ -12,6 +15,9 @@ import { CHART_ASSETS, chartAssetPath } from './assets';
 export class ChartRenderError extends Error {
   override name = 'ChartRenderError';
 }
+
+// Only the parts the email draws (the whole of ECharts would double the function's bundle).
+echarts.use([BarChart, LineChart, ScatterChart, AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, SVGRenderer]);
 
 let ready: Promise<Uint8Array[]> | undefined;
 

@@ -70,6 +70,3 @@ export function newWorkbook(): ExcelJS.Workbook {
   workbook.creator = 'ocop-pulse';
   return workbook;
 }
-
-export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const CSV_MEDIA_TYPE = 'text/csv; charset=utf-8';
