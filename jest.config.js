@@ -4,13 +4,13 @@
  * - integration: real handlers on Amazon DynamoDB Local, started once by the global setup;
  * - e2e: `npm start` as a child process, driven with the real AWS SDK and HTTP;
  * - infra: the CDK app synthesized in memory, with cdk-nag.
- * Middy is ESM-only: ts-jest compiles it to CommonJS like our own code (transformIgnorePatterns).
+ * Middy is ESM-only, and so are ECharts' modules (echarts/core, zrender): ts-jest compiles them to CommonJS like our own code (transformIgnorePatterns).
  */
 /** @type {import('ts-jest').TsJestTransformerOptions} */
 const tsJestOptions = { tsconfig: { isolatedModules: true, allowJs: true, module: 'commonjs', moduleResolution: 'node10', esModuleInterop: true } };
 const base = {
   transform: { '^.+\\.[tj]sx?$': ['ts-jest', tsJestOptions] },
-  transformIgnorePatterns: ['/node_modules/(?!(@middy)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@middy|echarts|zrender)/)'],
   testEnvironment: 'node',
 };
 

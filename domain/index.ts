@@ -12,6 +12,8 @@ export * from './project-history';
 export * from './kpi/indicators';
 export * from './kpi/snapshot';
 export * from './kpi/status';
+export * from './kpi/forecast';
+export * from './kpi/trend';
 export * from './kpi/compute-snapshot';
 export * from './kpi/kpi-record';
 export * from './units';

@@ -1,3 +1,4 @@
+import { CHART_ASSETS, type ChartAsset } from '../report/charts/assets';
 import type { TableId } from './shared/tables';
 
 /**
@@ -19,6 +20,8 @@ export interface FunctionDefinition {
   putsEvents?: boolean;
   /** Sends email through SES. */
   sendsEmail?: boolean;
+  /** Files copied beside the bundle (e.g. the chart renderer's WebAssembly and font), found there at run time. */
+  bundledFiles?: readonly ChartAsset[];
   /** Invoked in batches from the projections table's stream. */
   projectionsStream?: { batchSize: number; maxBatchingWindowSeconds: number };
 }
@@ -47,8 +50,10 @@ export const lambdaFunctions = {
     description: 'Emails the latest KPI snapshot to every active stakeholder, once per period',
     memoryMb: 512,
     timeoutSeconds: 300,
-    tables: { snapshots: 'readWrite', stakeholders: 'read', idempotency: 'readWrite' },
+    // projections: read for the trend chart (the computation of GET /v1/kpis/trend).
+    tables: { snapshots: 'readWrite', stakeholders: 'read', idempotency: 'readWrite', projections: 'read' },
     sendsEmail: true,
+    bundledFiles: Object.values(CHART_ASSETS),
   },
   'http-api': {
     entry: 'functions/http-api/handler.ts',

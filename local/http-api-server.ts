@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { apiGatewayEvent } from './api-gateway-event';
+import { serveDashboard } from './dashboard-server';
 
 /**
  * The HTTP API of `npm start`: what API Gateway does in AWS (route matching
@@ -37,20 +38,22 @@ export async function startHttpApiServer(options: HttpApiServerOptions): Promise
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-      response.end(typeof body === 'string' ? body : JSON.stringify(body));
+      response.end(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body));
     };
     const client = request.socket.remoteAddress ?? 'unknown';
     if (!allow(client)) {
       reply(429, { error: { code: 'too_many_requests', message: `More than ${perSecond} requests per second: slow down and retry.` } }, { 'retry-after': '1' });
       return;
     }
+    if (serveDashboard(request, response)) return;
     const event = apiGatewayEvent({ method: request.method ?? 'GET', url: request.url ?? '/', headers: request.headers, sourceIp: client });
     if (!event) {
       reply(404, { error: { code: 'not_found', message: `No route ${request.method} ${request.url?.split('?')[0]}. See GET /v1/openapi.json.` } });
       return;
     }
     options.invoke(event).then(
-      (result) => reply(result.statusCode ?? 200, result.body ?? '', (result.headers ?? {}) as Record<string, string>),
+      (result) =>
+        reply(result.statusCode ?? 200, result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''), (result.headers ?? {}) as Record<string, string>),
       () => reply(500, { error: { code: 'internal_error', message: 'The function failed; see the npm start output.' } }),
     );
   });

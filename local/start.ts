@@ -16,6 +16,7 @@ process.on('warning', (warning) => {
 });
 import { DEFAULT_OPTIONS, startLocalSystem, type LocalSystem } from './system';
 import { schedules } from '../functions/schedules';
+import { DASHBOARD_PATH } from './dashboard-server';
 
 function options() {
   const { values } = parseArgs({
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
   console.log(`
 ocop-pulse is running${chosen.inMemory ? ' (in memory: nothing is kept)' : ` (data in ${chosen.dataDir}/)`}
 
+  Dashboard         ${system.apiUrl}${DASHBOARD_PATH}#token=${system.apiToken}
   HTTP API          ${system.apiUrl}/v1/health          (OpenAPI: ${system.apiUrl}/v1/openapi.json)
   PutEvents         ${system.eventsUrl}   bus "${system.busName}"
   API token         ${system.apiToken}

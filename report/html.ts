@@ -1,9 +1,11 @@
 import type { IndicatorStatus } from '../domain';
+import type { ChartReference } from './charts/email-charts';
 import type { ExpiringSection, FactRow, IndicatorRow, ReportModel } from './model';
 
 /**
  * The HTML part of the KPI email: email-safe markup only (nested tables,
- * inline CSS, no scripts, no images, no external resources), 640 px wide.
+ * inline CSS, no scripts, no external resources; pictures only as inline
+ * PNG parts named by cid:), 640 px wide.
  * A status always shows as a word; its colour only repeats it.
  */
 export const EMAIL_WIDTH_PX = 640;
@@ -79,8 +81,15 @@ ${body}
 </table>`;
 }
 
+/** A chart picture by its Content-ID, at the width of the content, scaling down on narrow screens. */
+function chart(model: ReportModel, role: ChartReference['role']): string {
+  const picture = model.charts.find((c) => c.role === role);
+  if (!picture) return '';
+  return `<img src="cid:${escapeHtml(picture.cid)}" width="${picture.width}" height="${picture.height}" alt="${escapeHtml(picture.alt)}" data-chart="${role}" style="display:block;width:100%;max-width:${picture.width}px;height:auto;border:0;margin:0 0 12px 0;">`;
+}
+
 function districtSection(model: ReportModel, district: NonNullable<ReportModel['district']>): string {
-  const parts = [heading(district.heading)];
+  const parts = [heading(district.heading), chart(model, 'district')];
   if (district.missing) parts.push(`<p style="margin:0;">${escapeHtml(district.missing)}</p>`);
   else {
     parts.push(factsTable(district.facts, model, 'district-facts'));
@@ -105,7 +114,7 @@ ${model.province.indicators.map(indicatorRow).join('\n')}
 </table>`;
   const levels = `<p style="margin:14px 0 4px 0;font-weight:bold;font-size:13px;">${escapeHtml(model.labels.byLevel)}</p>\n${factsTable(model.province.byLevel, model, 'province-levels')}`;
   const legend = `<p style="margin:10px 0 0 0;font-size:12px;color:#4b5563;">${escapeHtml(model.labels.statusLegend)}</p>`;
-  return row([heading(model.province.heading), table, legend, levels].join('\n'), 'padding:16px 20px 8px 20px;');
+  return row([heading(model.province.heading), chart(model, 'indicators'), table, legend, levels, chart(model, 'trend')].join('\n'), 'padding:16px 20px 8px 20px;');
 }
 
 function indicatorRow(indicator: IndicatorRow): string {

@@ -25,6 +25,6 @@ export function renderKpiReport(input: ReportInput): RenderedReport {
   };
 }
 
-export { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './labels';
+export { DEFAULT_LANGUAGE, LANGUAGES, uiLabelsFor, type Language } from './labels';
 export { PROVINCE_RECIPIENT_SCOPE, type ReportInput, type ReportRecipient } from './model';
 export { InvalidPeriodError, parsePeriodId, periodOfDay, periodOfInstant, type ReportPeriod } from './period';

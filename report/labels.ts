@@ -1,4 +1,5 @@
 import type { IndicatorId, IndicatorStatus, OcopLevel } from '../domain';
+import type { ProductGroup, SubjectKind } from '../events';
 
 /**
  * Every word of the KPI email, in Vietnamese (the default) and English: the
@@ -184,4 +185,358 @@ export const LABELS: Record<Language, ReportLabels> = {
 
 export function labelsFor(language: Language): ReportLabels {
   return LABELS[language];
+}
+
+/**
+ * The wording of the dashboard and the spreadsheets (and of the email's
+ * charts), beside the email's: the same indicator, status and level names
+ * come from LABELS above.
+ */
+export interface UiLabels {
+  groups: Record<ProductGroup, string>;
+  subjectKinds: Record<SubjectKind, string>;
+  forecastLine(value: string, periodEnd: string): string;
+  /** The email's short note under a target: the forecast, and whether it falls short. */
+  forecastNote(value: string, atRisk: boolean): string;
+  atRisk: string;
+  onCourse: string;
+  charts: {
+    bulletTitle: string;
+    bulletAxis: string;
+    /** Legend names of the bullet chart's marks. */
+    value: string;
+    target: string;
+    expectedByNow: string;
+    forecast: string;
+    trendTitle: string;
+    districtTitle(districtName: string): string;
+    districtSeries: { active: string; traceable: string; listed: string; expiring: string };
+  };
+  dashboard: {
+    title(provinceName: string): string;
+    skipToContent: string;
+    asOfLabel: string;
+    show: string;
+    languageSwitch: string;
+    loading: string;
+    noToken: string;
+    signIn: string;
+    signOut: string;
+    failed(message: string): string;
+    planLine(planTitle: string, start: string, end: string): string;
+    sections: { indicators: string; forecast: string; trend: string; districts: string; expiring: string; rejections: string; downloads: string };
+    indicatorTableCaption: string;
+    forecastColumns: { indicator: string; value: string; target: string; forecast: string; periodEnd: string; outlook: string };
+    noForecast: string;
+    districtColumns: { unit: string; active: string; recognizedThisYear: string; traceable: string; listed: string; expiring: string; products: string };
+    showProducts(unitName: string): string;
+    hideProducts: string;
+    productColumns: { product: string; owner: string; group: string; level: string; validUntil: string; active: string };
+    activeYes: string;
+    activeNo: string;
+    noProducts: string;
+    moreProducts(shown: number): string;
+    rejectionColumns: { rejectedAt: string; unit: string; event: string; reasons: string };
+    noRejections: string;
+    downloads: { kpisXlsx: string; kpisCsv: string; productsXlsx: string; productsCsv: string };
+    trendTableCaption: string;
+    trendColumns: { day: string; total: string };
+  };
+  sheets: {
+    kpiFileName(asOfDay: string): string;
+    registerFileName(asOfDay: string): string;
+    indicators: string;
+    byLevel: string;
+    byDistrict: string;
+    byGroup: string;
+    expiring: string;
+    register: string;
+    columns: {
+      indicatorId: string;
+      indicator: string;
+      value: string;
+      target: string;
+      stretchTarget: string;
+      expectedByNow: string;
+      status: string;
+      forecast: string;
+      periodEnd: string;
+      atRisk: string;
+      level: string;
+      products: string;
+      unitCode: string;
+      unit: string;
+      active: string;
+      recognizedThisYear: string;
+      traceable: string;
+      listed: string;
+      expiring: string;
+      group: string;
+      productId: string;
+      product: string;
+      validUntil: string;
+      daysLeft: string;
+      owner: string;
+      ownerKind: string;
+      stars: string;
+      decisionNo: string;
+      decisionDate: string;
+      marketplaces: string;
+      traceability: string;
+    };
+    yes: string;
+    no: string;
+  };
+}
+
+export const UI_LABELS: Record<Language, UiLabels> = {
+  vi: {
+    // Decision 148/QĐ-TTg (24/2/2023), the six OCOP product groups; Law on Cooperatives 2023 and the Enterprise Law, the kinds of owner.
+    groups: {
+      food: 'Thực phẩm',
+      beverage: 'Đồ uống',
+      herbal: 'Thảo dược',
+      handicraft: 'Thủ công mỹ nghệ',
+      ornamental: 'Sinh vật cảnh',
+      tourism: 'Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch',
+    },
+    subjectKinds: { enterprise: 'Doanh nghiệp', cooperative: 'Hợp tác xã', cooperative_group: 'Tổ hợp tác', household: 'Hộ sản xuất, kinh doanh' },
+    forecastLine: (value, end) => `dự báo ${value} vào ${end}`,
+    forecastNote: (value, atRisk) => `dự báo cuối kỳ: ${value}${atRisk ? ' (nguy cơ)' : ''}`,
+    atRisk: 'Có nguy cơ không đạt',
+    onCourse: 'Dự kiến đạt',
+    charts: {
+      bulletTitle: 'Chỉ số so với chỉ tiêu (% chỉ tiêu)',
+      bulletAxis: '% chỉ tiêu',
+      value: 'Giá trị',
+      target: 'Chỉ tiêu',
+      expectedByNow: 'Cần đạt đến nay',
+      forecast: 'Dự báo cuối kỳ',
+      trendTitle: 'Sản phẩm OCOP còn hiệu lực theo hạng sao',
+      districtTitle: (district) => `Sản phẩm OCOP của ${district}`,
+      districtSeries: { active: 'Còn hiệu lực', traceable: 'Có truy xuất', listed: 'Trên sàn TMĐT', expiring: 'Sắp hết hạn' },
+    },
+    dashboard: {
+      title: (province) => `Chương trình OCOP tỉnh ${province}`,
+      skipToContent: 'Bỏ qua, đến nội dung chính',
+      asOfLabel: 'Số liệu tính đến hết ngày',
+      show: 'Xem',
+      languageSwitch: 'English',
+      loading: 'Đang tải số liệu…',
+      noToken: 'Chưa có mã truy cập. Mở trang bằng đường dẫn “Dashboard” mà npm start in ra (có #token=… ở cuối).',
+      signIn: 'Đăng nhập',
+      signOut: 'Đăng xuất',
+      failed: (message) => `Không tải được số liệu: ${message}`,
+      planLine: (plan, start, end) => `Chỉ tiêu theo ${plan} (${start} – ${end}).`,
+      sections: {
+        indicators: 'Chỉ số so với chỉ tiêu',
+        forecast: 'Dự báo đến cuối kỳ',
+        trend: 'Xu hướng sản phẩm OCOP theo hạng sao',
+        districts: 'Theo đơn vị hành chính',
+        expiring: 'Giấy chứng nhận hết hạn trong 90 ngày tới',
+        rejections: 'Sự kiện bị từ chối cần địa phương sửa',
+        downloads: 'Tải về',
+      },
+      indicatorTableCaption: 'Bảng chỉ số: giá trị, chỉ tiêu, tình trạng và dự báo',
+      forecastColumns: { indicator: 'Chỉ số', value: 'Giá trị', target: 'Chỉ tiêu', forecast: 'Dự báo cuối kỳ', periodEnd: 'Cuối kỳ', outlook: 'Đánh giá' },
+      noForecast: 'Không có chỉ số đếm nào có chỉ tiêu trong kỳ này.',
+      districtColumns: {
+        unit: 'Đơn vị',
+        active: 'Còn hiệu lực',
+        recognizedThisYear: 'Công nhận lần đầu trong năm',
+        traceable: 'Có truy xuất',
+        listed: 'Trên sàn TMĐT',
+        expiring: 'Sắp hết hạn',
+        products: 'Sản phẩm',
+      },
+      showProducts: (unit) => `Xem sản phẩm của ${unit}`,
+      hideProducts: 'Ẩn danh sách',
+      productColumns: { product: 'Sản phẩm', owner: 'Chủ thể', group: 'Nhóm', level: 'Hạng', validUntil: 'Hiệu lực đến', active: 'Còn hiệu lực' },
+      activeYes: 'Có',
+      activeNo: 'Không',
+      noProducts: 'Đơn vị này chưa có sản phẩm.',
+      moreProducts: (shown) => `Đang hiện ${shown} sản phẩm đầu tiên; tải sổ sản phẩm để xem đủ.`,
+      rejectionColumns: { rejectedAt: 'Thời điểm', unit: 'Nguồn', event: 'Sự kiện', reasons: 'Lý do' },
+      noRejections: 'Không có sự kiện nào bị từ chối.',
+      downloads: {
+        kpisXlsx: 'Chỉ số (Excel .xlsx)',
+        kpisCsv: 'Chỉ số (CSV)',
+        productsXlsx: 'Sổ sản phẩm (Excel .xlsx)',
+        productsCsv: 'Sổ sản phẩm (CSV)',
+      },
+      trendTableCaption: 'Số sản phẩm còn hiệu lực theo hạng sao, cuối mỗi tháng',
+      trendColumns: { day: 'Ngày', total: 'Tổng' },
+    },
+    sheets: {
+      kpiFileName: (day) => `ocop-chi-so-${day}`,
+      registerFileName: (day) => `ocop-so-san-pham-${day}`,
+      indicators: 'Chỉ số',
+      byLevel: 'Theo hạng sao',
+      byDistrict: 'Theo đơn vị',
+      byGroup: 'Theo nhóm ngành',
+      expiring: 'Sắp hết hạn',
+      register: 'Sổ sản phẩm',
+      columns: {
+        indicatorId: 'Mã chỉ số',
+        indicator: 'Chỉ số',
+        value: 'Giá trị',
+        target: 'Chỉ tiêu',
+        stretchTarget: 'Mức phấn đấu',
+        expectedByNow: 'Cần đạt đến nay',
+        status: 'Tình trạng',
+        forecast: 'Dự báo cuối kỳ',
+        periodEnd: 'Cuối kỳ',
+        atRisk: 'Nguy cơ không đạt',
+        level: 'Hạng',
+        products: 'Số sản phẩm',
+        unitCode: 'Mã đơn vị',
+        unit: 'Đơn vị',
+        active: 'Còn hiệu lực',
+        recognizedThisYear: 'Công nhận lần đầu trong năm',
+        traceable: 'Có truy xuất nguồn gốc',
+        listed: 'Trên sàn thương mại điện tử',
+        expiring: 'Sắp hết hạn',
+        group: 'Nhóm ngành',
+        productId: 'Mã sản phẩm',
+        product: 'Tên sản phẩm',
+        validUntil: 'Hiệu lực đến',
+        daysLeft: 'Còn lại (ngày)',
+        owner: 'Chủ thể',
+        ownerKind: 'Loại chủ thể',
+        stars: 'Số sao',
+        decisionNo: 'Số quyết định',
+        decisionDate: 'Ngày quyết định',
+        marketplaces: 'Sàn thương mại điện tử',
+        traceability: 'Truy xuất nguồn gốc',
+      },
+      yes: 'Có',
+      no: 'Không',
+    },
+  },
+  en: {
+    groups: {
+      food: 'Food',
+      beverage: 'Beverages',
+      herbal: 'Herbal products',
+      handicraft: 'Handicrafts',
+      ornamental: 'Ornamental plants and animals',
+      tourism: 'Community and eco-tourism services and sites',
+    },
+    subjectKinds: { enterprise: 'Enterprise', cooperative: 'Cooperative', cooperative_group: 'Cooperative group', household: 'Household business' },
+    forecastLine: (value, end) => `forecast ${value} by ${end}`,
+    forecastNote: (value, atRisk) => `forecast: ${value}${atRisk ? ' (at risk)' : ''}`,
+    atRisk: 'At risk',
+    onCourse: 'On course',
+    charts: {
+      bulletTitle: 'Indicators against their targets (% of target)',
+      bulletAxis: '% of target',
+      value: 'Value',
+      target: 'Target',
+      expectedByNow: 'Expected by now',
+      forecast: 'Forecast, end of period',
+      trendTitle: 'Active OCOP products by star level',
+      districtTitle: (district) => `OCOP products of ${district}`,
+      districtSeries: { active: 'Active', traceable: 'Traceable', listed: 'On marketplaces', expiring: 'Expiring' },
+    },
+    dashboard: {
+      title: (province) => `OCOP programme, ${province} province`,
+      skipToContent: 'Skip to the main content',
+      asOfLabel: 'Figures as of the end of',
+      show: 'Show',
+      languageSwitch: 'Tiếng Việt',
+      loading: 'Loading figures…',
+      noToken: 'No access token. Open the page with the “Dashboard” link npm start prints (it ends in #token=…).',
+      signIn: 'Sign in',
+      signOut: 'Sign out',
+      failed: (message) => `Could not load the figures: ${message}`,
+      planLine: (plan, start, end) => `Targets from ${plan} (${start} – ${end}).`,
+      sections: {
+        indicators: 'Indicators against their targets',
+        forecast: 'Forecast to the end of the period',
+        trend: 'Trend of OCOP products by star level',
+        districts: 'By administrative unit',
+        expiring: 'Certificates expiring within 90 days',
+        rejections: 'Rejected events for the districts to fix',
+        downloads: 'Downloads',
+      },
+      indicatorTableCaption: 'Indicators: value, target, status and forecast',
+      forecastColumns: { indicator: 'Indicator', value: 'Value', target: 'Target', forecast: 'Forecast', periodEnd: 'Period ends', outlook: 'Outlook' },
+      noForecast: 'No counted indicator with a target in this period.',
+      districtColumns: {
+        unit: 'Unit',
+        active: 'Active',
+        recognizedThisYear: 'First recognised this year',
+        traceable: 'Traceable',
+        listed: 'On marketplaces',
+        expiring: 'Expiring',
+        products: 'Products',
+      },
+      showProducts: (unit) => `Show the products of ${unit}`,
+      hideProducts: 'Hide the list',
+      productColumns: { product: 'Product', owner: 'Owner', group: 'Group', level: 'Level', validUntil: 'Valid until', active: 'Active' },
+      activeYes: 'Yes',
+      activeNo: 'No',
+      noProducts: 'This unit has no product yet.',
+      moreProducts: (shown) => `Showing the first ${shown} products; download the register for all.`,
+      rejectionColumns: { rejectedAt: 'When', unit: 'Source', event: 'Event', reasons: 'Reasons' },
+      noRejections: 'No rejected event.',
+      downloads: {
+        kpisXlsx: 'Indicators (Excel .xlsx)',
+        kpisCsv: 'Indicators (CSV)',
+        productsXlsx: 'Product register (Excel .xlsx)',
+        productsCsv: 'Product register (CSV)',
+      },
+      trendTableCaption: 'Active products by star level, at the end of each month',
+      trendColumns: { day: 'Day', total: 'Total' },
+    },
+    sheets: {
+      kpiFileName: (day) => `ocop-indicators-${day}`,
+      registerFileName: (day) => `ocop-product-register-${day}`,
+      indicators: 'Indicators',
+      byLevel: 'By level',
+      byDistrict: 'By unit',
+      byGroup: 'By group',
+      expiring: 'Expiring',
+      register: 'Product register',
+      columns: {
+        indicatorId: 'Indicator id',
+        indicator: 'Indicator',
+        value: 'Value',
+        target: 'Target',
+        stretchTarget: 'Stretch target',
+        expectedByNow: 'Expected by now',
+        status: 'Status',
+        forecast: 'Forecast',
+        periodEnd: 'Period ends',
+        atRisk: 'At risk',
+        level: 'Level',
+        products: 'Products',
+        unitCode: 'Unit code',
+        unit: 'Unit',
+        active: 'Active',
+        recognizedThisYear: 'First recognised this year',
+        traceable: 'Traceable',
+        listed: 'On marketplaces',
+        expiring: 'Expiring',
+        group: 'Group',
+        productId: 'Product id',
+        product: 'Product',
+        validUntil: 'Valid until',
+        daysLeft: 'Days left',
+        owner: 'Owner',
+        ownerKind: 'Kind of owner',
+        stars: 'Stars',
+        decisionNo: 'Decision no.',
+        decisionDate: 'Decision date',
+        marketplaces: 'Marketplaces',
+        traceability: 'Traceability',
+      },
+      yes: 'Yes',
+      no: 'No',
+    },
+  },
+};
+
+export function uiLabelsFor(language: Language): UiLabels {
+  return UI_LABELS[language];
 }

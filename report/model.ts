@@ -12,7 +12,8 @@ import {
   type KpiSnapshot,
 } from '../domain';
 import { numberFormats, type NumberFormats } from './format';
-import { labelsFor, type Language, type ReportLabels } from './labels';
+import { labelsFor, uiLabelsFor, type Language, type ReportLabels } from './labels';
+import type { ChartReference } from './charts/email-charts';
 import type { ReportPeriod } from './period';
 
 /**
@@ -35,6 +36,8 @@ export interface ReportInput {
   period: ReportPeriod;
   reportDay: IsoDay;
   recipient: ReportRecipient;
+  /** The pictures attached to the email (report/charts/email-charts.ts), if any. */
+  charts?: readonly ChartReference[];
 }
 
 export interface IndicatorRow {
@@ -79,6 +82,7 @@ export interface ReportModel {
   district?: { heading: string; missing?: string; facts: FactRow[]; byLevel: FactRow[]; expiring: ExpiringSection };
   province: { heading: string; indicators: IndicatorRow[]; byLevel: FactRow[] };
   expiring: ExpiringSection;
+  charts: readonly ChartReference[];
   labels: Pick<ReportLabels, 'columns' | 'expiringColumns' | 'byLevel' | 'statusLegend' | 'footer'>;
 }
 
@@ -115,13 +119,14 @@ export function buildReportModel(input: ReportInput): ReportModel {
     province: {
       heading: labels.provinceHeading(provinceName),
       indicators: snapshot.indicators.map((indicator) =>
-        indicatorRow(indicator as Indicator, before?.indicators.find((i) => i.id === indicator.id) as Indicator | undefined, labels, format),
+        indicatorRow(indicator as Indicator, before?.indicators.find((i) => i.id === indicator.id) as Indicator | undefined, labels, format, recipient.language),
       ),
       byLevel: LEVELS.map((level) =>
         fact(labels.levels[level], snapshot.breakdown.byLevel[level].active, before?.breakdown.byLevel[level]?.active, labels, format),
       ),
     },
     expiring: { heading: labels.expiringHeading(EXPIRING_WITHIN_DAYS), rows: expiringRows(snapshot.expiring), empty: labels.noExpiring },
+    charts: input.charts ?? [],
     labels,
   };
 
@@ -145,7 +150,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
   return model;
 }
 
-function indicatorRow(indicator: Indicator, before: Indicator | undefined, labels: ReportLabels, format: NumberFormats): IndicatorRow {
+function indicatorRow(indicator: Indicator, before: Indicator | undefined, labels: ReportLabels, format: NumberFormats, language: Language): IndicatorRow {
   const isShare = INDICATORS[indicator.id] === 'share';
   const show = (value: number) => (isShare ? format.percent(value) : format.count(value));
   const { target } = indicator;
@@ -160,6 +165,9 @@ function indicatorRow(indicator: Indicator, before: Indicator | undefined, label
       : show(target);
     if (indicator.stretchTarget !== undefined) targetNotes.push(labels.stretch(show(indicator.stretchTarget)));
     if (indicator.expectedByNow !== undefined && indicator.status !== 'met') targetNotes.push(labels.expectedByNow(format.count(indicator.expectedByNow)));
+    if (indicator.forecast) {
+      targetNotes.push(uiLabelsFor(language).forecastNote(format.count(indicator.forecast.value), indicator.forecast.at_risk));
+    }
   }
 
   const ratio = target === undefined ? undefined : target === 0 ? 1 : indicator.value / target;

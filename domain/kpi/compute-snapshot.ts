@@ -8,6 +8,7 @@ import { LEVELS, MIN_OCOP_STARS, type OcopLevel } from '../stars';
 import { EXPIRING_WITHIN_DAYS, INDICATORS, type IndicatorId } from './indicators';
 import { recordUnitOn, type ProductKpiRecord } from './kpi-record';
 import type { DistrictBreakdown, ExpiringCertificate, Indicator, KpiSnapshot } from './snapshot';
+import { forecastCount } from './forecast';
 import { countStatus, share, shareStatus } from './status';
 
 export interface KpiInputs {
@@ -121,7 +122,8 @@ export function computeSnapshot(inputs: KpiInputs, { asOf, plan, province }: Kpi
     const stretch = target.stretch !== undefined ? { stretchTarget: target.stretch } : {};
     if (kind === 'share') return { id, value, target: target.value, comparison: target.comparison, status: shareStatus(value, target) };
     const period = kind === 'yearly-count' ? yearPeriod : plan.period;
-    return { id, value, target: target.value, ...stretch, ...countStatus(value, target.value, period, day) };
+    const forecast = forecastCount(value, target.value, period, day);
+    return { id, value, target: target.value, ...stretch, ...countStatus(value, target.value, period, day), ...(forecast && { forecast }) };
   });
 
   expiring.sort((a, b) => a.validUntil.localeCompare(b.validUntil) || a.productId.localeCompare(b.productId));

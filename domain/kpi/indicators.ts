@@ -1,4 +1,4 @@
-import { IP_KINDS } from '../../events';
+import { IP_KINDS } from '../../events/vocabulary';
 
 /**
  * The indicators of CONTRACT §2. `kind` says how a value is judged:

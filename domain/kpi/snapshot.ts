@@ -20,6 +20,14 @@ export const indicatorSchema = z.object({
   comparison: z.enum(['atLeast', 'moreThan']).optional().describe('For shares: how value is compared with target'),
   expectedByNow: z.number().optional().describe('For counts with a target: the target prorated to the elapsed days of its period'),
   status: indicatorStatusSchema.optional(),
+  forecast: z
+    .object({
+      value: z.number().describe('The value projected to the end of the period at the pace so far (value per elapsed day times the days of the period)'),
+      periodEnd: z.string().describe('The last day of the period (YYYY-MM-DD): the calendar year, or the plan period'),
+      at_risk: z.boolean().describe('True when the projected value falls short of the target'),
+    })
+    .optional()
+    .describe('For counts with a target, once their period has started: where the count is heading'),
 });
 
 export const districtBreakdownSchema = z.object({

@@ -7,8 +7,18 @@ export interface ApiRequest {
   pathParameters: Record<string, string | undefined>;
 }
 
-/** A route handler returns the JSON body of a 200. */
+/** A route handler returns the JSON body of a 200, or a FileAnswer. */
 export type RouteHandler = (request: ApiRequest) => Promise<unknown>;
+
+/** A 200 that is a file to download (a spreadsheet, a CSV): sent base64-encoded, as an attachment. */
+export class FileAnswer {
+  constructor(
+    readonly mediaType: string,
+    /** ASCII only: it goes into the Content-Disposition header as is. */
+    readonly fileName: string,
+    readonly data: Buffer,
+  ) {}
+}
 
 export interface Page<T> {
   items: T[];

@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { observability } from '../shared/observability';
 import { ApiError, NotFoundError } from './api-errors';
+import { FileAnswer } from './api-request';
 import { assertAuthorized } from './auth';
 import { routeHandlers } from './route-handlers';
 import { routeTable, routeKeyOf, type RouteKey } from './route-table';
@@ -21,7 +22,7 @@ export const handler = middy(async (event: APIGatewayProxyEventV2): Promise<APIG
       query: event.queryStringParameters ?? {},
       pathParameters: event.pathParameters ?? {},
     });
-    return json(200, body);
+    return body instanceof FileAnswer ? file(body) : json(200, body);
   } catch (error) {
     if (error instanceof ApiError) {
       if (error.statusCode >= 500) logger.error('request failed', { routeKey: event.routeKey, error });
@@ -31,6 +32,15 @@ export const handler = middy(async (event: APIGatewayProxyEventV2): Promise<APIG
     return json(500, { error: { code: 'internal_error', message: 'Something went wrong on our side; it has been logged. Try again later.' } });
   }
 }).use(injectLambdaContext(logger));
+
+function file(answer: FileAnswer): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: 200,
+    headers: { 'content-type': answer.mediaType, 'content-disposition': `attachment; filename="${answer.fileName}"`, 'cache-control': 'no-store' },
+    body: answer.data.toString('base64'),
+    isBase64Encoded: true,
+  };
+}
 
 function json(statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 {
   return { statusCode, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }, body: JSON.stringify(body) };

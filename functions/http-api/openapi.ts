@@ -30,7 +30,13 @@ export function openApiDocument(routeHandlers: Record<RouteKey, RouteImplementat
         ...(route.auth ? { security: [{ bearerAuth: [] }] } : { security: [] }),
         parameters: [...pathParameters, ...queryParameters],
         responses: {
-          '200': { description: 'OK', content: { 'application/json': { schema: jsonSchema(implementation.response) } } },
+          '200': implementation.file
+            ? {
+                description: `${implementation.file.description}. Sent as an attachment.`,
+                headers: { 'Content-Disposition': { schema: { type: 'string' }, description: 'attachment; filename="…"' } },
+                content: { [implementation.file.mediaType]: { schema: { type: 'string', contentEncoding: 'binary' } } },
+              }
+            : { description: 'OK', content: { 'application/json': { schema: jsonSchema(implementation.response) } } },
           '400': errorResponse('Bad request: the message names each bad parameter'),
           ...(route.auth && { '401': errorResponse('Missing or invalid bearer token') }),
           '404': errorResponse('Not found'),

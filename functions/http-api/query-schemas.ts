@@ -29,6 +29,22 @@ export const kpisQuery = z.strictObject({
   asOf: day.optional().describe('The day (Asia/Ho_Chi_Minh) whose end the indicators describe; default today'),
 });
 
+export const kpiTrendQuery = z.strictObject({
+  from: day.optional().describe('The first day of the trend (default: five years before `to`)'),
+  to: day.optional().describe('The last day of the trend (Asia/Ho_Chi_Minh); default today'),
+});
+
+/** The tables of the KPI workbook; the CSV carries one of them. */
+export const KPI_TABLES = ['indicators', 'byLevel', 'byDistrict', 'byGroup', 'expiring'] as const;
+
+export const kpisCsvQuery = kpisQuery.extend({
+  table: z.enum(KPI_TABLES, { error: `must be one of ${KPI_TABLES.join(', ')}` }).default('indicators').describe('Which table of the KPI workbook'),
+});
+
+export const registerQuery = z.strictObject({
+  asOf: day.optional().describe('The day (Asia/Ho_Chi_Minh) whose certificates and listings the register shows; default today'),
+});
+
 export const productsQuery = z.strictObject({
   district: z.string().regex(/^\d{3,5}$/, { error: 'must be a district code of 3 to 5 digits, e.g. 842' }).optional(),
   level: z.enum(LEVELS, { error: `must be one of ${LEVELS.join(', ')}` }).optional().describe('Level of the latest certificate'),

@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import { kpiSnapshotSchema } from '../../domain';
+import { kpiSnapshotSchema, trendSchema } from '../../domain';
+import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from '../../report/workbooks/media-types';
 import type { RouteHandler } from './api-request';
 import type { RouteKey } from './route-table';
-import { kpisQuery, productsQuery, rejectionsQuery, snapshotsQuery } from './query-schemas';
+import { kpisCsvQuery, kpisQuery, kpiTrendQuery, productsQuery, registerQuery, rejectionsQuery, snapshotsQuery } from './query-schemas';
 import { productDetailSchema, productSummarySchema } from './product-view';
 import { getHealth } from './routes/health';
 import { openApiDocument } from './openapi';
+import { getKpisCsv, getKpisWorkbook, getRegisterCsv, getRegisterWorkbook } from './routes/exports';
+import { getKpiTrend } from './routes/kpi-trend';
 import { getKpis } from './routes/kpis';
 import { getProduct, listProducts } from './routes/products';
 import { listRejections, rejectionSchema } from './routes/rejections';
@@ -14,11 +17,14 @@ import { getLatestSnapshot, listSnapshots } from './routes/snapshots';
 const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().optional().describe('Pass as ?cursor= for the next page; absent on the last page') });
 
-export interface RouteImplementation {
-  handle: RouteHandler;
-  query?: z.ZodObject;
-  response: z.ZodType;
-}
+/** A route answers JSON (`response`, its schema) or a file (`file`, its media type). */
+export type RouteImplementation = { handle: RouteHandler; query?: z.ZodObject } & (
+  | { response: z.ZodType; file?: never }
+  | { file: { mediaType: string; description: string }; response?: never }
+);
+
+const xlsx = (description: string) => ({ mediaType: XLSX_MEDIA_TYPE, description });
+const csv = (description: string) => ({ mediaType: CSV_MEDIA_TYPE, description });
 
 /** The OpenAPI document never changes while the function runs: built on its first request, then reused. */
 let openApi: Record<string, unknown> | undefined;
@@ -33,6 +39,15 @@ export const routeHandlers: Record<RouteKey, RouteImplementation> = {
   'GET /v1/snapshots/latest': { handle: getLatestSnapshot, response: kpiSnapshotSchema },
   'GET /v1/snapshots': { handle: listSnapshots, query: snapshotsQuery, response: pageOf(kpiSnapshotSchema) },
   'GET /v1/kpis': { handle: getKpis, query: kpisQuery, response: kpiSnapshotSchema },
+  'GET /v1/kpis/trend': { handle: getKpiTrend, query: kpiTrendQuery, response: trendSchema },
+  'GET /v1/kpis.xlsx': {
+    handle: getKpisWorkbook,
+    query: kpisQuery,
+    file: xlsx('Sheets Chỉ số, Theo hạng sao, Theo đơn vị, Theo nhóm ngành, Sắp hết hạn; Vietnamese headers, dd/mm/yyyy dates, frozen header row, autofilter'),
+  },
+  'GET /v1/kpis.csv': { handle: getKpisCsv, query: kpisCsvQuery, file: csv('One table of the KPI workbook: UTF-8 with BOM, comma-separated, dates dd/mm/yyyy, plain numbers (shares 0..1)') },
+  'GET /v1/products.xlsx': { handle: getRegisterWorkbook, query: registerQuery, file: xlsx('Sheet Sổ sản phẩm: one row per registered product') },
+  'GET /v1/products.csv': { handle: getRegisterCsv, query: registerQuery, file: csv('The product register: UTF-8 with BOM, comma-separated, dates dd/mm/yyyy') },
   'GET /v1/products': { handle: listProducts, query: productsQuery, response: pageOf(productSummarySchema) },
   'GET /v1/products/{productId}': { handle: getProduct, response: productDetailSchema },
   'GET /v1/rejections': { handle: listRejections, query: rejectionsQuery, response: pageOf(rejectionSchema) },

@@ -16,7 +16,12 @@ export const routeTable = [
   { method: 'GET', path: '/v1/snapshots/latest', auth: true, summary: 'The latest provincial KPI snapshot' },
   { method: 'GET', path: '/v1/snapshots', auth: true, summary: 'Snapshot history, newest first, paginated' },
   { method: 'GET', path: '/v1/kpis', auth: true, summary: 'Indicators as of the end of a day, computed from history' },
+  { method: 'GET', path: '/v1/kpis/trend', auth: true, summary: 'Active products by level at the end of each month, computed from history as /v1/kpis' },
+  { method: 'GET', path: '/v1/kpis.xlsx', auth: true, summary: 'The indicators as of a day as an Excel workbook (targets, status, forecast, breakdowns, expiring list)' },
+  { method: 'GET', path: '/v1/kpis.csv', auth: true, summary: 'One table of the KPI workbook as CSV' },
   { method: 'GET', path: '/v1/products', auth: true, summary: 'Products, filtered by district, level or group, paginated' },
+  { method: 'GET', path: '/v1/products.xlsx', auth: true, summary: 'The product register as an Excel workbook' },
+  { method: 'GET', path: '/v1/products.csv', auth: true, summary: 'The product register as CSV' },
   { method: 'GET', path: '/v1/products/{productId}', auth: true, summary: 'One product with its rating history' },
   { method: 'GET', path: '/v1/rejections', auth: true, summary: 'Rejected events with their reasons, newest first, paginated' },
 ] as const satisfies readonly RouteDefinition[];
@@ -32,7 +37,7 @@ export function matchRoute(method: string, path: string): { routeKey: RouteKey; 
   for (const route of routeTable) {
     if (route.method !== method) continue;
     const names: string[] = [];
-    const pattern = new RegExp(`^${route.path.replace(/\{(\w+)\}/g, (_m, name: string) => (names.push(name), '([^/]+)'))}$`);
+    const pattern = new RegExp(`^${route.path.replace(/\./g, '\\.').replace(/\{(\w+)\}/g, (_m, name: string) => (names.push(name), '([^/]+)'))}$`);
     const match = pattern.exec(path);
     if (match) {
       const pathParameters = Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]));

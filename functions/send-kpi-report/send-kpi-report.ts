@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { vnDayOf } from '../../domain';
+import { addMonths, trendDays, trendPoint, vnDayOf, type KpiSnapshot, type TrendPoint } from '../../domain';
+import { renderEmailCharts, type EmailChart } from '../../report/charts/email-charts';
+import { snapshotsAsOf } from '../http-api/routes/kpis';
 import { parsePeriodId, periodOfInstant, renderKpiReport, type ReportPeriod } from '../../report';
 import { composeMime } from '../shared/email-message';
 import type { EmailTransport } from '../shared/email-transport';
@@ -30,7 +32,12 @@ export interface DeliveryJob {
   report: ReportSnapshotRecord;
   previous?: ReportSnapshotRecord;
   runId: string;
+  /** Active products by level at each month end of the two years before the snapshot: the trend chart. */
+  trend: TrendPoint[];
 }
+
+/** Months of history in the email's trend chart. */
+export const EMAIL_TREND_MONTHS = 24;
 
 export interface SendKpiReportDependencies {
   transport: EmailTransport;
@@ -86,6 +93,7 @@ export async function sendKpiReport(request: SendKpiReportRequest, deps: SendKpi
   const reportDay = vnDayOf(now);
   const deliver = (key: DeliveryKey, job: DeliveryJob) => deliverReport(key, job, deps);
   const deliverOnce = request.force ? deliver : deps.oncePerPeriod(deliver);
+  const trend = await trendBefore(report.snapshot, deps);
 
   const sent: DeliveryOutcome[] = [];
   const alreadySent: DeliveryOutcome[] = [];
@@ -93,7 +101,7 @@ export async function sendKpiReport(request: SendKpiReportRequest, deps: SendKpi
   for (const stakeholder of stakeholders) {
     const key = { period: period.id, stakeholderId: stakeholder.stakeholderId };
     try {
-      const delivered = await deliverOnce(key, { stakeholder, period, reportDay, report, ...(previous && { previous }), runId });
+      const delivered = await deliverOnce(key, { stakeholder, period, reportDay, report, ...(previous && { previous }), runId, trend });
       const outcome = { stakeholderId: stakeholder.stakeholderId, messageId: delivered.messageId, sentAt: delivered.sentAt, ...(delivered.location && { location: delivered.location }) };
       (delivered.runId === runId ? sent : alreadySent).push(outcome);
     } catch (error) {
@@ -125,9 +133,37 @@ export async function sendKpiReport(request: SendKpiReportRequest, deps: SendKpi
   };
 }
 
+/** The trend from the same computation as GET /v1/kpis/trend; without it the email still goes, without its trend chart. */
+async function trendBefore(snapshot: KpiSnapshot, deps: SendKpiReportDependencies): Promise<TrendPoint[]> {
+  try {
+    const to = snapshot.asOfDay;
+    return (await snapshotsAsOf(trendDays(addMonths(to, -EMAIL_TREND_MONTHS), to))).map(trendPoint);
+  } catch (error) {
+    deps.logger.warn('trend not computed: the emails go without the trend chart', { error: error as Error });
+    return [];
+  }
+}
+
+/** The pictures of one email; a chart that cannot be drawn leaves the email with its tables only. */
+async function chartsOf(job: DeliveryJob, deps: SendKpiReportDependencies): Promise<EmailChart[]> {
+  try {
+    return await renderEmailCharts({
+      snapshot: job.report.snapshot,
+      trend: job.trend,
+      recipient: { language: job.stakeholder.language, scope: job.stakeholder.scope },
+      cidDomain: deps.senderAddress.split('@')[1] ?? 'ocop-pulse.local',
+    });
+  } catch (error) {
+    deps.logger.warn('charts not rendered: the email goes with its tables only', { stakeholderId: job.stakeholder.stakeholderId, error: error as Error });
+    return [];
+  }
+}
+
 async function deliverReport(key: DeliveryKey, job: DeliveryJob, deps: SendKpiReportDependencies): Promise<Delivered> {
   const { stakeholder, period, reportDay, report, previous } = job;
+  const charts = await chartsOf(job, deps);
   const rendered = renderKpiReport({
+    charts,
     snapshot: report.snapshot,
     ...(previous && { previous: { snapshot: previous.snapshot, period: previous.period } }),
     period,
@@ -145,6 +181,7 @@ async function deliverReport(key: DeliveryKey, job: DeliveryJob, deps: SendKpiRe
     date: sentAt,
     messageId: `<${reference}.${job.runId}@${deps.senderAddress.split('@')[1] ?? 'ocop-pulse.local'}>`,
     headers: { 'X-OCOP-Report-Period': key.period },
+    inlineImages: charts,
   });
   const result = await deps.transport.send({ from: deps.senderAddress, to: stakeholder.email, raw, reference });
   deps.logger.info('report email sent', { period: key.period, stakeholderId: key.stakeholderId, language: stakeholder.language, scope: stakeholder.scope, transport: deps.transport.kind });

@@ -20,6 +20,8 @@ export interface EmailContent {
   /** e.g. `<2026-W48.sh-1234@ocop-pulse>` */
   messageId: string;
   headers?: Record<string, string>;
+  /** Pictures the HTML shows by `cid:` (multipart/related). */
+  inlineImages?: readonly { cid: string; fileName: string; png: Buffer }[];
 }
 
 export async function composeMime(content: EmailContent): Promise<Buffer> {
@@ -33,6 +35,13 @@ export async function composeMime(content: EmailContent): Promise<Buffer> {
     messageId: content.messageId,
     textEncoding: 'quoted-printable',
     headers: { 'Auto-Submitted': 'auto-generated', ...content.headers },
+    attachments: (content.inlineImages ?? []).map((image) => ({
+      cid: image.cid,
+      filename: image.fileName,
+      content: image.png,
+      contentType: 'image/png',
+      contentDisposition: 'inline' as const,
+    })),
   });
   return composer.compile().build();
 }

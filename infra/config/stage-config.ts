@@ -47,6 +47,13 @@ export const stageConfigSchema = z
       jwtAudience: z.array(z.string().min(1)).min(1, { error: 'must name at least one audience' }),
       throttle: z.object({ rateLimit: z.number().positive(), burstLimit: z.number().int().positive() }),
     }),
+    /** The dashboard (S3 + CloudFront), signing in at api.jwtIssuer with this public client; none when absent. */
+    dashboard: z
+      .object({
+        clientId: z.string().min(1),
+        scope: z.string().regex(/(^| )openid( |$)/, { error: 'must include openid' }).default('openid'),
+      })
+      .optional(),
     /** Overrides of functions/schedules.ts, by schedule id (same EventBridge cron/rate syntax). */
     schedules: z
       .record(
@@ -81,6 +88,9 @@ export const stageConfigSchema = z
       codes.add(district.code);
       accounts.add(district.accountId);
     });
+    if (config.dashboard && !config.api.jwtAudience.includes(config.dashboard.clientId)) {
+      context.addIssue({ code: 'custom', path: ['dashboard', 'clientId'], message: 'must be one of api.jwtAudience: the API accepts the ID token whose audience it is' });
+    }
     for (const id of Object.keys(config.schedules ?? {})) {
       if (!scheduleIds.includes(id)) {
         context.addIssue({ code: 'custom', path: ['schedules', id], message: `is no schedule of functions/schedules.ts (known: ${scheduleIds.join(', ')})` });

@@ -6,18 +6,10 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { routeTable } from '../../functions/http-api/route-table';
 
-/** The routes of CONTRACT §3. Public ones need no token; every other route needs a JWT. */
-export const API_ROUTES = [
-  { path: '/v1/health', public: true },
-  { path: '/v1/openapi.json', public: true },
-  { path: '/v1/snapshots/latest', public: false },
-  { path: '/v1/snapshots', public: false },
-  { path: '/v1/kpis', public: false },
-  { path: '/v1/products', public: false },
-  { path: '/v1/products/{productId}', public: false },
-  { path: '/v1/rejections', public: false },
-] as const;
+/** The routes of CONTRACT §3, from the one route table. Public ones need no token; every other route needs a JWT. */
+export const API_ROUTES = routeTable.map((route) => ({ path: route.path, public: !route.auth }));
 
 export interface OcopHttpApiProps {
   handler: lambda.IFunction;

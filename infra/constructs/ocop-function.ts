@@ -93,6 +93,14 @@ export class OcopFunction extends Construct {
         target: 'node24',
         format: nodejs.OutputFormat.CJS,
         externalModules: ['@aws-sdk/*'],
+        ...(definition.bundledFiles && {
+          commandHooks: {
+            beforeBundling: () => [],
+            beforeInstall: () => [],
+            afterBundling: (_inputDir: string, outputDir: string) =>
+              definition.bundledFiles!.map((file) => `cp "${require.resolve(file.packagePath)}" "${join(outputDir, file.bundleName)}"`),
+          },
+        }),
       },
       environment: {
         NODE_OPTIONS: '--enable-source-maps',

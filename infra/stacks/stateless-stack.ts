@@ -13,6 +13,7 @@ import { schedules } from '../../functions/schedules';
 import type { TableId } from '../../functions/shared/tables';
 import type { StageConfig } from '../config/stage-config';
 import { DeadLetterQueue } from '../constructs/dead-letter-queue';
+import { OcopDashboard } from '../constructs/dashboard';
 import { OcopHttpApi } from '../constructs/http-api';
 import { OcopFunction, type EmailSending } from '../constructs/ocop-function';
 import { OcopObservability } from '../constructs/observability';
@@ -44,6 +45,7 @@ export function asynchronouslyInvoked(functionId: FunctionId): boolean {
 export class StatelessStack extends Stack {
   readonly functions: Record<FunctionId, OcopFunction>;
   readonly httpApi: OcopHttpApi;
+  readonly dashboard?: OcopDashboard;
   readonly deadLetterQueues: Record<string, sqs.Queue> = {};
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
@@ -127,6 +129,16 @@ export class StatelessStack extends Stack {
       logRetention: logRetention(config),
       removalPolicy,
     });
+
+    if (config.dashboard) {
+      this.dashboard = new OcopDashboard(this, 'Dashboard', {
+        api: this.httpApi.api,
+        issuer: config.api.jwtIssuer,
+        clientId: config.dashboard.clientId,
+        scope: config.dashboard.scope,
+        removalPolicy: config.stage === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      });
+    }
 
     new OcopObservability(this, 'Observability', {
       dashboardName: resourcePrefix(config),

@@ -18,6 +18,13 @@ type Statement = { Action: string | string[]; Resource: unknown; Effect: string;
 
 const FUNCTION_IDS = Object.keys(lambdaFunctions) as FunctionId[];
 const ONE_MEGABYTE = 1024 * 1024;
+/**
+ * send-kpi-report draws the email's charts (ECharts, about 580 KB minified even with only the
+ * charts it uses): it runs once a week from a schedule, where a cold start costs nothing.
+ * http-api carries exceljs (about 900 KB) for the spreadsheet routes, loaded only on their
+ * first request (a lazy import), so the other routes' cold start does not run it.
+ */
+const BUNDLE_LIMIT: Partial<Record<FunctionId, number>> = { 'send-kpi-report': 1.5 * ONE_MEGABYTE, 'http-api': 2 * ONE_MEGABYTE };
 
 // Synthesized once for the whole file (with esbuild bundling, as `npm run synth` does).
 let synthesized: SynthesizedApp;
@@ -352,7 +359,7 @@ describe('the functions', () => {
     });
   });
 
-  it('keeps the bundle esbuild produced for each function under 1 MB', () => {
+  it('keeps the bundle esbuild produced for each function under 1 MB (the email and API functions under their own limits)', () => {
     for (const functionId of FUNCTION_IDS) {
       // Prepare
       const code = synthesized.statelessTemplate.toJSON().Resources[functionLogicalId(functionId)].Properties.Code as { S3Key: string };
@@ -363,8 +370,10 @@ describe('the functions', () => {
       const bundleBytes = statSync(join(assetDirectory, 'index.js')).size;
 
       // Assess
-      expect(files.sort()).toEqual(['index.js', 'index.js.map']);
-      expect(bundleBytes).toBeLessThan(ONE_MEGABYTE);
+      // Besides the code, only the files the catalog copies beside it (the chart renderer's wasm and fonts).
+      const copied = ((lambdaFunctions[functionId] as { bundledFiles?: readonly { bundleName: string }[] }).bundledFiles ?? []).map((file) => file.bundleName);
+      expect(files.sort()).toEqual(['index.js', 'index.js.map', ...copied].sort());
+      expect(bundleBytes).toBeLessThan(BUNDLE_LIMIT[functionId] ?? ONE_MEGABYTE);
     }
   });
 });

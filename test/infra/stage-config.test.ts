@@ -74,6 +74,20 @@ describe('parseStageConfig', () => {
     expect(error.message).toMatch(/must be one of 1, 3, 5.*\s+→ at logRetentionDays/);
   });
 
+  it("refuses a dashboard client the API's JWT authorizer would not accept, and a scope without openid", () => {
+    // Prepare
+    const stranger = { ...devConfigFile(), dashboard: { clientId: 'someone-else' } };
+    const noOpenId = { ...devConfigFile(), dashboard: { clientId: 'ocop-pulse-dashboard-dev', scope: 'profile' } };
+
+    // Act
+    const strangerError = errorOf(() => parseStageConfig(stranger, TRA_VINH, 'x.json'));
+    const scopeError = errorOf(() => parseStageConfig(noOpenId, TRA_VINH, 'x.json'));
+
+    // Assess
+    expect(strangerError.message).toMatch(/must be one of api\.jwtAudience.*\s+→ at dashboard\.clientId/);
+    expect(scopeError.message).toMatch(/must include openid\s+→ at dashboard\.scope/);
+  });
+
   it('refuses a district the province does not have, and a district listed twice', () => {
     // Prepare
     const unknown = { ...devConfigFile(), districts: [{ code: '999', accountId: '222222222999' }] };

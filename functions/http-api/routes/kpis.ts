@@ -1,4 +1,4 @@
-import { computeSnapshot, endOfVnDay, planInForce, vnDayOf, type KpiSnapshot } from '../../../domain';
+import { computeSnapshot, endOfVnDay, planInForce, vnDayOf, type IsoDay, type KpiSnapshot } from '../../../domain';
 import { loadKpiInputs } from '../../shared/kpi-inputs';
 import { provinceOfDeployment } from '../../shared/province-config';
 import type { ApiRequest } from '../api-request';
@@ -7,7 +7,18 @@ import { kpisQuery, parseQuery } from '../query-schemas';
 /** The indicators as of the end of a day, computed from the dated history in the projections. */
 export async function getKpis(request: ApiRequest): Promise<KpiSnapshot> {
   const { asOf } = parseQuery(kpisQuery, request.query);
-  const day = asOf ?? vnDayOf(new Date());
+  return snapshotAsOf(asOf ?? vnDayOf(new Date()));
+}
+
+/** The KPI snapshot as of the end of a day: what GET /v1/kpis answers, the KPI workbook and the trend use. */
+export async function snapshotAsOf(day: IsoDay): Promise<KpiSnapshot> {
+  const [snapshot] = await snapshotsAsOf([day]);
+  return snapshot!;
+}
+
+/** The snapshots as of the end of several days, from one read of the projections (the trend). */
+export async function snapshotsAsOf(days: readonly IsoDay[]): Promise<KpiSnapshot[]> {
   const { inputs, plans } = await loadKpiInputs();
-  return computeSnapshot(inputs, { asOf: endOfVnDay(day), plan: planInForce(plans, day), province: provinceOfDeployment() });
+  const province = provinceOfDeployment();
+  return days.map((day) => computeSnapshot(inputs, { asOf: endOfVnDay(day), plan: planInForce(plans, day), province }));
 }

@@ -113,7 +113,9 @@ describe('send-kpi-report handler', () => {
       expect(mail.messageId).toMatch(/^<2025-W48-sh-[0-9a-f]{12}\..+@ocop\.travinh\.gov\.vn>$/);
       expect(typeof mail.html).toBe('string');
       expect(mail.text).toContain('Báo cáo chỉ số Chương trình OCOP tỉnh Trà Vinh');
-      expect(mail.html).not.toMatch(/<script|<img|https?:\/\//i);
+      expect(mail.html).not.toMatch(/<script|https?:\/\//i);
+      // Pictures only from the message's own parts (cid:, which mailparser inlines as data: URIs).
+      for (const [, source] of (mail.html as string).matchAll(/<img src="([^",]{0,22})/g)) expect(source).toBe('data:image/png;base64');
     });
 
     it('shows every indicator of the snapshot with its figures, in both parts', () => {

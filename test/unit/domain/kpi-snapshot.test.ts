@@ -136,6 +136,8 @@ describe('computeSnapshot on a hand-built history (asOf 2024-07-01, Plan 53/KH-U
       stretchTarget: 50,
       expectedByNow: 20,
       status: 'behind',
+      // The pace so far, 4 in 183 days, gives 4 × 366 / 183 = 8 by the end of 2024: short of 40.
+      forecast: { value: 8, periodEnd: '2024-12-31', at_risk: true },
     });
     expect(indicator(snapshot, 'ocop.rerecognized.year')).toEqual({ id: 'ocop.rerecognized.year', value: 2 });
   });
@@ -199,7 +201,15 @@ describe('computeSnapshot on a hand-built history (asOf 2024-07-01, Plan 53/KH-U
   it('counts science tasks within the plan period', () => {
     // KHCN-2022-01, 2023-01..03, 2024-01 (on the asOf day) = 5; 15 × 704 / 1252 = 8.43 → behind.
     // Assess
-    expect(indicator(snapshot, 'science.tasks')).toEqual({ id: 'science.tasks', value: 5, target: 15, expectedByNow: 8.43, status: 'behind' });
+    // Forecast: 5 in 704 days → 5 × 1252 / 704 = 8.89 by 2025-12-31, short of 15.
+    expect(indicator(snapshot, 'science.tasks')).toEqual({
+      id: 'science.tasks',
+      value: 5,
+      target: 15,
+      expectedByNow: 8.43,
+      status: 'behind',
+      forecast: { value: 8.89, periodEnd: '2025-12-31', at_risk: true },
+    });
   });
 
   it('counts the dossiers registered in the year by their Vietnamese day', () => {

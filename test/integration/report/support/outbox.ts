@@ -22,11 +22,12 @@ export interface ParsedEmail {
   to: string;
 }
 
-export async function readOutbox(dir: string): Promise<Map<string, ParsedEmail>> {
+/** `keepCidLinks` leaves cid: references in the HTML as sent (mailparser otherwise inlines the parts as data: URIs). */
+export async function readOutbox(dir: string, options: { keepCidLinks?: boolean } = {}): Promise<Map<string, ParsedEmail>> {
   const byRecipient = new Map<string, ParsedEmail>();
   for (const file of emlFiles(dir)) {
     const raw = readFileSync(file, 'utf8');
-    const mail = await simpleParser(raw);
+    const mail = await simpleParser(raw, { keepCidLinks: options.keepCidLinks ?? false });
     const to = (mail.to as AddressObject).value[0]!.address!;
     byRecipient.set(to, { file, raw, mail, to });
   }

@@ -1,0 +1,104 @@
+import type ExcelJS from 'exceljs';
+import { daysInclusive, INDICATORS, LEVELS, type Indicator, type KpiSnapshot } from '../../domain';
+import { PRODUCT_GROUPS, type ProductGroup } from '../../events';
+import { labelsFor, uiLabelsFor, type Language } from '../labels';
+import { addTableSheet, newWorkbook, type Column } from './table-sheet';
+
+/**
+ * The KPIs as of a day as a workbook: the indicators with their targets,
+ * status and forecast; the active products by level, by unit and by group;
+ * the certificates about to expire. Pure: from the snapshot GET /v1/kpis answers.
+ */
+export type KpiTable = 'indicators' | 'byLevel' | 'byDistrict' | 'byGroup' | 'expiring';
+
+export function kpiWorkbook(snapshot: KpiSnapshot, language: Language): { workbook: ExcelJS.Workbook; sheetNames: Record<KpiTable, string> } {
+  const labels = labelsFor(language);
+  const ui = uiLabelsFor(language);
+  const c = ui.sheets.columns;
+  const yesNo = { yes: ui.sheets.yes, no: ui.sheets.no };
+  const workbook = newWorkbook();
+  const sheetNames: Record<KpiTable, string> = {
+    indicators: ui.sheets.indicators,
+    byLevel: ui.sheets.byLevel,
+    byDistrict: ui.sheets.byDistrict,
+    byGroup: ui.sheets.byGroup,
+    expiring: ui.sheets.expiring,
+  };
+
+  // A share is a percentage cell, a count a number: one column each, so every cell of a column has one format.
+  const isShare = (indicator: Indicator) => INDICATORS[indicator.id] === 'share';
+  const indicatorColumns: Column<Indicator>[] = [
+    { header: c.indicatorId, kind: 'text', value: (i) => i.id, width: 24 },
+    { header: c.indicator, kind: 'text', value: (i) => labels.indicators[i.id], width: 52 },
+    { header: c.value, kind: 'decimal', value: (i) => (isShare(i) ? undefined : i.value) },
+    { header: `${c.value} (%)`, kind: 'percent', value: (i) => (isShare(i) ? i.value : undefined) },
+    { header: c.target, kind: 'decimal', value: (i) => (isShare(i) ? undefined : i.target) },
+    { header: `${c.target} (%)`, kind: 'percent', value: (i) => (isShare(i) ? i.target : undefined) },
+    { header: c.stretchTarget, kind: 'decimal', value: (i) => i.stretchTarget },
+    { header: c.expectedByNow, kind: 'decimal', value: (i) => i.expectedByNow },
+    { header: c.status, kind: 'text', value: (i) => (i.status ? labels.status[i.status] : undefined), width: 16 },
+    { header: c.forecast, kind: 'decimal', value: (i) => i.forecast?.value },
+    { header: c.periodEnd, kind: 'day', value: (i) => i.forecast?.periodEnd },
+    { header: c.atRisk, kind: 'yesNo', value: (i) => i.forecast?.at_risk },
+  ];
+  addTableSheet(workbook, sheetNames.indicators, indicatorColumns, snapshot.indicators, yesNo);
+
+  addTableSheet(
+    workbook,
+    sheetNames.byLevel,
+    [
+      { header: c.level, kind: 'text', value: (level: (typeof LEVELS)[number]) => labels.levels[level] },
+      { header: c.products, kind: 'count', value: (level) => snapshot.breakdown.byLevel[level].active },
+    ],
+    LEVELS,
+    yesNo,
+  );
+
+  const districts = Object.entries(snapshot.breakdown.byDistrict);
+  type DistrictEntry = (typeof districts)[number];
+  addTableSheet(
+    workbook,
+    sheetNames.byDistrict,
+    [
+      { header: c.unitCode, kind: 'text', value: ([code]: DistrictEntry) => code, width: 12 },
+      { header: c.unit, kind: 'text', value: ([code, d]) => d.name ?? code },
+      { header: c.active, kind: 'count', value: ([, d]) => d.active },
+      ...LEVELS.map((level): Column<DistrictEntry> => ({ header: labels.levels[level], kind: 'count', value: ([, d]) => d.byLevel[level] })),
+      { header: c.recognizedThisYear, kind: 'count', value: ([, d]) => d.recognizedThisYear },
+      { header: c.traceable, kind: 'count', value: ([, d]) => d.traceable },
+      { header: c.listed, kind: 'count', value: ([, d]) => d.listed },
+      { header: c.expiring, kind: 'count', value: ([, d]) => d.expiring },
+    ],
+    districts,
+    yesNo,
+  );
+
+  const groups = [...PRODUCT_GROUPS, ...Object.keys(snapshot.breakdown.byGroup).filter((g) => !(PRODUCT_GROUPS as readonly string[]).includes(g))];
+  addTableSheet(
+    workbook,
+    sheetNames.byGroup,
+    [
+      { header: c.group, kind: 'text', value: (group: string) => ui.groups[group as ProductGroup] ?? group, width: 40 },
+      { header: c.products, kind: 'count', value: (group) => snapshot.breakdown.byGroup[group]?.active ?? 0 },
+    ],
+    groups,
+    yesNo,
+  );
+
+  const unitName = (code: string) => snapshot.breakdown.byDistrict[code]?.name ?? code;
+  addTableSheet(
+    workbook,
+    sheetNames.expiring,
+    [
+      { header: c.productId, kind: 'text', value: (e: KpiSnapshot['expiring'][number]) => e.productId },
+      { header: c.product, kind: 'text', value: (e) => e.name, width: 40 },
+      { header: c.unit, kind: 'text', value: (e) => unitName(e.districtCode) },
+      { header: c.level, kind: 'text', value: (e) => labels.levels[e.level] },
+      { header: c.validUntil, kind: 'day', value: (e) => e.validUntil },
+      { header: c.daysLeft, kind: 'count', value: (e) => daysInclusive(snapshot.asOfDay, e.validUntil) - 1 },
+    ],
+    snapshot.expiring,
+    yesNo,
+  );
+  return { workbook, sheetNames };
+}
