@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { Duplex } from 'node:stream';
+import { ApiError, BadRequestError } from '../functions/http-api/api-errors';
 import { apiGatewayEvent } from './api-gateway-event';
 import { serveDashboard } from './dashboard-server';
 
@@ -37,18 +39,34 @@ export async function startHttpApiServer(options: HttpApiServerOptions): Promise
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
-      response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-      response.end(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body));
+      try {
+        response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+        response.end(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body));
+      } catch {
+        // Headers the function returned that HTTP cannot carry: the function's fault, answered as API Gateway would.
+        if (!response.headersSent) reply(502, { error: { code: 'bad_gateway', message: 'The function returned a response HTTP cannot carry; see the npm start output.' } });
+        else response.destroy();
+      }
+>>>>>>> i13
     };
+    request.on('error', () => response.destroy());
     const client = request.socket.remoteAddress ?? 'unknown';
     if (!allow(client)) {
       reply(429, { error: { code: 'too_many_requests', message: `More than ${perSecond} requests per second: slow down and retry.` } }, { 'retry-after': '1' });
       return;
     }
     if (serveDashboard(request, response)) return;
-    const event = apiGatewayEvent({ method: request.method ?? 'GET', url: request.url ?? '/', headers: request.headers, sourceIp: client });
+    let event: APIGatewayProxyEventV2 | undefined;
+    try {
+      event = apiGatewayEvent({ method: request.method ?? 'GET', url: request.url ?? '/', headers: request.headers, sourceIp: client });
+    } catch (error) {
+      // What API Gateway refuses before any function runs (a path it cannot decode...): a 4xx, never a crash.
+      const { statusCode, code, message } = error instanceof ApiError ? error : new BadRequestError('The request URL could not be read.');
+      reply(statusCode, { error: { code, message } });
+      return;
+    }
     if (!event) {
-      reply(404, { error: { code: 'not_found', message: `No route ${request.method} ${request.url?.split('?')[0]}. See GET /v1/openapi.json.` } });
+      reply(404, { error: { code: 'not_found', message: `No route ${request.method} ${request.url?.split('?')[0]?.slice(0, 200)}. See GET /v1/openapi.json.` } });
       return;
     }
     options.invoke(event).then(
@@ -57,6 +75,11 @@ export async function startHttpApiServer(options: HttpApiServerOptions): Promise
       () => reply(500, { error: { code: 'internal_error', message: 'The function failed; see the npm start output.' } }),
     );
   });
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => answerClientError(error, socket));
+  // API Gateway tunnels nothing: a CONNECT is a route that does not exist.
+  server.on('connect', (request: IncomingMessage, socket: Duplex) =>
+    answerOnSocket(socket, 404, 'Not Found', { code: 'not_found', message: `No route CONNECT ${request.url?.slice(0, 200)}. See GET /v1/openapi.json.` }),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, resolve);
@@ -66,4 +89,26 @@ export async function startHttpApiServer(options: HttpApiServerOptions): Promise
     url: `http://${options.host}:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * A request Node's HTTP parser refuses (bad request line, header too large, bad
+ * header characters...) gets the contract's error JSON, and the socket closes.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'HPE_HEADER_OVERFLOW') {
+    answerOnSocket(socket, 431, 'Request Header Fields Too Large', { code: 'request_header_fields_too_large', message: 'The request line and headers are larger than the server reads (16 KiB).' });
+  } else {
+    answerOnSocket(socket, 400, 'Bad Request', { code: 'bad_request', message: 'The request is not valid HTTP/1.1.' });
+  }
+}
+
+function answerOnSocket(socket: Duplex, status: number, reason: string, error: { code: string; message: string }): void {
+  socket.on('error', () => socket.destroy());
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const body = JSON.stringify({ error });
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
 }

@@ -8,12 +8,6 @@
  */
 import { parseArgs } from 'node:util';
 
-// The AWS SDK warns that its 2027 releases will need Node 22 (Lambda already runs a newer Node):
-// true, and said in the README, but not worth eight lines at the top of every start. Other warnings still show.
-process.removeAllListeners('warning');
-process.on('warning', (warning) => {
-  if (!warning.message.startsWith('NodeVersionSupportWarning')) console.warn(`${warning.name}: ${warning.message}`);
-});
 import { DEFAULT_OPTIONS, startLocalSystem, type LocalSystem } from './system';
 import { schedules } from '../functions/schedules';
 import { DASHBOARD_PATH } from './dashboard-server';

@@ -1,3 +1,5 @@
+import { BadRequestError } from './api-errors';
+
 /**
  * The routes of the HTTP API v1 (CONTRACT §3), defined once: the CDK app
  * creates one API Gateway route each (with the JWT authorizer where `auth`),
@@ -40,9 +42,18 @@ export function matchRoute(method: string, path: string): { routeKey: RouteKey; 
     const pattern = new RegExp(`^${route.path.replace(/\./g, '\\.').replace(/\{(\w+)\}/g, (_m, name: string) => (names.push(name), '([^/]+)'))}$`);
     const match = pattern.exec(path);
     if (match) {
-      const pathParameters = Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]));
+      const pathParameters = Object.fromEntries(names.map((name, i) => [name, decodePathParameter(name, match[i + 1]!)]));
       return { routeKey: routeKeyOf(route), pathParameters };
     }
   }
   return undefined;
+}
+
+/** A path parameter as API Gateway hands it, percent-decoded; a malformed escape is the client's bad request (400). */
+function decodePathParameter(name: string, raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch (error) {
+    throw new BadRequestError(`${name}: "${raw.slice(0, 100)}" is not a valid percent-encoded path segment`, { cause: error });
+  }
 }

@@ -103,6 +103,7 @@ export function toEnvelope(entry: PutEventsEntry, bus: BusIdentity, now: Date): 
     if (typeof value !== 'string') return invalid(parameter, `${parameter} must be a string.`);
   }
   let detail: unknown;
+  if (nestingDepth(entry.Detail as string) > MAX_DETAIL_DEPTH) return { ErrorCode: 'MalformedDetail', ErrorMessage: `Detail is malformed: nested deeper than ${MAX_DETAIL_DEPTH} levels.` };
   try {
     detail = JSON.parse(entry.Detail as string);
   } catch {
@@ -137,6 +138,30 @@ export function toEnvelope(entry: PutEventsEntry, bus: BusIdentity, now: Date): 
       detail: detail as Record<string, unknown>,
     },
   };
+}
+
+/**
+ * How deep a Detail may nest. AWS documents no limit; 1000 is the default of
+ * Jackson (the JSON parser of Event Ruler, EventBridge's engine), and a deeper
+ * Detail would overflow the stack of the code that journals and matches it.
+ */
+const MAX_DETAIL_DEPTH = 1000;
+
+/** The deepest nesting of objects and arrays in a JSON text (brackets inside strings do not count). */
+function nestingDepth(json: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const char = json[i];
+    if (inString) {
+      if (char === '\\') i++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === '{' || char === '[') deepest = Math.max(deepest, ++depth);
+    else if (char === '}' || char === ']') depth--;
+  }
+  return deepest;
 }
 
 function parseTime(value: unknown): Date | undefined {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { EventBusClosedError, type LocalEventBus } from './bus';
 import { PutEventsValidationError } from './entries';
 
@@ -41,6 +42,20 @@ export async function startPutEventsServer(options: { host?: string; port?: numb
         if (failure.status >= 500) log('PutEvents endpoint failed', { error: String(error) });
         answer(response, failure.status, { __type: failure.type, message: failure.message }, failure.type);
       });
+  });
+  // What Node's HTTP parser refuses (bad request line or method, headers too large...) still gets AWS's error JSON.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    socket.on('error', () => socket.destroy());
+    if (!socket.writable) return void socket.destroy();
+    const [status, reason, type, message] =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Request Header Fields Too Large', 'RequestHeaderFieldsTooLargeException', 'The request headers are larger than the endpoint reads (16 KiB)']
+        : [400, 'Bad Request', 'SerializationException', 'The request is not valid HTTP/1.1'];
+    const text = JSON.stringify({ __type: type, message });
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/x-amz-json-1.1\r\nContent-Length: ${Buffer.byteLength(text)}\r\n` +
+        `x-amzn-ErrorType: ${type}\r\nConnection: close\r\n\r\n${text}`,
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
