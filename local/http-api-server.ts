@@ -47,7 +47,6 @@ export async function startHttpApiServer(options: HttpApiServerOptions): Promise
         if (!response.headersSent) reply(502, { error: { code: 'bad_gateway', message: 'The function returned a response HTTP cannot carry; see the npm start output.' } });
         else response.destroy();
       }
->>>>>>> i13
     };
     request.on('error', () => response.destroy());
     const client = request.socket.remoteAddress ?? 'unknown';
