@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Subscription, SubscriptionTarget } from '../../events/subscriptions';
 import { InvalidEventPatternError, matchesPattern, validatePattern } from './event-pattern';
@@ -131,6 +131,17 @@ export class LocalEventBus {
     if (options.dataDir) {
       mkdirSync(options.dataDir, { recursive: true });
       this.deadLetterFile = join(options.dataDir, 'dead-letters.jsonl');
+      if (existsSync(this.deadLetterFile)) {
+        for (const line of readFileSync(this.deadLetterFile, 'utf8').split('\n')) {
+          if (!line.trim()) continue;
+          try {
+            const letter = JSON.parse(line) as DeadLetter;
+            this.deadLettered.push({ ...letter, id: letter.id ?? `${letter.subscriptionId}:${letter.event.id}` });
+          } catch {
+            this.log('warn', 'Skipped an unreadable dead-letter line', { line: line.slice(0, 200) });
+          }
+        }
+      }
       const opened = EventJournal.open(join(options.dataDir, 'journal.jsonl'), (line) =>
         this.log('warn', 'Skipped an unreadable journal line (torn by a crash?)', { line: line.slice(0, 200) }),
       );
@@ -190,9 +201,31 @@ export class LocalEventBus {
     return this.options.subscriptions;
   }
 
-  /** The dead letters of this run (earlier runs' are in `dead-letters.jsonl` of the data directory). */
+  /** The dead letters not redriven yet, this run's and (with a data directory) earlier runs'. */
   deadLetters(): readonly DeadLetter[] {
     return this.deadLettered;
+  }
+
+  /**
+   * Moves dead letters back (all, or those named): a queue's to its queue, as SQS's redrive does, others to
+   * their target's delivery. With `dryRun`, says what would move and moves nothing.
+   */
+  redriveDeadLetters({ ids, dryRun = false }: { ids?: readonly string[]; dryRun?: boolean } = {}): { dryRun: boolean; moved: { id: string; queueId?: string; eventId: string }[] } {
+    const chosen = this.deadLettered.filter((letter) => !ids || ids.includes(letter.id));
+    const moved = chosen.map((letter) => ({
+      id: letter.id,
+      ...(letter.target?.kind === 'queue' && { queueId: letter.target.queueId }),
+      eventId: letter.event.id,
+    }));
+    if (dryRun || chosen.length === 0) return { dryRun, moved };
+    if (this.closed) throw new EventBusClosedError(`The event bus ${this.identity.name} is closed`);
+    const remaining = this.deadLettered.filter((letter) => !chosen.includes(letter));
+    this.deadLettered.splice(0, this.deadLettered.length, ...remaining);
+    if (this.deadLetterFile) writeFileSync(this.deadLetterFile, remaining.map((letter) => `${JSON.stringify(letter)}\n`).join(''));
+    const records: JournaledEvent[] = chosen.map((letter) => ({ event: letter.event, acceptedAt: new Date().toISOString(), subscriptionIds: [letter.subscriptionId] }));
+    this.journal?.appendAccepted(records);
+    for (const record of records) this.dispatch(record);
+    return { dryRun, moved };
   }
 
   private dispatch(record: JournaledEvent): void {

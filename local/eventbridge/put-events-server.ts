@@ -75,6 +75,14 @@ export async function startPutEventsServer(options: { host?: string; port?: numb
 }
 
 async function handle(request: IncomingMessage, bus: LocalEventBus): Promise<unknown> {
+  const path = (request.url ?? '/').split('?')[0];
+  // The local stand-in for the dead-letter queues' console (npm run dlq:redrive): not an AWS API.
+  if (path === '/_local/dead-letters' && request.method === 'GET') return { deadLetters: bus.deadLetters() };
+  if (path === '/_local/dead-letters/redrive' && request.method === 'POST') {
+    const input = parseBody(await readBody(request));
+    const ids = Array.isArray(input.ids) ? input.ids.filter((id): id is string => typeof id === 'string') : undefined;
+    return bus.redriveDeadLetters({ ...(ids && { ids }), dryRun: input.dryRun === true });
+  }
   if (request.method !== 'POST') throw new AwsError('UnknownOperationException', `Use POST with the AWS JSON 1.1 protocol, not ${request.method}`);
   const target = String(request.headers['x-amz-target'] ?? '');
   const input = parseBody(await readBody(request));
