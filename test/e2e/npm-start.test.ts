@@ -136,7 +136,8 @@ describe('npm start, end to end', () => {
       entry('845', 'ProductListedOnMarketplace', details.listed('CK-001', 'postmart', `${daysAgo(290)}T09:00:00+07:00`, '845')),
       entry('842', 'ProductRated', details.rated('CK-001', 80, 4, daysAgo(250), '842')),
       entry('845', 'ProductRated', details.rated('CK-002', 95, 5, daysAgo(250), '845')),
-      entry(undefined, 'IntellectualPropertyGranted', details.ipGranted('GI-DUA-SAP', 'geographical_indication', daysAgo(600))),
+      // Counted only within the plan period (2021-2025): a fixed date inside it, not one relative to the clock.
+      entry(undefined, 'IntellectualPropertyGranted', details.ipGranted('GI-DUA-SAP', 'geographical_indication', '2024-04-01')),
     ];
 
     try {
