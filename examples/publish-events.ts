@@ -9,9 +9,9 @@
  */
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { readFileSync } from 'node:fs';
-import { readRuntimeInfo } from '../local/runtime-info';
+import { readRuntimeInfo, runningInMemorySystems } from '../local/runtime-info';
 
-const endpoint = process.env.EVENTS_ENDPOINT ?? readRuntimeInfo()?.eventsUrl ?? 'http://127.0.0.1:4010';
+const endpoint = process.env.EVENTS_ENDPOINT ?? readRuntimeInfo()?.eventsUrl ?? runningInMemorySystems()[0]?.eventsUrl ?? 'http://127.0.0.1:4010';
 const eventBusName = process.env.EVENT_BUS_NAME ?? 'ocop-pulse';
 
 function exampleEntries(): PutEventsRequestEntry[] {

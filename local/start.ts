@@ -73,7 +73,7 @@ ocop-pulse is running${chosen.inMemory ? ' (in memory: nothing is kept)' : ` (da
   HTTP API          ${system.apiUrl}/v1/health          (OpenAPI: ${system.apiUrl}/v1/openapi.json)
   PutEvents         ${system.eventsUrl}   bus "${system.busName}"
   API token         ${system.apiToken}
-  Email outbox      ${chosen.dataDir}/outbox/*.eml
+  Email outbox      ${system.outboxDir}/*.eml
   Schedules         ${chosen.schedules ? schedules.map((s) => `${s.id} ${s.expression} ${s.timeZone}`).join('; ') : 'off'}
 ${system.demoEvents ? `  Demo data         ${system.demoEvents} events of Trà Vinh's OCOP history loaded\n` : ''}
 Try:

@@ -1,7 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { subscriptions } from '../events/subscriptions';
@@ -15,7 +16,7 @@ import { LocalEventBus, startPutEventsServer, type EventBridgeEnvelope } from '.
 import { invokeFunction, isFunctionId } from './function-runtime';
 import { startHttpApiServer } from './http-api-server';
 import { LOCAL_TABLE_PREFIX, localPaths } from './paths';
-import { clearRuntimeInfo, writeRuntimeInfo } from './runtime-info';
+import { writeRuntimeInfo } from './runtime-info';
 import { runSchedules } from './schedules';
 import { StreamPoller } from './stream-poller';
 import { loadDemo } from './demo/load-demo';
@@ -50,6 +51,8 @@ export interface LocalSystem {
   apiUrl: string;
   eventsUrl: string;
   dynamoEndpoint: string;
+  /** Where emails go: `<data dir>/outbox`, or a temporary folder in memory. */
+  outboxDir: string;
   apiToken: string;
   busName: string;
   demoEvents: number;
@@ -74,7 +77,9 @@ export const DEFAULT_OPTIONS: LocalSystemOptions = {
 export async function startLocalSystem(options: LocalSystemOptions): Promise<LocalSystem> {
   const print = options.print ?? ((line: string) => console.log(line));
   const paths = localPaths(options.dataDir);
-  mkdirSync(paths.outbox, { recursive: true });
+  // In memory, nothing goes under the data directory: the outbox is a temporary folder of its own.
+  const outboxDir = options.inMemory ? mkdtempSync(join(tmpdir(), 'ocop-pulse-outbox-')) : paths.outbox;
+  mkdirSync(outboxDir, { recursive: true });
 
   print(options.inMemory ? 'Starting DynamoDB Local (in memory)…' : `Starting DynamoDB Local (data in ${paths.dynamodb})…`);
   // The first start of a data directory decides about demo data once: a later start never adds it to data of its own.
@@ -82,6 +87,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   const firstStart = options.inMemory || !existsSync(initializedMarker);
   const dynamo = await startDynamoDbLocal(options.inMemory ? {} : { dataDir: paths.dynamodb });
   const stops: Array<() => Promise<void> | void> = [() => dynamo.stop()];
+  // Announced before the API answers and before the demo load, so a local command never opens a second DynamoDB Local on these files.
+  const announcement = { pid: process.pid, dataDir: options.inMemory ? null : paths.dataDir, dynamoEndpoint: dynamo.endpoint, outboxDir, startedAt: new Date().toISOString() };
+  stops.push(writeRuntimeInfo(announcement));
   try {
     const admin = new DynamoDBClient({ ...LOCAL_AWS, endpoint: dynamo.endpoint });
     await createTables(admin, LOCAL_TABLE_PREFIX);
@@ -89,7 +97,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
 
     const dynamoEndpoint = options.dynamoEndpointFor ? await options.dynamoEndpointFor(dynamo.endpoint) : dynamo.endpoint;
     const apiToken = options.apiToken ?? persistentToken(options.inMemory ? undefined : join(paths.dataDir, 'api-token'));
-    Object.assign(process.env, localEnvironment(dynamoEndpoint, paths.outbox), {
+    Object.assign(process.env, localEnvironment(dynamoEndpoint, outboxDir), {
       EVENT_BUS_NAME: options.busName,
       API_TOKEN: apiToken,
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? (options.verbose ? 'INFO' : 'WARN'),
@@ -146,6 +154,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       invoke: async (event) => (await invokeFunction('http-api', event)) as APIGatewayProxyStructuredResultV2,
     });
     stops.unshift(() => api.close());
+    writeRuntimeInfo({ ...announcement, apiUrl: api.url, eventsUrl: eventsServer.url });
 
     let demoEvents = 0;
     if (options.demo && firstStart) {
@@ -171,15 +180,11 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       stops.unshift(() => running.stop());
     }
 
-    if (!options.inMemory) {
-      writeRuntimeInfo({ pid: process.pid, dynamoEndpoint: dynamo.endpoint, apiUrl: api.url, eventsUrl: eventsServer.url, startedAt: new Date().toISOString() }, options.dataDir);
-      stops.push(() => clearRuntimeInfo(options.dataDir));
-    }
-
     return {
       apiUrl: api.url,
       eventsUrl: eventsServer.url,
       dynamoEndpoint: dynamo.endpoint,
+      outboxDir,
       apiToken,
       busName: options.busName,
       demoEvents,

@@ -12,9 +12,12 @@ import type { EventPattern } from '../../events/subscriptions';
  *   inside event arrays are matched element by element;
  * - values: exact strings, numbers (by value), booleans and null; `prefix`,
  *   `suffix` (both also `{ equals-ignore-case }`), `equals-ignore-case`,
- *   `wildcard`, `anything-but` (value, list, prefix, suffix,
- *   equals-ignore-case, wildcard), `numeric`, `exists`.
- * `cidr` is refused by `validatePattern`: no pattern of this system uses it.
+ *   `wildcard`, `anything-but` (value, list, prefix, suffix, equals-ignore-case,
+ *   wildcard, each of the last four with one string or a list), `numeric`,
+ *   `cidr` (IPv4 and IPv6), `exists`;
+ * - field names join with dots, as in Event Ruler: `{ "a.b": [...] }` and
+ *   `{ "a": { "b": [...] } }` are one field, in the pattern and in the event.
+ * The cases it is held to, with their sources: test/fixtures/event-patterns/aws-cases.json.
  */
 
 export class InvalidEventPatternError extends Error {
@@ -45,6 +48,21 @@ function isOrClause(key: string, value: unknown): value is PlainObject[] {
 /** Throws InvalidEventPatternError, naming the faulty field, unless `pattern` is a pattern EventBridge accepts. */
 export function validatePattern(pattern: unknown): asserts pattern is EventPattern {
   validateObject(pattern, '');
+  refuseRepeatedPaths(pattern as PlainObject, '');
+}
+
+/** `{ "a": { "b": [...] }, "a.b": [...] }` names one field twice: Event Ruler (so EventBridge) refuses it. */
+function refuseRepeatedPaths(pattern: PlainObject, prefix: string, seen = new Set<string>()): void {
+  for (const [key, value] of Object.entries(pattern)) {
+    if (isOrClause(key, value)) {
+      value.forEach((alternative) => refuseRepeatedPaths(alternative, prefix));
+      continue;
+    }
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (isPlainObject(value)) refuseRepeatedPaths(value, path, seen);
+    else if (seen.has(path)) fail(path, `Path \`${path}\` cannot be allowed multiple times`);
+    else seen.add(path);
+  }
 }
 
 function fail(path: string, reason: string): never {
@@ -100,7 +118,8 @@ function validateMatcher(matcher: unknown, path: string): void {
       if (typeof operand !== 'boolean') fail(path, 'exists takes true or false');
       return;
     case 'cidr':
-      return fail(path, 'cidr (IP address matching) is not supported by the local bus');
+      if (typeof operand !== 'string' || !parseCidr(operand)) fail(path, `cidr takes an IPv4 or IPv6 range such as "10.0.0.0/24" or "2001:db8::/32", found ${JSON.stringify(operand)}`);
+      return;
     default:
       return fail(path, `unrecognized match type "${operator}"`);
   }
@@ -127,7 +146,7 @@ function validateAnythingBut(operand: unknown, path: string): void {
   switch (operator) {
     case 'prefix':
     case 'suffix':
-      if (typeof inner !== 'string' || inner === '') fail(path, `anything-but ${operator} takes one non-empty string`);
+      if (strings.length === 0 || !strings.every((s) => typeof s === 'string' && s !== '')) fail(path, `anything-but ${operator} takes a non-empty string or a non-empty list of them`);
       return;
     case 'equals-ignore-case':
     case 'wildcard':
@@ -181,12 +200,37 @@ export function matchesPattern(pattern: EventPattern, event: unknown): boolean {
 function matchObject(pattern: PlainObject, event: unknown): boolean {
   return Object.entries(pattern).every(([key, expected]) => {
     if (isOrClause(key, expected)) return expected.some((alternative) => matchObject(alternative, event));
-    const actual = isPlainObject(event) && Object.hasOwn(event, key) ? event[key] : undefined;
-    if (Array.isArray(expected)) return matchLeaf(expected, leafValues(actual));
-    const objects = objectsIn(actual);
+    const found = valuesAt(event, key);
+    if (Array.isArray(expected)) return matchLeaf(expected, found.flatMap(leafValues));
+    const objects = found.flatMap(objectsIn);
     // A nested pattern over a missing object can still match, through { exists: false }.
     return objects.length === 0 ? matchObject(expected as PlainObject, undefined) : objects.some((object) => matchObject(expected as PlainObject, object));
   });
+}
+
+/**
+ * The values a (possibly dotted) field name reaches in an event object. Event Ruler
+ * joins names with dots, so `a.b` is reached through `{ "a.b": v }`, through
+ * `{ "a": { "b": v } }` (arrays crossed), and any mix; event keys under `a.` with
+ * dots in them join the object at `a`, so a nested pattern sees them too.
+ */
+function valuesAt(event: unknown, name: string): unknown[] {
+  if (!isPlainObject(event)) return [];
+  const found: unknown[] = [];
+  const under: PlainObject = {};
+  for (const [key, value] of Object.entries(event)) {
+    if (key === name) continue;
+    if (name.startsWith(`${key}.`)) for (const object of objectsIn(value)) found.push(...valuesAt(object, name.slice(key.length + 1)));
+    else if (key.startsWith(`${name}.`)) under[key.slice(name.length + 1)] = value;
+  }
+  const direct = Object.hasOwn(event, name) ? event[name] : undefined;
+  const hasUnder = Object.keys(under).length > 0;
+  if (isPlainObject(direct) && hasUnder) found.push({ ...direct, ...under });
+  else {
+    if (direct !== undefined) found.push(direct);
+    if (hasUnder) found.push(under);
+  }
+  return found;
 }
 
 /** The scalar values at a path: arrays are flattened, objects are not leaves. */
@@ -223,6 +267,8 @@ function matchValue(matcher: unknown, value: unknown): boolean {
       return typeof value === 'string' && wildcardRegExp(operand as string).test(value);
     case 'numeric':
       return typeof value === 'number' && inRange(parseNumericRange(operand, ''), value);
+    case 'cidr':
+      return typeof value === 'string' && inCidr(parseCidr(operand as string)!, value);
     case 'anything-but':
       return !matchesExcluded(operand, value);
     default:
@@ -274,4 +320,49 @@ function wildcardRegExp(wildcard: string): RegExp {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+// ---------------------------------------------------------------- IP ranges
+
+interface Cidr {
+  version: 4 | 6;
+  address: bigint;
+  bits: number;
+}
+
+/** "a.b.c.d/n" or an IPv6 range "x:y::/n"; a bare address is a range of one. Undefined when not valid. */
+function parseCidr(text: string): Cidr | undefined {
+  const [ip, length, extra] = text.split('/');
+  if (extra !== undefined || ip === undefined) return undefined;
+  const parsed = parseIp(ip);
+  if (!parsed) return undefined;
+  const max = parsed.version === 4 ? 32 : 128;
+  if (length !== undefined && !/^\d{1,3}$/.test(length)) return undefined;
+  const bits = length === undefined ? max : Number(length);
+  if (bits > max) return undefined;
+  return { version: parsed.version, address: parsed.address, bits };
+}
+
+function parseIp(text: string): { version: 4 | 6; address: bigint } | undefined {
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(text)) {
+    const parts = text.split('.').map(Number);
+    if (parts.some((part) => part > 255)) return undefined;
+    return { version: 4, address: parts.reduce((sum, part) => (sum << 8n) + BigInt(part), 0n) };
+  }
+  if (!/^[0-9a-fA-F:]+$/.test(text) || text.split('::').length > 2) return undefined;
+  const [head, tail] = text.includes('::') ? text.split('::') : [text, undefined];
+  const groups = (part: string | undefined) => (part ? part.split(':') : []);
+  const [left, right] = [groups(head), groups(tail)];
+  const missing = 8 - left.length - right.length;
+  if ((tail === undefined && missing !== 0) || (tail !== undefined && missing < 1)) return undefined;
+  const all = [...left, ...Array<string>(tail === undefined ? 0 : missing).fill('0'), ...right];
+  if (all.some((group) => !/^[0-9a-fA-F]{1,4}$/.test(group))) return undefined;
+  return { version: 6, address: all.reduce((sum, group) => (sum << 16n) + BigInt(parseInt(group, 16)), 0n) };
+}
+
+function inCidr(range: Cidr, value: string): boolean {
+  const ip = parseIp(value);
+  if (!ip || ip.version !== range.version) return false;
+  const shift = BigInt((range.version === 4 ? 32 : 128) - range.bits);
+  return ip.address >> shift === range.address >> shift;
 }

@@ -1,8 +1,10 @@
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { addDays, vnDayOf } from '../../domain';
 import { freePort } from '../../local/dynamodb-local';
 import { details } from '../support/envelopes';
 
@@ -12,6 +14,9 @@ import { details } from '../support/envelopes';
  * EventBridge client, the answers read over HTTP.
  */
 const TOKEN = 'e2e-token-abcdefghijklmnop';
+/** Days relative to the test's own clock (Vietnam time), so certificates are as valid in two years as today. */
+const today = vnDayOf(new Date());
+const daysAgo = (days: number) => addDays(today, -days);
 const root = resolve(__dirname, '../..');
 
 interface Started {
@@ -21,11 +26,11 @@ interface Started {
   output: () => string;
 }
 
-async function npmStart(args: string[], dataDir: string): Promise<Started> {
+async function npmStart(args: string[], dataDir: string, env: Record<string, string> = {}): Promise<Started> {
   const [apiPort, eventsPort] = [await freePort(), await freePort()];
   const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts', '--port', String(apiPort), '--events-port', String(eventsPort), '--data-dir', dataDir, '--no-schedules', ...args], {
     cwd: root,
-    env: { ...process.env, OCOP_API_TOKEN: TOKEN },
+    env: { ...process.env, OCOP_API_TOKEN: TOKEN, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -47,6 +52,30 @@ async function stop(started: Started): Promise<number | null> {
   const code = await exited;
   if (code !== 0) console.error(`npm start exited with ${code}:\n${started.output()}`);
   return code;
+}
+
+/** A local command (scripts/<name>.ts) as `npm run <name>` runs it, in `cwd`; resolves with its exit code and output. */
+function runScript(name: string, args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const tsx = pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href;
+  const child = spawn(process.execPath, ['--import', tsx, join(root, 'scripts', `${name}.ts`), ...args], { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let [stdout, stderr] = ['', ''];
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((r) => child.once('close', (code) => r({ code, stdout, stderr })));
+}
+
+/** Processes whose command line names `text` (from /proc): how a DynamoDB Local left behind on a data directory is found. */
+function processesNaming(text: string): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').some((arg) => arg.includes(text));
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 }
 
 async function get(started: Started, path: string, token: string | null = TOKEN): Promise<{ status: number; body: any }> {
@@ -90,19 +119,24 @@ describe('npm start, end to end', () => {
 
   it('projects a multi-district history published with the AWS SDK and serves it over HTTP', async () => {
     // Prepare
-    const started = await npmStart(['--in-memory', '--no-demo'], join(dataDir, 'memory'));
-    const cangLongRating = details.rated('CL-001', 72, 4, '2025-06-01', '844');
+    const memoryDir = join(dataDir, 'memory');
+    const privateTmp = mkdtempSync(join(tmpdir(), 'ocop-e2e-tmp-'));
+    const elsewhere = mkdtempSync(join(tmpdir(), 'ocop-e2e-cwd-'));
+    const started = await npmStart(['--in-memory', '--no-demo'], memoryDir, { TMPDIR: privateTmp });
+    const command = { cwd: elsewhere, env: { TMPDIR: privateTmp } };
+    const cangLongRating = details.rated('CL-001', 72, 4, daysAgo(200), '844');
     const history = [
       entry('842', 'ProductRegistered', details.registered('TP-001', '842')),
-      entry('842', 'ProductRated', details.rated('TP-001', 55, 3, '2024-05-10', '842')),
+      entry('842', 'ProductRated', details.rated('TP-001', 55, 3, daysAgo(500), '842')),
       entry('844', 'ProductRegistered', details.registered('CL-001', '844', { group: 'beverage' })),
       entry('844', 'ProductRated', cangLongRating),
       entry('844', 'ProductRated', cangLongRating),
       entry('845', 'ProductRegistered', details.registered('CK-001', '845', { group: 'herbal' })),
-      entry('845', 'ProductRated', details.rated('CK-001', 93, 4, '2025-01-15', '845', { fiveStarPotential: true })),
-      entry('845', 'ProductListedOnMarketplace', details.listed('CK-001', 'postmart', '2025-02-01T09:00:00+07:00', '845')),
-      entry('842', 'ProductRated', details.rated('CK-001', 80, 4, '2025-03-01', '842')),
-      entry('845', 'ProductRated', details.rated('CK-002', 95, 5, '2025-03-01', '845')),
+      entry('845', 'ProductRated', details.rated('CK-001', 93, 4, daysAgo(300), '845', { fiveStarPotential: true })),
+      entry('845', 'ProductListedOnMarketplace', details.listed('CK-001', 'postmart', `${daysAgo(290)}T09:00:00+07:00`, '845')),
+      entry('842', 'ProductRated', details.rated('CK-001', 80, 4, daysAgo(250), '842')),
+      entry('845', 'ProductRated', details.rated('CK-002', 95, 5, daysAgo(250), '845')),
+      // Counted only within the plan period (2021-2025): a fixed date inside it, not one relative to the clock.
       entry(undefined, 'IntellectualPropertyGranted', details.ipGranted('GI-DUA-SAP', 'geographical_indication', '2024-04-01')),
     ];
 
@@ -117,11 +151,13 @@ describe('npm start, end to end', () => {
         const response = await get(started, '/v1/rejections');
         return response.body.items?.length === 2 ? response.body.items : undefined;
       });
-      const asOf2024 = await get(started, '/v1/kpis?asOf=2024-12-31');
+      const asOfBefore = await get(started, `/v1/kpis?asOf=${daysAgo(400)}`);
       const inCauKe = await get(started, '/v1/products?district=845');
       const product = await get(started, '/v1/products/CL-001');
       const unauthorized = await get(started, '/v1/snapshots/latest', null);
       const health = await get(started, '/v1/health', null);
+      const added = await runScript('stakeholders', ['add', '--name', 'E2E Tester', '--email', 'e2e@example.org', '--role', 'tester'], command);
+      const listed = await runScript('stakeholders', ['list'], command);
 
       // Assess
       expect(latest.breakdown.byLevel).toMatchObject({ '3': { active: 1 }, '4': { active: 1 }, '4-potential-5': { active: 1 }, '5': { active: 0 } });
@@ -131,15 +167,24 @@ describe('npm start, end to end', () => {
         'ocop.district.842 ProductRated',
         'ocop.district.845 ProductRated',
       ]);
-      expect(asOf2024.status).toBe(200);
-      expect(active(asOf2024.body)).toBe(1);
+      expect(asOfBefore.status).toBe(200);
+      expect(active(asOfBefore.body)).toBe(1);
       expect(inCauKe.body.items.map((p: { productId: string }) => p.productId)).toEqual(['CK-001']);
       expect(product.body.ratingHistory).toHaveLength(1);
       expect(unauthorized.status).toBe(401);
       expect(health.body.status).toBe('ok');
+      // In memory: nothing under the data directory, the outbox in a temporary folder it prints, and local commands reach it.
+      expect(existsSync(memoryDir)).toBe(false);
+      expect(started.output()).toMatch(new RegExp(`Email outbox +${privateTmp}/ocop-pulse-outbox-`));
+      expect(added.code).toBe(0);
+      expect(listed.stderr).toContain(`Using the running npm start --in-memory (process ${started.child.pid}`);
+      expect(listed.stdout).toContain('E2E Tester <e2e@example.org>');
+      expect(existsSync(join(elsewhere, '.ocop'))).toBe(false);
     } finally {
       // Assess: Ctrl-C stops cleanly
       expect(await stop(started)).toBe(0);
+      rmSync(privateTmp, { recursive: true, force: true });
+      rmSync(elsewhere, { recursive: true, force: true });
     }
   });
 
@@ -150,7 +195,7 @@ describe('npm start, end to end', () => {
     const products = Array.from({ length: 30 }, (_, i) => `CN-${String(i).padStart(3, '0')}`);
     const events = products.flatMap((id) => [
       entry('848', 'ProductRegistered', details.registered(id, '848')),
-      entry('848', 'ProductRated', details.rated(id, 60, 3, '2025-05-05', '848')),
+      entry('848', 'ProductRated', details.rated(id, 60, 3, daysAgo(100), '848')),
     ]);
 
     // Act
@@ -166,6 +211,44 @@ describe('npm start, end to end', () => {
       // Assess
       expect(latest.breakdown.byDistrict['848'].active).toBe(products.length);
       expect((await get(second, '/v1/products?district=848&limit=100')).body.items).toHaveLength(products.length);
+    } finally {
+      expect(await stop(second)).toBe(0);
+    }
+  });
+
+  it('leaves no DynamoDB Local behind after kill -9, and the next start on the same data delivers what the bus journal holds', async () => {
+    // Prepare
+    const dir = join(dataDir, 'killed');
+    const first = await npmStart(['--no-demo'], dir);
+    const products = Array.from({ length: 40 }, (_, i) => `KL-${String(i).padStart(3, '0')}`);
+    const events = products.flatMap((id) => [
+      entry('846', 'ProductRegistered', details.registered(id, '846')),
+      entry('846', 'ProductRated', details.rated(id, 62, 3, daysAgo(30), '846')),
+    ]);
+    const dynamoDir = join(dir, 'dynamodb');
+    const dynamoBefore = processesNaming(dynamoDir);
+
+    // Act
+    await publish(first, events);
+    const killed = new Promise((r) => first.child.once('exit', r));
+    first.child.kill('SIGKILL');
+    await killed;
+    const orphans = await waitFor('DynamoDB Local to exit after its parent was killed', async () => (processesNaming(dynamoDir).length === 0 ? [] : undefined));
+    const second = await npmStart(['--no-demo'], dir);
+    try {
+      const listed = await runScript('stakeholders', ['list'], { cwd: root, env: { OCOP_DATA_DIR: dir } });
+      const latest = await waitFor('every product active after the restart', async () => {
+        const response = await get(second, '/v1/snapshots/latest');
+        return response.status === 200 && active(response.body) === products.length ? response.body : undefined;
+      });
+
+      // Assess
+      expect(dynamoBefore.length).toBeGreaterThan(0);
+      expect(orphans).toEqual([]);
+      expect(latest.breakdown.byDistrict['846'].active).toBe(products.length);
+      expect(listed.code).toBe(0);
+      expect(listed.stderr).toContain(`Using the running npm start (process ${second.child.pid}`);
+      expect(processesNaming(dynamoDir)).toHaveLength(dynamoBefore.length);
     } finally {
       expect(await stop(second)).toBe(0);
     }

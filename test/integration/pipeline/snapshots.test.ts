@@ -8,6 +8,8 @@ import {
   foldScienceTask,
   PLAN_53_KH_UBND,
   TRA_VINH,
+  addDays,
+  vnDayOf,
   type KpiSnapshot,
 } from '../../../domain';
 import { parseInboundEvent, type EventBridgeEnvelope, type InboundEvent } from '../../../events';
@@ -32,6 +34,8 @@ const parsed = (e: EventBridgeEnvelope): InboundEvent => {
   if (!result.ok) throw new Error(result.reasons.join('; '));
   return result.event;
 };
+/** Days relative to the test's own clock (Vietnam time): certificates stay as valid when the suite runs years later. */
+const daysAgo = (days: number) => addDays(vnDayOf(new Date()), -days);
 const indicator = (snapshot: KpiSnapshot, id: string) => snapshot.indicators.find((i) => i.id === id)?.value;
 
 let tables: Awaited<ReturnType<typeof createTestTables>>;
@@ -64,16 +68,16 @@ function expectedSnapshot(events: EventBridgeEnvelope[], asOf: string): KpiSnaps
 
 describe('recompute-snapshot from the projections stream', () => {
   const history = [
-    envelope(district('842'), 'ProductRegistered', details.registered('S-DUA', '842', { occurredAt: '2023-02-01T09:00:00+07:00' })),
-    envelope(district('842'), 'ProductRated', details.rated('S-DUA', 82, 4, '2024-09-20', '842')),
-    envelope(district('842'), 'ProductListedOnMarketplace', details.listed('S-DUA', 'postmart', '2024-10-01T08:00:00+07:00', '842')),
-    envelope(district('842'), 'ProductTraceabilityEnrolled', details.enrolled('S-DUA', '2024-10-02T08:00:00+07:00', '842')),
+    envelope(district('842'), 'ProductRegistered', details.registered('S-DUA', '842', { occurredAt: `${daysAgo(700)}T09:00:00+07:00` })),
+    envelope(district('842'), 'ProductRated', details.rated('S-DUA', 82, 4, daysAgo(600), '842')),
+    envelope(district('842'), 'ProductListedOnMarketplace', details.listed('S-DUA', 'postmart', `${daysAgo(590)}T08:00:00+07:00`, '842')),
+    envelope(district('842'), 'ProductTraceabilityEnrolled', details.enrolled('S-DUA', `${daysAgo(589)}T08:00:00+07:00`, '842')),
     envelope(district('845'), 'ProductRegistered', details.registered('S-MAM', '845', { group: 'herbal' })),
-    envelope(district('845'), 'ProductRated', details.rated('S-MAM', 64, 3, '2025-01-15', '845')),
+    envelope(district('845'), 'ProductRated', details.rated('S-MAM', 64, 3, daysAgo(400), '845')),
     envelope(district('846'), 'ProductRegistered', details.registered('S-BANH', '846', { group: 'handicraft' })),
-    envelope('ocop.province', 'ProductRated', details.rated('S-BANH', 93, 5, '2025-03-03', '846', { council: 'central' })),
-    envelope('ocop.province', 'IntellectualPropertyGranted', details.ipGranted('CM-CAU-KE', 'collective_mark', '2024-05-05')),
-    envelope('ocop.province', 'ScienceTaskApproved', details.taskApproved('KHCN-S-01', '2024-02-02')),
+    envelope('ocop.province', 'ProductRated', details.rated('S-BANH', 93, 5, daysAgo(300), '846', { council: 'central' })),
+    envelope('ocop.province', 'IntellectualPropertyGranted', details.ipGranted('CM-CAU-KE', 'collective_mark', daysAgo(500))),
+    envelope('ocop.province', 'ScienceTaskApproved', details.taskApproved('KHCN-S-01', daysAgo(550))),
   ];
   const writes = history.map((e) => ({ pk: aggregateKeyOf(parsed(e)), eventName: 'MODIFY' as const }));
 
@@ -113,7 +117,7 @@ describe('recompute-snapshot from the projections stream', () => {
 
   it('stores a new snapshot when a batch changes the figures', async () => {
     // Prepare
-    const listing = envelope(district('845'), 'ProductListedOnMarketplace', details.listed('S-MAM', 'voso', '2025-02-01T08:00:00+07:00', '845'));
+    const listing = envelope(district('845'), 'ProductListedOnMarketplace', details.listed('S-MAM', 'voso', `${daysAgo(380)}T08:00:00+07:00`, '845'));
     await project(listing);
     const count = (await storedSnapshots()).length;
 

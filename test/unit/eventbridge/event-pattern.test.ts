@@ -367,7 +367,7 @@ describe('validatePattern', () => {
     ['a backslash escaping a letter in a wildcard', { n: [{ wildcard: 'a\\b' }] }],
     ['an $or with a single alternative', { $or: [{ a: ['x'] }] }],
     ['a nested empty object', { detail: {} }],
-    ['cidr, which the local bus does not support', { ip: [{ cidr: '10.0.0.0/24' }] }],
+    ['a cidr whose prefix length is over 32 (Event Ruler CIDRTest)', { ip: [{ cidr: '192.168.0.1/33' }] }],
   ])('rejects %s', (_, pattern) => {
     // Act / Assess
     expect(() => validatePattern(pattern)).toThrow(InvalidEventPatternError);
