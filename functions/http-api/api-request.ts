@@ -20,6 +20,17 @@ export class FileAnswer {
   ) {}
 }
 
+/** A JSON 200 with an entity tag: answered 304 when the client's If-None-Match already names it. */
+export class TaggedAnswer {
+  constructor(
+    readonly body: unknown,
+    /** A strong entity tag, quotes included. */
+    readonly etag: string,
+    /** How long a client or cache may reuse it without asking. */
+    readonly maxAgeSeconds: number,
+  ) {}
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor?: string;

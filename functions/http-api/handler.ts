@@ -3,7 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { observability } from '../shared/observability';
 import { ApiError, NotFoundError } from './api-errors';
-import { FileAnswer } from './api-request';
+import { FileAnswer, TaggedAnswer } from './api-request';
 import { assertAuthorized } from './auth';
 import { routeHandlers } from './route-handlers';
 import { routeTable, routeKeyOf, type RouteKey } from './route-table';
@@ -22,6 +22,7 @@ export const handler = middy(async (event: APIGatewayProxyEventV2): Promise<APIG
       query: event.queryStringParameters ?? {},
       pathParameters: event.pathParameters ?? {},
     });
+    if (body instanceof TaggedAnswer) return tagged(body, event.headers?.['if-none-match']);
     return body instanceof FileAnswer ? file(body) : json(200, body);
   } catch (error) {
     if (error instanceof ApiError) {
@@ -40,6 +41,13 @@ function file(answer: FileAnswer): APIGatewayProxyStructuredResultV2 {
     body: answer.data.toString('base64'),
     isBase64Encoded: true,
   };
+}
+
+function tagged(answer: TaggedAnswer, ifNoneMatch: string | undefined): APIGatewayProxyStructuredResultV2 {
+  const headers = { etag: answer.etag, 'cache-control': `private, max-age=${answer.maxAgeSeconds}, must-revalidate` };
+  const known = (ifNoneMatch ?? '').split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+  if (known.includes(answer.etag) || known.includes('*')) return { statusCode: 304, headers };
+  return { statusCode: 200, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(answer.body) };
 }
 
 function json(statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 {

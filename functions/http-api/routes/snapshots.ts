@@ -3,14 +3,22 @@ import { endOfVnDay, isIsoDay, type KpiSnapshot } from '../../../domain';
 import { dynamoDocumentClient, tableName } from '../../shared/clients';
 import { latestSnapshot, PROVINCE_SCOPE, readStoredSnapshot, sortKeyOf, type StoredSnapshot } from '../../shared/snapshot-store';
 import { NotFoundError, BadRequestError } from '../api-errors';
-import type { ApiRequest, Page } from '../api-request';
+import { TaggedAnswer, type ApiRequest, type Page } from '../api-request';
 import { decodeCursor, encodeCursor, queryFromCursor } from '../cursor';
 import { parseQuery, snapshotsQuery } from '../query-schemas';
 
-export async function getLatestSnapshot(): Promise<KpiSnapshot> {
-  const latest = await latestSnapshot();
-  if (!latest) throw new NotFoundError('No snapshot yet: the first one is computed a few seconds after the first accepted event.');
-  return latest.snapshot;
+/** An instance answers the latest snapshot from memory for this long, so dashboards polling it cost no DynamoDB read. */
+const LATEST_CACHE_MS = 1_000;
+let cachedLatest: { item: StoredSnapshot; at: number } | undefined;
+
+/** The latest snapshot, with an ETag (its instant) and Cache-Control, so a poller gets a 304 while nothing changed. */
+export async function getLatestSnapshot(): Promise<TaggedAnswer> {
+  if (!cachedLatest || Date.now() - cachedLatest.at >= LATEST_CACHE_MS) {
+    const latest = await latestSnapshot();
+    if (!latest) throw new NotFoundError('No snapshot yet: the first one is computed a few seconds after the first accepted event.');
+    cachedLatest = { item: latest, at: Date.now() };
+  }
+  return new TaggedAnswer(cachedLatest.item.snapshot, `"${cachedLatest.item.asOf}"`, Math.round(LATEST_CACHE_MS / 1000));
 }
 
 /** Snapshot history, newest first. A day bound covers the whole day in Asia/Ho_Chi_Minh. */
