@@ -4,6 +4,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { observability } from '../shared/observability';
 import { ApiError, NotFoundError } from './api-errors';
 import { assertAuthorized } from './auth';
+import { parseQuery } from './query-schemas';
 import { routeHandlers } from './route-handlers';
 import { routeTable, routeKeyOf, type RouteKey } from './route-table';
 
@@ -18,7 +19,7 @@ export const handler = middy(async (event: APIGatewayProxyEventV2): Promise<APIG
     if (privateRoutes.has(event.routeKey)) assertAuthorized(event);
     const body = await implementation.handle({
       routeKey: event.routeKey as RouteKey,
-      query: event.queryStringParameters ?? {},
+      query: implementation.query ? parseQuery(implementation.query, event.queryStringParameters) : {},
       pathParameters: event.pathParameters ?? {},
     });
     return json(200, body);

@@ -15,9 +15,16 @@ const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().optional().describe('Pass as ?cursor= for the next page; absent on the last page') });
 
 export interface RouteImplementation {
-  handle: RouteHandler;
+  /** Receives the query parsed with `query` (an empty object when the route declares none). */
+  handle: RouteHandler<any>; // any: each route's own query type, checked where `withQuery` builds the entry
+  /** The route's query parameters, declared once: the dispatcher parses with it, the OpenAPI document lists it. */
   query?: z.ZodObject;
   response: z.ZodType;
+}
+
+/** A route with a query schema: its handler is typed with what the schema parses to. */
+function withQuery<Q extends z.ZodObject>(query: Q, handle: RouteHandler<z.infer<Q>>, response: z.ZodType): RouteImplementation {
+  return { query, handle, response };
 }
 
 /** The OpenAPI document never changes while the function runs: built on its first request, then reused. */
@@ -31,9 +38,9 @@ export const routeHandlers: Record<RouteKey, RouteImplementation> = {
     response: z.object({ openapi: z.string() }).loose(),
   },
   'GET /v1/snapshots/latest': { handle: getLatestSnapshot, response: kpiSnapshotSchema },
-  'GET /v1/snapshots': { handle: listSnapshots, query: snapshotsQuery, response: pageOf(kpiSnapshotSchema) },
-  'GET /v1/kpis': { handle: getKpis, query: kpisQuery, response: kpiSnapshotSchema },
-  'GET /v1/products': { handle: listProducts, query: productsQuery, response: pageOf(productSummarySchema) },
+  'GET /v1/snapshots': withQuery(snapshotsQuery, listSnapshots, pageOf(kpiSnapshotSchema)),
+  'GET /v1/kpis': withQuery(kpisQuery, getKpis, kpiSnapshotSchema),
+  'GET /v1/products': withQuery(productsQuery, listProducts, pageOf(productSummarySchema)),
   'GET /v1/products/{productId}': { handle: getProduct, response: productDetailSchema },
-  'GET /v1/rejections': { handle: listRejections, query: rejectionsQuery, response: pageOf(rejectionSchema) },
+  'GET /v1/rejections': withQuery(rejectionsQuery, listRejections, pageOf(rejectionSchema)),
 };

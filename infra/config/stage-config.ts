@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { parseProvince, type Province } from '../../domain/province';
+import type { Province } from '../../domain/province';
+import { DEFAULT_PROVINCE_DATA_DIR, loadProvince, provinceFile } from '../../functions/shared/province-config';
 import { schedules } from '../../functions/schedules';
 
 /**
@@ -95,6 +96,8 @@ export interface StageConfig extends Omit<StageConfigFile, 'province' | '$commen
   /** The province slug (file name), also passed to the functions as OCOP_PROVINCE. */
   provinceSlug: string;
   province: Province;
+  /** The province data file the functions ship with (read with the same loader as here). */
+  provinceFile: string;
   districts: { code: string; name: string; accountId: string }[];
 }
 
@@ -103,7 +106,7 @@ export class InvalidStageConfigError extends Error {
 }
 
 /** Validates a parsed config file against a province's data; throws InvalidStageConfigError naming the fields. */
-export function parseStageConfig(data: unknown, province: Province, origin: string): StageConfig {
+export function parseStageConfig(data: unknown, province: Province, origin: string, provinceDataFile?: string): StageConfig {
   const parsed = stageConfigSchema.safeParse(data);
   if (!parsed.success) {
     throw new InvalidStageConfigError(`${origin} is invalid:\n${z.prettifyError(parsed.error)}`, { cause: parsed.error });
@@ -122,23 +125,29 @@ export function parseStageConfig(data: unknown, province: Province, origin: stri
     ...config,
     provinceSlug,
     province,
+    provinceFile: provinceDataFile ?? provinceFile(provinceSlug),
     districts: config.districts.map((district) => ({ ...district, name: province.units.find((unit) => unit.code === district.code)!.name })),
   };
 }
 
 const REPOSITORY_ROOT = join(__dirname, '..', '..');
 
-/** Reads infra/config/<province>.<stage>.json and domain/data/<province>.province.json. */
-export function loadStageConfig(options: { stage: string; province: string; configDir?: string }): StageConfig {
+/** Reads infra/config/<province>.<stage>.json and domain/data/<province>.province.json (or the given directories'). */
+export function loadStageConfig(options: { stage: string; province: string; configDir?: string; provinceDataDir?: string }): StageConfig {
   const stage = z.enum(STAGES).safeParse(options.stage);
   if (!stage.success) throw new InvalidStageConfigError(`context "stage" must be one of ${STAGES.join(', ')}, not "${options.stage}"`);
   if (!/^[a-z0-9-]+$/.test(options.province)) throw new InvalidStageConfigError(`context "province" must be a slug such as tra-vinh, not "${options.province}"`);
 
   const configFile = join(options.configDir ?? join(REPOSITORY_ROOT, 'infra', 'config'), `${options.province}.${stage.data}.json`);
-  const provinceFile = join(REPOSITORY_ROOT, 'domain', 'data', `${options.province}.province.json`);
   const config = readJson(configFile);
-  const province = parseProvince(readJson(provinceFile), provinceFile);
-  const parsed = parseStageConfig(config, province, configFile);
+  const dataDir = options.provinceDataDir ?? DEFAULT_PROVINCE_DATA_DIR;
+  let province: Province;
+  try {
+    province = loadProvince(options.province, dataDir);
+  } catch (error) {
+    throw new InvalidStageConfigError((error as Error).message, { cause: error });
+  }
+  const parsed = parseStageConfig(config, province, configFile, provinceFile(options.province, dataDir));
   if (parsed.stage !== stage.data) throw new InvalidStageConfigError(`${configFile} is invalid:\n✖ must be "${stage.data}" (the file name's stage)\n  → at stage`);
   if (parsed.provinceSlug !== options.province) {
     throw new InvalidStageConfigError(`${configFile} is invalid:\n✖ must be "${options.province}" (the file name's province)\n  → at province`);

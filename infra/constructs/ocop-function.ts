@@ -9,6 +9,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FunctionDefinition, FunctionId } from '../../functions/catalog';
+import { PROVINCE_DATA_DIR_ENV, PROVINCE_ENV } from '../../functions/shared/province-config';
 import { tables as tableDefinitions, type TableId } from '../../functions/shared/tables';
 import { METRICS_NAMESPACE } from './metric-names';
 
@@ -16,6 +17,10 @@ export const REPOSITORY_ROOT = join(__dirname, '..', '..');
 
 /** The runtime of every function: the latest Node.js Lambda offers (cdk-nag Serverless-LambdaLatestVersion). */
 export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_24_X;
+
+/** Where Lambda unpacks the code (its LAMBDA_TASK_ROOT), and the bundle's directory of province data. */
+const LAMBDA_TASK_ROOT = '/var/task';
+export const BUNDLED_PROVINCE_DIR = 'province-data';
 
 export const DYNAMODB_READ_ACTIONS = [
   'dynamodb:GetItem',
@@ -44,6 +49,8 @@ export interface OcopFunctionProps {
   /** Where failed asynchronous invocations go (after Lambda's own 2 retries); none for functions only invoked synchronously. */
   asyncDeadLetterQueue?: sqs.IQueue;
   provinceSlug: string;
+  /** The province's data file (StageConfig.provinceFile), shipped inside the bundle. */
+  provinceFile: string;
   stage: string;
   logRetention: logs.RetentionDays;
   removalPolicy: RemovalPolicy;
@@ -93,12 +100,21 @@ export class OcopFunction extends Construct {
         target: 'node24',
         format: nodejs.OutputFormat.CJS,
         externalModules: ['@aws-sdk/*'],
+        // The province's data file goes with the code, where OCOP_PROVINCE_DATA_DIR points (functions/shared/province-config.ts).
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (_inputDir: string, outputDir: string) => [
+            `mkdir -p "${outputDir}/${BUNDLED_PROVINCE_DIR}" && cp "${props.provinceFile}" "${outputDir}/${BUNDLED_PROVINCE_DIR}/${props.provinceSlug}.province.json"`,
+          ],
+        },
       },
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: props.functionId,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
-        OCOP_PROVINCE: props.provinceSlug,
+        [PROVINCE_ENV]: props.provinceSlug,
+        [PROVINCE_DATA_DIR_ENV]: `${LAMBDA_TASK_ROOT}/${BUNDLED_PROVINCE_DIR}`,
         OCOP_STAGE: props.stage,
         ...Object.fromEntries(tableIds.map((tableId) => [tableDefinitions[tableId].tableNameEnv, props.tables[tableId].tableName])),
         ...(definition.putsEvents && { EVENT_BUS_NAME: props.bus.eventBusName }),

@@ -71,6 +71,7 @@ export class StatelessStack extends Stack {
           email: props.email,
           asyncDeadLetterQueue,
           provinceSlug: config.provinceSlug,
+          provinceFile: config.provinceFile,
           stage: config.stage,
           logRetention: logRetention(config),
           removalPolicy,

@@ -9,8 +9,10 @@ import { districtSource } from '../../events/vocabulary';
 import { lambdaFunctions, type FunctionId } from '../../functions/catalog';
 import { schedules } from '../../functions/schedules';
 import { tables, TABLE_IDS, type IndexDefinition, type TableId } from '../../functions/shared/tables';
-import { API_ROUTES } from '../../infra/constructs/http-api';
-import { DYNAMODB_READ_ACTIONS, DYNAMODB_WRITE_ACTIONS } from '../../infra/constructs/ocop-function';
+import { routeHandlers } from '../../functions/http-api/route-handlers';
+import { routeTable } from '../../functions/http-api/route-table';
+import { BUNDLED_PROVINCE_DIR, DYNAMODB_READ_ACTIONS, DYNAMODB_WRITE_ACTIONS } from '../../infra/constructs/ocop-function';
+import { loadProvince } from '../../functions/shared/province-config';
 import { EVENTS_ACCEPTED_METRIC, EVENTS_REJECTED_METRIC, METRICS_NAMESPACE } from '../../infra/constructs/metric-names';
 import { resourcesOfType, synthesizeOcopApp, type SynthesizedApp } from './support/synthesized-app';
 
@@ -352,7 +354,7 @@ describe('the functions', () => {
     });
   });
 
-  it('keeps the bundle esbuild produced for each function under 1 MB', () => {
+  it('keeps the bundle esbuild produced for each function under 1 MB, with the province data file beside it', () => {
     for (const functionId of FUNCTION_IDS) {
       // Prepare
       const code = synthesized.statelessTemplate.toJSON().Resources[functionLogicalId(functionId)].Properties.Code as { S3Key: string };
@@ -363,8 +365,9 @@ describe('the functions', () => {
       const bundleBytes = statSync(join(assetDirectory, 'index.js')).size;
 
       // Assess
-      expect(files.sort()).toEqual(['index.js', 'index.js.map']);
+      expect(files.sort()).toEqual(['index.js', 'index.js.map', BUNDLED_PROVINCE_DIR]);
       expect(bundleBytes).toBeLessThan(ONE_MEGABYTE);
+      expect(loadProvince('tra-vinh', join(assetDirectory, BUNDLED_PROVINCE_DIR))).toEqual(synthesized.config.province);
     }
   });
 });
@@ -378,11 +381,25 @@ describe('the HTTP API', () => {
     const authorizationByRoute = new Map(routes.map((route) => [route.Properties!.RouteKey as string, route.Properties!.AuthorizationType as string]));
 
     // Assess
-    for (const route of API_ROUTES) {
-      expect(authorizationByRoute.get(`GET ${route.path}`)).toBe(route.public ? 'NONE' : 'JWT');
+    for (const route of routeTable) {
+      expect(authorizationByRoute.get(`${route.method} ${route.path}`)).toBe(route.auth ? 'JWT' : 'NONE');
     }
     expect(authorizationByRoute.get('$default')).toBe('JWT');
     expect([...authorizationByRoute.entries()].filter(([, type]) => type !== 'JWT').map(([key]) => key).sort()).toEqual(['GET /v1/health', 'GET /v1/openapi.json']);
+  });
+
+  it('deploys a route for every route the function serves, and no other', () => {
+    // Prepare: what the http-api function dispatches on (a key missing here would reach it through $default and answer 404 in AWS only).
+    const served = Object.keys(routeHandlers);
+
+    // Act
+    const deployed = Object.values(resourcesOfType(synthesized.statelessTemplate, 'AWS::ApiGatewayV2::Route'))
+      .map((route) => route.Properties!.RouteKey as string)
+      .filter((key) => key !== '$default');
+
+    // Assess
+    expect(served.length).toBeGreaterThan(0);
+    expect(deployed.sort()).toEqual([...served].sort());
   });
 
   it('checks tokens against the issuer and audience of the stage config', () => {
