@@ -45,7 +45,7 @@ export const subscriptions: readonly Subscription[] = [
       source: [{ prefix: OCOP_SOURCE_PREFIX }],
       'detail-type': [{ 'anything-but': [...OUTBOUND_DETAIL_TYPES] }],
     },
-    target: { kind: 'function', functionId: 'project-event' },
+    target: { kind: 'queue', queueId: 'inbound-events' },
     retryPolicy: DEFAULT_RETRY_POLICY,
   },
   {

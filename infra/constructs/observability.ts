@@ -12,6 +12,8 @@ export interface OcopObservabilityProps {
   functions: Record<string, lambda.IFunction>;
   /** Every dead-letter queue, by a name an operator recognises. */
   deadLetterQueues: Record<string, sqs.IQueue>;
+  /** The work queues of functions/queues.ts with their alarm thresholds: messages waiting, age of the oldest. */
+  workQueues: Record<string, { queue: sqs.IQueue; alarms: { visibleMessages: number; oldestMessageAgeSeconds: number } }>;
   rejectionRatePercent: number;
   notifyEmail?: string;
 }
@@ -59,6 +61,31 @@ export class OcopObservability extends Construct {
           alarmDescription: `Messages are waiting in the ${name} dead-letter queue: something was not delivered or not processed (README.md, "Alarms")`,
           metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: cloudwatch.Stats.MAXIMUM }),
           threshold: 1,
+          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          evaluationPeriods: 1,
+          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        }),
+      );
+    }
+
+    for (const [name, { queue, alarms }] of Object.entries(props.workQueues)) {
+      notify(
+        new cloudwatch.Alarm(this, `Backlog-${name}`, {
+          alarmName: `${props.dashboardName}-backlog-${name}`,
+          alarmDescription: `More than ${alarms.visibleMessages} messages wait in the ${name} queue: its consumer falls behind or fails (README.md, "Alarms")`,
+          metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: cloudwatch.Stats.MAXIMUM }),
+          threshold: alarms.visibleMessages,
+          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          evaluationPeriods: 1,
+          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        }),
+      );
+      notify(
+        new cloudwatch.Alarm(this, `OldestMessage-${name}`, {
+          alarmName: `${props.dashboardName}-oldest-message-${name}`,
+          alarmDescription: `A message has waited more than ${alarms.oldestMessageAgeSeconds} s in the ${name} queue: events are late or being retried (README.md, "Alarms")`,
+          metric: queue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(5), statistic: cloudwatch.Stats.MAXIMUM }),
+          threshold: alarms.oldestMessageAgeSeconds,
           comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
           evaluationPeriods: 1,
           treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
@@ -126,6 +153,14 @@ export class OcopObservability extends Construct {
             width: 6,
           }),
       ),
+    );
+    this.dashboard.addWidgets(
+      new cloudwatch.GraphWidget({
+        title: 'Work queues (messages waiting; age of the oldest, s)',
+        left: Object.entries(props.workQueues).map(([name, { queue }]) => queue.metricApproximateNumberOfMessagesVisible({ label: name, statistic: cloudwatch.Stats.MAXIMUM })),
+        right: Object.entries(props.workQueues).map(([name, { queue }]) => queue.metricApproximateAgeOfOldestMessage({ label: name, statistic: cloudwatch.Stats.MAXIMUM })),
+        width: 24,
+      }),
     );
     this.dashboard.addWidgets(
       new cloudwatch.GraphWidget({

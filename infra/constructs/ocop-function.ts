@@ -48,6 +48,8 @@ export interface OcopFunctionProps {
   email?: EmailSending;
   /** Where failed asynchronous invocations go (after Lambda's own 2 retries); none for functions only invoked synchronously. */
   asyncDeadLetterQueue?: sqs.IQueue;
+  /** Invoked by the event source mapping of a work queue (functions/queues.ts), whose own dead-letter queue keeps what fails. */
+  consumesQueue?: boolean;
   provinceSlug: string;
   /** The province's data file (StageConfig.provinceFile), shipped inside the bundle. */
   provinceFile: string;
@@ -163,7 +165,9 @@ export class OcopFunction extends Construct {
     if (!props.asyncDeadLetterQueue) {
       Validations.of(this.function).acknowledge({
         id: 'Serverless-LambdaDLQ',
-        reason: 'Invoked synchronously only (API Gateway): the caller receives the error, there is no asynchronous event to keep',
+        reason: props.consumesQueue
+          ? 'Invoked only by an SQS event source mapping (synchronously): a failed message returns to its queue and after maxReceiveCount receives moves to that queue\'s dead-letter queue (functions/queues.ts)'
+          : 'Invoked synchronously only (API Gateway): the caller receives the error, there is no asynchronous event to keep',
       });
     }
   }

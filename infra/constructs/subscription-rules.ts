@@ -51,11 +51,13 @@ export interface SubscriptionRulesProps {
   subscriptions: readonly Subscription[];
   bus: events.IEventBus;
   functions: Record<FunctionId, lambda.IFunction>;
+  /** The work queues of functions/queues.ts, for targets of kind `queue`. */
+  queues: Record<string, sqs.IQueue>;
   auditLogGroup: logs.ILogGroup;
   removalPolicy: RemovalPolicy;
 }
 
-/** One EventBridge rule per subscription of events/subscriptions.ts, each target with a retry policy and its own dead-letter queue. */
+/** One EventBridge rule per subscription of events/subscriptions.ts (to a work queue, a function or the audit log), each target with a retry policy and its own dead-letter queue. */
 export class SubscriptionRules extends Construct {
   readonly rules: Record<string, events.Rule> = {};
   readonly deadLetterQueues: Record<string, sqs.Queue> = {};
@@ -74,7 +76,12 @@ export class SubscriptionRules extends Construct {
         eventPattern: toCdkEventPattern(subscription.pattern),
       });
       const { target } = subscription;
-      if (target.kind === 'function') {
+      if (target.kind === 'queue') {
+        const queue = props.queues[target.queueId];
+        if (!queue) throw new UnknownSubscriptionTargetError(`subscription ${subscription.id} targets queue ${target.queueId}, which functions/queues.ts does not define`);
+        // The retry policy and dead letters cover delivery to the queue; the queue's own redrive policy covers processing.
+        rule.addTarget(new targets.SqsQueue(queue, { deadLetterQueue: deadLetters, ...retryOf(subscription) }));
+      } else if (target.kind === 'function') {
         const fn = props.functions[target.functionId as FunctionId];
         if (!fn) throw new UnknownSubscriptionTargetError(`subscription ${subscription.id} targets ${target.functionId}, which functions/catalog.ts does not define`);
         rule.addTarget(new targets.LambdaFunction(fn, { deadLetterQueue: deadLetters, ...retryOf(subscription) }));

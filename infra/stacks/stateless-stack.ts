@@ -9,6 +9,7 @@ import { Duration } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { subscriptions } from '../../events/subscriptions';
 import { lambdaFunctions, type FunctionId } from '../../functions/catalog';
+import { queues } from '../../functions/queues';
 import { schedules } from '../../functions/schedules';
 import type { TableId } from '../../functions/shared/tables';
 import type { StageConfig } from '../config/stage-config';
@@ -18,6 +19,7 @@ import { OcopFunction, type EmailSending } from '../constructs/ocop-function';
 import { OcopObservability } from '../constructs/observability';
 import { OcopSchedules } from '../constructs/schedules';
 import { SubscriptionRules } from '../constructs/subscription-rules';
+import { WorkQueues } from '../constructs/work-queues';
 import { logRetention, resourcePrefix } from './naming';
 
 export interface StatelessStackProps extends StackProps {
@@ -45,6 +47,7 @@ export class StatelessStack extends Stack {
   readonly functions: Record<FunctionId, OcopFunction>;
   readonly httpApi: OcopHttpApi;
   readonly deadLetterQueues: Record<string, sqs.Queue> = {};
+  readonly workQueues: WorkQueues;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -70,6 +73,7 @@ export class StatelessStack extends Stack {
           bus: props.bus,
           email: props.email,
           asyncDeadLetterQueue,
+          consumesQueue: Object.values(queues).some((queue) => queue.consumer === functionId),
           provinceSlug: config.provinceSlug,
           provinceFile: config.provinceFile,
           stage: config.stage,
@@ -103,10 +107,14 @@ export class StatelessStack extends Stack {
       );
     }
 
+    this.workQueues = new WorkQueues(this, 'Queues', { namePrefix: resourcePrefix(config), functions: lambdas, removalPolicy: queueRemovalPolicy });
+    for (const [queueId, { deadLetterQueue }] of Object.entries(this.workQueues.queues)) this.deadLetterQueues[`queue-${queueId}`] = deadLetterQueue;
+
     const rules = new SubscriptionRules(this, 'Subscriptions', {
       subscriptions,
       bus: props.bus,
       functions: lambdas,
+      queues: Object.fromEntries(Object.entries(this.workQueues.queues).map(([queueId, { queue }]) => [queueId, queue])),
       auditLogGroup: props.auditLogGroup,
       removalPolicy: queueRemovalPolicy,
     });
@@ -133,10 +141,18 @@ export class StatelessStack extends Stack {
       dashboardName: resourcePrefix(config),
       functions: lambdas,
       deadLetterQueues: this.deadLetterQueues,
+      workQueues: Object.fromEntries(
+        Object.entries(this.workQueues.queues).map(([queueId, { queue, definition }]) => [queueId, { queue, alarms: definition.alarms }]),
+      ),
       rejectionRatePercent: config.alarms.rejectionRatePercent,
       notifyEmail: config.alarms.notifyEmail,
     });
 
+    for (const [queueId, { queue, deadLetterQueue }] of Object.entries(this.workQueues.queues)) {
+      const id = queueId.replace(/(^|-)(\w)/g, (_m, _dash, letter: string) => letter.toUpperCase());
+      new CfnOutput(this, `${id}QueueUrl`, { value: queue.queueUrl, description: `The ${queueId} work queue (functions/queues.ts)` });
+      new CfnOutput(this, `${id}DeadLetterQueueUrl`, { value: deadLetterQueue.queueUrl, description: `Its dead letters: npm run dlq:redrive -- --aws` });
+    }
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.api.apiEndpoint, description: 'Base URL of the HTTP API v1' });
   }
 }

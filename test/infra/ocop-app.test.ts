@@ -7,6 +7,7 @@ import { detailJsonSchemas } from '../../events/json-schemas';
 import { subscriptions } from '../../events/subscriptions';
 import { districtSource } from '../../events/vocabulary';
 import { lambdaFunctions, type FunctionId } from '../../functions/catalog';
+import type { QueueId } from '../../functions/queues';
 import { schedules } from '../../functions/schedules';
 import { tables, TABLE_IDS, type IndexDefinition, type TableId } from '../../functions/shared/tables';
 import { routeHandlers } from '../../functions/http-api/route-handlers';
@@ -91,7 +92,10 @@ describe('the event subscriptions', () => {
       const queueId = target!.DeadLetterConfig.Arn['Fn::GetAtt'][0] as string;
       expect(queues[queueId]).toBeDefined();
       deadLetterQueueIds.add(queueId);
-      if (subscription.target.kind === 'function') {
+      if (subscription.target.kind === 'queue') {
+        const workQueue = synthesized.stateless.workQueues.queues[subscription.target.queueId as QueueId].queue;
+        expect(target!.Arn).toEqual({ 'Fn::GetAtt': [synthesized.logicalId(workQueue.node.defaultChild as CfnElement), 'Arn'] });
+      } else if (subscription.target.kind === 'function') {
         expect(target!.Arn).toEqual({ 'Fn::GetAtt': [functionLogicalId(subscription.target.functionId as FunctionId), 'Arn'] });
       } else {
         expect(JSON.stringify(target!.Arn)).toContain(':log-group:');
@@ -340,7 +344,9 @@ describe('the functions', () => {
     const stream = lambdaFunctions['recompute-snapshot'].projectionsStream;
 
     // Act
-    const mappings = Object.values(resourcesOfType(synthesized.statelessTemplate, 'AWS::Lambda::EventSourceMapping'));
+    const mappings = Object.values(resourcesOfType(synthesized.statelessTemplate, 'AWS::Lambda::EventSourceMapping')).filter((mapping) =>
+      JSON.stringify(mapping.Properties!.EventSourceArn).includes('StreamArn'),
+    );
 
     // Assess
     expect(mappings).toHaveLength(1);
