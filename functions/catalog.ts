@@ -1,3 +1,4 @@
+import { REPORT_SCOPE } from './shared/report-snapshot-store';
 import type { TableId } from './shared/tables';
 
 /**
@@ -5,7 +6,10 @@ import type { TableId } from './shared/tables';
  * each entry with exactly the grants listed; `npm start` imports the same
  * handlers and calls them in-process.
  */
-export type TableAccess = 'read' | 'readWrite';
+/** The DynamoDB actions a function may be granted on a table (and, for Query and Scan, its indexes). */
+export const DYNAMODB_READ_ACTIONS = ['GetItem', 'BatchGetItem', 'Query', 'Scan'] as const;
+export const DYNAMODB_WRITE_ACTIONS = ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'] as const;
+export type DynamoDbAction = (typeof DYNAMODB_READ_ACTIONS)[number] | (typeof DYNAMODB_WRITE_ACTIONS)[number];
 
 export interface FunctionDefinition {
   /** Path from the repository root to the module exporting `handler`. */
@@ -13,8 +17,10 @@ export interface FunctionDefinition {
   description: string;
   memoryMb: number;
   timeoutSeconds: number;
-  /** The tables it may touch, and how; the CDK grants nothing more. */
-  tables: Partial<Record<TableId, TableAccess>>;
+  /** The tables it may touch and the exact DynamoDB actions its code calls on each; the CDK grants nothing more. */
+  tables: Partial<Record<TableId, readonly DynamoDbAction[]>>;
+  /** Writes allowed only on items whose partition key is one of these values (IAM condition dynamodb:LeadingKeys). */
+  writableKeys?: Partial<Record<TableId, readonly string[]>>;
   /** Puts events (EventRejected) on the bus. */
   putsEvents?: boolean;
   /** Sends email through SES. */
@@ -29,7 +35,8 @@ export const lambdaFunctions = {
     description: 'Validates an inbound event, appends it to the event log and re-folds its aggregate; rejects what it cannot accept',
     memoryMb: 512,
     timeoutSeconds: 30,
-    tables: { events: 'readWrite', projections: 'readWrite', rejections: 'readWrite' },
+    // event-log-store (append, loggedEnvelope), projection-store (get, put), rejection-store (keep, markAnnounced).
+    tables: { events: ['GetItem', 'PutItem'], projections: ['GetItem', 'PutItem'], rejections: ['GetItem', 'PutItem', 'UpdateItem'] },
     putsEvents: true,
   },
   'recompute-snapshot': {
@@ -37,7 +44,8 @@ export const lambdaFunctions = {
     description: 'Recomputes the provincial KPI snapshot from the projections, coalescing bursts of changes',
     memoryMb: 1024,
     timeoutSeconds: 120,
-    tables: { projections: 'read', snapshots: 'readWrite' },
+    // kpi-inputs (scan of the projections), snapshot-store (latest, put).
+    tables: { projections: ['Scan'], snapshots: ['Query', 'PutItem'] },
     // No batching window: records gather while the previous recompute runs, which is what keeps
     // freshness under 2 s; a 1 s window halves the scans in a burst (README, "Benchmarks").
     projectionsStream: { batchSize: 1000, maxBatchingWindowSeconds: 0 },
@@ -47,7 +55,10 @@ export const lambdaFunctions = {
     description: 'Emails the latest KPI snapshot to every active stakeholder, once per period',
     memoryMb: 512,
     timeoutSeconds: 300,
-    tables: { snapshots: 'readWrite', stakeholders: 'read', idempotency: 'readWrite' },
+    // snapshot-store (latest), report-snapshot-store (keep, previous), stakeholder-store (active), Powertools idempotency.
+    tables: { snapshots: ['GetItem', 'Query', 'PutItem'], stakeholders: ['Scan'], idempotency: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'] },
+    // Its own report records only (scope "report"): never the province's snapshot history.
+    writableKeys: { snapshots: [REPORT_SCOPE] },
     sendsEmail: true,
   },
   'http-api': {
@@ -55,7 +66,8 @@ export const lambdaFunctions = {
     description: 'Serves the HTTP API v1: snapshots, KPIs, products, rejections',
     memoryMb: 1024,
     timeoutSeconds: 29,
-    tables: { snapshots: 'read', projections: 'read', rejections: 'read' },
+    // routes: snapshots (query), products (get, query), kpis (scan, via kpi-inputs), rejections (query).
+    tables: { snapshots: ['Query'], projections: ['GetItem', 'Query', 'Scan'], rejections: ['Query'] },
   },
 } as const satisfies Record<string, FunctionDefinition>;
 

@@ -8,7 +8,9 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { FunctionDefinition, FunctionId } from '../../functions/catalog';
+import { OUTBOUND_DETAIL_TYPES } from '../../events/catalog';
+import { PROVINCE_SOURCE } from '../../events/vocabulary';
+import { DYNAMODB_READ_ACTIONS, DYNAMODB_WRITE_ACTIONS, type DynamoDbAction, type FunctionDefinition, type FunctionId } from '../../functions/catalog';
 import { PROVINCE_DATA_DIR_ENV, PROVINCE_ENV } from '../../functions/shared/province-config';
 import { tables as tableDefinitions, type TableId } from '../../functions/shared/tables';
 import { METRICS_NAMESPACE } from './metric-names';
@@ -22,15 +24,10 @@ export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_24_X;
 const LAMBDA_TASK_ROOT = '/var/task';
 export const BUNDLED_PROVINCE_DIR = 'province-data';
 
-export const DYNAMODB_READ_ACTIONS = [
-  'dynamodb:GetItem',
-  'dynamodb:BatchGetItem',
-  'dynamodb:Query',
-  'dynamodb:Scan',
-  'dynamodb:ConditionCheckItem',
-  'dynamodb:DescribeTable',
-];
-export const DYNAMODB_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+/** The IAM actions of a catalog entry's DynamoDB actions. */
+export function dynamoDbIamActions(actions: readonly DynamoDbAction[]): string[] {
+  return actions.map((action) => `dynamodb:${action}`);
+}
 
 export interface EmailSending {
   senderAddress: string;
@@ -129,21 +126,40 @@ export class OcopFunction extends Construct {
 
     for (const tableId of tableIds) {
       const table = props.tables[tableId];
-      const indexArns = tableDefinitions[tableId].globalIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`);
-      const access = definition.tables[tableId];
-      this.role.addToPolicy(
-        new iam.PolicyStatement({
-          sid: `Read${pascal(tableId)}Table`,
-          actions: DYNAMODB_READ_ACTIONS,
-          resources: [table.tableArn, ...indexArns],
-        }),
-      );
-      if (access === 'readWrite') {
-        this.role.addToPolicy(new iam.PolicyStatement({ sid: `Write${pascal(tableId)}Table`, actions: DYNAMODB_WRITE_ACTIONS, resources: [table.tableArn] }));
+      const granted = definition.tables[tableId] ?? [];
+      const reads = granted.filter((action) => (DYNAMODB_READ_ACTIONS as readonly string[]).includes(action));
+      const writes = granted.filter((action) => (DYNAMODB_WRITE_ACTIONS as readonly string[]).includes(action));
+      // Indexes are read by Query and Scan only: GetItem and writes name the table alone.
+      const readsIndexes = reads.some((action) => action === 'Query' || action === 'Scan');
+      const indexArns = readsIndexes ? tableDefinitions[tableId].globalIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`) : [];
+      if (reads.length > 0) {
+        this.role.addToPolicy(new iam.PolicyStatement({ sid: `Read${pascal(tableId)}Table`, actions: dynamoDbIamActions(reads), resources: [table.tableArn, ...indexArns] }));
+      }
+      if (writes.length > 0) {
+        const leadingKeys = definition.writableKeys?.[tableId];
+        this.role.addToPolicy(
+          new iam.PolicyStatement({
+            sid: `Write${pascal(tableId)}Table`,
+            actions: dynamoDbIamActions(writes),
+            resources: [table.tableArn],
+            ...(leadingKeys && { conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [...leadingKeys] } } }),
+          }),
+        );
       }
     }
     if (definition.putsEvents) {
-      this.role.addToPolicy(new iam.PolicyStatement({ sid: 'PutEventsOnTheBus', actions: ['events:PutEvents'], resources: [props.bus.eventBusArn] }));
+      this.role.addToPolicy(
+        new iam.PolicyStatement({
+          sid: 'PutEventsOnTheBus',
+          actions: ['events:PutEvents'],
+          resources: [props.bus.eventBusArn],
+          // Only as the province and only the outbound catalog; Null: false keeps an entry without them from passing ForAllValues.
+          conditions: {
+            'ForAllValues:StringEquals': { 'events:source': [PROVINCE_SOURCE], 'events:detail-type': [...OUTBOUND_DETAIL_TYPES] },
+            Null: { 'events:source': 'false', 'events:detail-type': 'false' },
+          },
+        }),
+      );
     }
     if (definition.sendsEmail) {
       if (!props.email) throw new MissingEmailConfigurationError(`${props.functionId} sends email but no SES identity was given`);

@@ -6,13 +6,15 @@ import { INBOUND_DETAIL_TYPES, OUTBOUND_DETAIL_TYPES } from '../../events/catalo
 import { detailJsonSchemas } from '../../events/json-schemas';
 import { subscriptions } from '../../events/subscriptions';
 import { districtSource } from '../../events/vocabulary';
-import { lambdaFunctions, type FunctionId } from '../../functions/catalog';
+import { DYNAMODB_WRITE_ACTIONS, lambdaFunctions, type DynamoDbAction, type FunctionId } from '../../functions/catalog';
+import { REPORT_SCOPE } from '../../functions/shared/report-snapshot-store';
+import { PROVINCE_SOURCE } from '../../events/vocabulary';
 import type { QueueId } from '../../functions/queues';
 import { schedules } from '../../functions/schedules';
 import { tables, TABLE_IDS, type IndexDefinition, type TableId } from '../../functions/shared/tables';
 import { routeHandlers } from '../../functions/http-api/route-handlers';
 import { routeTable } from '../../functions/http-api/route-table';
-import { BUNDLED_PROVINCE_DIR, DYNAMODB_READ_ACTIONS, DYNAMODB_WRITE_ACTIONS } from '../../infra/constructs/ocop-function';
+import { BUNDLED_PROVINCE_DIR } from '../../infra/constructs/ocop-function';
 import { loadProvince } from '../../functions/shared/province-config';
 import { EVENTS_ACCEPTED_METRIC, EVENTS_REJECTED_METRIC, METRICS_NAMESPACE } from '../../infra/constructs/metric-names';
 import { resourcesOfType, synthesizeOcopApp, type SynthesizedApp } from './support/synthesized-app';
@@ -280,29 +282,65 @@ describe('the functions', () => {
     }
   });
 
-  it('grants read or read-write on exactly the tables (and their indexes) the catalog lists', () => {
+  it('grants on each table exactly the DynamoDB actions the catalog lists, on its indexes only for Query and Scan', () => {
     for (const functionId of FUNCTION_IDS) {
       // Prepare
-      const granted = lambdaFunctions[functionId].tables as Partial<Record<TableId, 'read' | 'readWrite'>>;
+      const declared = lambdaFunctions[functionId].tables as Partial<Record<TableId, readonly DynamoDbAction[]>>;
+      const grantedOnTable = new Map<TableId, Set<string>>();
+      const tablesWithIndexGrants = new Set<TableId>();
 
+      // Act: every table-item action of the role (stream actions are the event source's, on the stream ARN)
+      const statements = roleStatements(functionId).filter((statement) =>
+        actionsOf(statement).some((action) => action.startsWith('dynamodb:') && !/Stream|Shard|Records/.test(action)),
+      );
+      for (const statement of statements) {
+        for (const resource of resourcesOf(statement)) {
+          const tableId = tableOfResource(resource);
+          expect({ functionId, resource, tableId: tableId && declared[tableId] ? tableId : 'not in the catalog' }).toEqual({ functionId, resource, tableId });
+          if (resource.includes('/index/')) tablesWithIndexGrants.add(tableId!);
+          else for (const action of actionsOf(statement)) (grantedOnTable.get(tableId!) ?? grantedOnTable.set(tableId!, new Set()).get(tableId!)!).add(action);
+        }
+      }
+
+      // Assess
+      const expected = Object.fromEntries(Object.entries(declared).map(([tableId, actions]) => [tableId, actions!.map((action) => `dynamodb:${action}`).sort()]));
+      expect({ functionId, grants: Object.fromEntries([...grantedOnTable].map(([tableId, actions]) => [tableId, [...actions].sort()])) }).toEqual({ functionId, grants: expected });
+      const indexed = (Object.keys(declared) as TableId[]).filter(
+        (tableId) => tables[tableId].globalIndexes.length > 0 && declared[tableId]!.some((action) => action === 'Query' || action === 'Scan'),
+      );
+      expect([...tablesWithIndexGrants].sort()).toEqual(indexed.sort());
+    }
+  });
+
+  it('grants no DeleteItem or BatchWriteItem but to the Powertools idempotency records', () => {
+    // Act
+    const deletes = FUNCTION_IDS.flatMap((functionId) =>
+      roleStatements(functionId)
+        .filter((statement) => actionsOf(statement).some((action) => ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'].includes(action)))
+        .flatMap((statement) => resourcesOf(statement).map((resource) => `${functionId} on ${tableOfResource(resource)}`)),
+    );
+
+    // Assess
+    expect(deletes).toEqual(['send-kpi-report on idempotency']);
+  });
+
+  it('lets the mailer write only its own report records in the snapshots table (dynamodb:LeadingKeys)', () => {
+    // Prepare
+    const snapshotsArn = JSON.stringify(synthesized.stateless.resolve(synthesized.stateful.tables.snapshots.tableArn));
+
+    for (const functionId of FUNCTION_IDS) {
       // Act
-      const dynamoStatements = roleStatements(functionId).filter((statement) =>
-        actionsOf(statement).some((action) => [...DYNAMODB_READ_ACTIONS, ...DYNAMODB_WRITE_ACTIONS].includes(action)),
+      const writes = roleStatements(functionId).filter(
+        (statement) => resourcesOf(statement).includes(snapshotsArn) && actionsOf(statement).some((action) => (DYNAMODB_WRITE_ACTIONS as readonly string[]).includes(action.replace('dynamodb:', ''))),
       );
 
       // Assess
-      const readOn = new Set<TableId>();
-      const writeOn = new Set<TableId>();
-      for (const statement of dynamoStatements) {
-        for (const resource of resourcesOf(statement)) {
-          const tableId = tableOfResource(resource);
-          expect(tableId && granted[tableId]).toBeTruthy();
-          if (actionsOf(statement).some((action) => DYNAMODB_WRITE_ACTIONS.includes(action))) writeOn.add(tableId!);
-          else readOn.add(tableId!);
-        }
+      if (functionId === 'send-kpi-report') {
+        expect(writes).toHaveLength(1);
+        expect(writes[0]!.Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [REPORT_SCOPE] } });
+      } else {
+        for (const statement of writes) expect(statement.Condition).toBeUndefined();
       }
-      expect([...readOn].sort()).toEqual((Object.keys(granted) as TableId[]).sort());
-      expect([...writeOn].sort()).toEqual((Object.keys(granted) as TableId[]).filter((tableId) => granted[tableId] === 'readWrite').sort());
     }
   });
 
@@ -331,7 +369,13 @@ describe('the functions', () => {
       // Assess
       expect(putEvents.length > 0).toBe(definition.putsEvents === true);
       expect(sendEmail.length > 0).toBe(definition.sendsEmail === true);
-      for (const statement of putEvents) expect(resourcesOf(statement)).toEqual([JSON.stringify(synthesized.stateless.resolve(synthesized.stateful.bus.eventBusArn))]);
+      for (const statement of putEvents) {
+        expect(resourcesOf(statement)).toEqual([JSON.stringify(synthesized.stateless.resolve(synthesized.stateful.bus.eventBusArn))]);
+        expect(statement.Condition).toEqual({
+          'ForAllValues:StringEquals': { 'events:source': [PROVINCE_SOURCE], 'events:detail-type': [...OUTBOUND_DETAIL_TYPES] },
+          Null: { 'events:source': 'false', 'events:detail-type': 'false' },
+        });
+      }
       for (const statement of sendEmail) {
         expect(actionsOf(statement)).toEqual(['ses:SendEmail']);
         expect(resourcesOf(statement).some((resource) => resource.includes('*'))).toBe(false);
