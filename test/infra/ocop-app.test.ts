@@ -275,8 +275,11 @@ describe('the functions', () => {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: functionId,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+        POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
+        POWERTOOLS_TRACER_CAPTURE_ERROR: 'false',
         OCOP_PROVINCE: 'tra-vinh',
       });
+      expect(variables.POWERTOOLS_LOGGER_LOG_EVENT).toBeUndefined();
       expect('EVENT_BUS_NAME' in variables).toBe(definition.putsEvents === true);
       expect('SENDER_ADDRESS' in variables && 'SES_CONFIGURATION_SET' in variables).toBe(definition.sendsEmail === true);
     }
