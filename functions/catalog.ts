@@ -69,6 +69,15 @@ export const lambdaFunctions = {
     // routes: snapshots (query), products (get, query), kpis (scan, via kpi-inputs), rejections (query).
     tables: { snapshots: ['Query'], projections: ['GetItem', 'Query', 'Scan'], rejections: ['Query'] },
   },
+  'announce-rejections': {
+    entry: 'functions/announce-rejections/handler.ts',
+    description: 'Announces every rejection its own delivery left unannounced (EventRejected), and reports how many are left',
+    memoryMb: 256,
+    timeoutSeconds: 120,
+    // the sparse `unannounced` index (query), rejection-store (markAnnounced).
+    tables: { rejections: ['Query', 'UpdateItem'] },
+    putsEvents: true,
+  },
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionId = keyof typeof lambdaFunctions;

@@ -9,3 +9,4 @@ export { METRICS_NAMESPACE, metricNames };
 export const EVENTS_ACCEPTED_METRIC = metricNames.eventsAccepted;
 export const EVENTS_REJECTED_METRIC = metricNames.eventsRejected;
 export const PROJECT_EVENT_SERVICE = 'project-event' satisfies import('../../functions/catalog').FunctionId;
+export const ANNOUNCE_REJECTIONS_SERVICE = 'announce-rejections' satisfies import('../../functions/catalog').FunctionId;

@@ -5,7 +5,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { EVENTS_ACCEPTED_METRIC, EVENTS_REJECTED_METRIC, METRICS_NAMESPACE, PROJECT_EVENT_SERVICE } from './metric-names';
+import { ANNOUNCE_REJECTIONS_SERVICE, EVENTS_ACCEPTED_METRIC, EVENTS_REJECTED_METRIC, METRICS_NAMESPACE, metricNames, PROJECT_EVENT_SERVICE } from './metric-names';
 
 export interface OcopObservabilityProps {
   dashboardName: string;
@@ -133,12 +133,31 @@ export class OcopObservability extends Construct {
       }),
     );
 
+    const unannounced = new cloudwatch.Metric({
+      namespace: METRICS_NAMESPACE,
+      metricName: metricNames.rejectionsUnannounced,
+      dimensionsMap: { service: ANNOUNCE_REJECTIONS_SERVICE },
+      statistic: cloudwatch.Stats.MAXIMUM,
+      period: PERIOD,
+    });
+    notify(
+      new cloudwatch.Alarm(this, 'RejectionsUnannounced', {
+        alarmName: `${props.dashboardName}-rejections-unannounced`,
+        alarmDescription: 'Rejections stayed unannounced through two sweeps: the districts do not hear of them (README.md, "Alarms")',
+        metric: unannounced,
+        threshold: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 2,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+    );
+
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', { dashboardName: props.dashboardName });
     this.dashboard.addWidgets(
       new cloudwatch.GraphWidget({
         title: 'Inbound events',
         left: [eventMetric(EVENTS_ACCEPTED_METRIC), eventMetric(EVENTS_REJECTED_METRIC)],
-        right: [rejectionRate],
+        right: [rejectionRate, unannounced],
         width: 12,
       }),
       new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 12 }),

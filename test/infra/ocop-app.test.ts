@@ -16,7 +16,7 @@ import { routeHandlers } from '../../functions/http-api/route-handlers';
 import { routeTable } from '../../functions/http-api/route-table';
 import { BUNDLED_PROVINCE_DIR } from '../../infra/constructs/ocop-function';
 import { loadProvince } from '../../functions/shared/province-config';
-import { EVENTS_ACCEPTED_METRIC, EVENTS_REJECTED_METRIC, METRICS_NAMESPACE } from '../../infra/constructs/metric-names';
+import { EVENTS_ACCEPTED_METRIC, EVENTS_REJECTED_METRIC, METRICS_NAMESPACE, metricNames } from '../../infra/constructs/metric-names';
 import { resourcesOfType, synthesizeOcopApp, type SynthesizedApp } from './support/synthesized-app';
 
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string; Condition?: unknown };
@@ -560,7 +560,9 @@ describe('the alarms and the dashboard', () => {
     const threshold = synthesized.config.alarms.rejectionRatePercent;
 
     // Act
-    const rateAlarms = Object.values(resourcesOfType(synthesized.statelessTemplate, 'AWS::CloudWatch::Alarm')).filter((alarm) => alarm.Properties!.Metrics);
+    const rateAlarms = Object.values(resourcesOfType(synthesized.statelessTemplate, 'AWS::CloudWatch::Alarm')).filter((alarm) =>
+      JSON.stringify(alarm.Properties!.Metrics ?? null).includes(EVENTS_REJECTED_METRIC),
+    );
 
     // Assess
     expect(rateAlarms).toHaveLength(1);
@@ -572,6 +574,31 @@ describe('the alarms and the dashboard', () => {
     expect(metrics).toContain(`"Namespace":"${METRICS_NAMESPACE}"`);
     expect(metrics).toContain('{"Name":"service","Value":"project-event"}');
     synthesized.statelessTemplate.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+});
+
+describe('the rejection sweep', () => {
+  it('runs announce-rejections on its schedule, and alarms when rejections stay unannounced through two sweeps', () => {
+    // Prepare
+    const sweep = schedules.find((schedule) => schedule.functionId === 'announce-rejections')!;
+
+    // Act
+    const alarms = Object.values(resourcesOfType(synthesized.statelessTemplate, 'AWS::CloudWatch::Alarm'))
+      .map((alarm) => alarm.Properties!)
+      .filter((alarm) => alarm.MetricName === metricNames.rejectionsUnannounced);
+    const scheduled = Object.values(resourcesOfType(synthesized.statelessTemplate, 'AWS::Scheduler::Schedule')).filter(
+      (schedule) => (schedule.Properties!.Target as { Input: string }).Input === JSON.stringify(sweep.input),
+    );
+
+    // Assess
+    expect(scheduled).toHaveLength(1);
+    expect(alarms).toHaveLength(1);
+    expect(alarms[0]).toMatchObject({
+      Namespace: METRICS_NAMESPACE,
+      Dimensions: [{ Name: 'service', Value: 'announce-rejections' }],
+      Threshold: 1,
+      EvaluationPeriods: 2,
+    });
   });
 });
 
