@@ -24,6 +24,36 @@ export function toCdkEventPattern(pattern: EventPattern): events.EventPattern {
   return { ...rest, ...(detailType !== undefined && { detailType }) } as events.EventPattern;
 }
 
+/**
+ * What the audit log keeps of an event: metadata only (ids, source, detail
+ * type, times, product and district), never the detail itself, which may
+ * name people (a household's owner). Whole events live only in the encrypted
+ * event log table and the bus archive.
+ */
+export const AUDIT_LOG_FIELDS = {
+  id: '$.id',
+  source: '$.source',
+  detailType: '$.detail-type',
+  account: '$.account',
+  time: '$.time',
+  eventId: '$.detail.eventId',
+  schemaVersion: '$.detail.schemaVersion',
+  occurredAt: '$.detail.occurredAt',
+  productId: '$.detail.productId',
+  districtCode: '$.detail.districtCode',
+  rejectedEventId: '$.detail.rejectedEventId',
+  rejectedSource: '$.detail.rejectedSource',
+  rejectedDetailType: '$.detail.rejectedDetailType',
+} as const;
+
+/** One log line per event, `name=value` pairs (CloudWatch Logs targets take a string message and a timestamp). */
+function auditLogEntry(): events.RuleTargetInput {
+  const message = Object.entries(AUDIT_LOG_FIELDS)
+    .map(([name, path]) => `${name}=${events.EventField.fromPath(path)}`)
+    .join(' ');
+  return targets.LogGroupTargetInput.fromObjectV2({ timestamp: events.EventField.time, message });
+}
+
 /** A CloudWatch Logs target whose permission is the log group's resource policy (OcopEventBus), not a custom resource. */
 class AuditLogTarget implements events.IRuleTarget {
   constructor(
@@ -36,6 +66,7 @@ class AuditLogTarget implements events.IRuleTarget {
     targets.addToDeadLetterQueueResourcePolicy(rule, this.deadLetterQueue);
     return {
       ...targets.bindBaseTargetConfig({ deadLetterQueue: this.deadLetterQueue, ...this.retry }),
+      input: auditLogEntry(),
       arn: Stack.of(this.logGroup).formatArn({
         service: 'logs',
         resource: 'log-group',

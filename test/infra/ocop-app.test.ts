@@ -13,6 +13,7 @@ import type { QueueId } from '../../functions/queues';
 import { schedules } from '../../functions/schedules';
 import { tables, TABLE_IDS, type IndexDefinition, type TableId } from '../../functions/shared/tables';
 import { routeHandlers } from '../../functions/http-api/route-handlers';
+import { AUDIT_LOG_FIELDS } from '../../infra/constructs/subscription-rules';
 import { routeTable } from '../../functions/http-api/route-table';
 import { BUNDLED_PROVINCE_DIR } from '../../infra/constructs/ocop-function';
 import { loadProvince } from '../../functions/shared/province-config';
@@ -120,6 +121,27 @@ describe('the event subscriptions', () => {
     const document = JSON.stringify(policies[0]!.Properties!.PolicyDocument);
     expect(document).toContain(`rule/${synthesized.config.eventBusName}/*`);
     expect(document).toContain('events.amazonaws.com');
+  });
+
+  it('writes only metadata of each event to the audit log, never its detail (personal data stays in the encrypted event log)', () => {
+    // Prepare
+    const audit = subscriptions.filter((subscription) => subscription.target.kind === 'audit-log');
+    const rules = Object.values(resourcesOfType(synthesized.statelessTemplate, 'AWS::Events::Rule'));
+
+    for (const subscription of audit) {
+      // Act
+      const [target] = rules.find((rule) => rule.Properties!.Name === subscription.id)!.Properties!.Targets as Array<Record<string, any>>;
+
+      // Assess
+      expect(target!.Input).toBeUndefined();
+      expect(target!.InputPath).toBeUndefined();
+      const paths = Object.values(target!.InputTransformer.InputPathsMap as Record<string, string>);
+      expect(new Set(paths)).toEqual(new Set([...Object.values(AUDIT_LOG_FIELDS), '$.time']));
+      expect(paths.filter((path) => path === '$' || path === '$.detail' || /subject|name|owner|reasons/i.test(path))).toEqual([]);
+      const template = String(target!.InputTransformer.InputTemplate).replace(':<time>,', ':"x",').replace(/<[^>]+>/g, 'x');
+      expect(JSON.parse(template)).toEqual({ timestamp: 'x', message: expect.stringContaining('productId=x') });
+    }
+    expect(audit.length).toBeGreaterThan(0);
   });
 
   it('encrypts every dead-letter queue and refuses requests without TLS', () => {
