@@ -36,7 +36,22 @@ export const stageConfigSchema = z
       .refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days), { error: `must be one of ${LOG_RETENTION_DAYS.join(', ')}` }),
     /** The district systems allowed to publish, each from its own AWS account. */
     districts: z
-      .array(z.object({ code: z.string().regex(/^\d{3,5}$/, { error: 'must be a GSO district code' }), accountId }))
+      .array(
+        z.object({
+          code: z.string().regex(/^\d{3,5}$/, { error: 'must be a GSO district code' }),
+          accountId,
+          /**
+           * The district's own bus that receives its EventRejected (docs/deploy.md, "Onboarding a district"):
+           * arn:aws:events:<region>:<accountId>:event-bus/<name>. Absent: the district hears of its rejections only through the API.
+           */
+          rejectionsBusArn: z
+            .string()
+            .regex(/^arn:aws[a-z-]*:events:[a-z]{2}(-[a-z]+)+-\d:\d{12}:event-bus\/[A-Za-z0-9._-]{1,256}$/, {
+              error: 'must be the ARN of an EventBridge bus, arn:aws:events:<region>:<account>:event-bus/<name>',
+            })
+            .optional(),
+        }),
+      )
       .min(1, { error: 'must list at least one district account' }),
     email: z.object({
       senderAddress: z.email({ error: 'must be an email address' }),
@@ -76,6 +91,9 @@ export const stageConfigSchema = z
       if (accounts.has(district.accountId)) {
         context.addIssue({ code: 'custom', path: ['districts', index, 'accountId'], message: 'each district publishes from its own account' });
       }
+      if (district.rejectionsBusArn && district.rejectionsBusArn.split(':')[4] !== district.accountId) {
+        context.addIssue({ code: 'custom', path: ['districts', index, 'rejectionsBusArn'], message: "must be a bus in the district's own account" });
+      }
       if (district.accountId === config.aws.account) {
         context.addIssue({ code: 'custom', path: ['districts', index, 'accountId'], message: "must not be the province's own account" });
       }
@@ -98,7 +116,7 @@ export interface StageConfig extends Omit<StageConfigFile, 'province' | '$commen
   province: Province;
   /** The province data file the functions ship with (read with the same loader as here). */
   provinceFile: string;
-  districts: { code: string; name: string; accountId: string }[];
+  districts: { code: string; name: string; accountId: string; rejectionsBusArn?: string }[];
 }
 
 export class InvalidStageConfigError extends Error {

@@ -14,6 +14,7 @@ import { schedules } from '../../functions/schedules';
 import type { TableId } from '../../functions/shared/tables';
 import type { StageConfig } from '../config/stage-config';
 import { DeadLetterQueue } from '../constructs/dead-letter-queue';
+import { DistrictRejections } from '../constructs/district-rejections';
 import { OcopHttpApi } from '../constructs/http-api';
 import { OcopFunction, type EmailSending } from '../constructs/ocop-function';
 import { OcopObservability } from '../constructs/observability';
@@ -48,6 +49,7 @@ export class StatelessStack extends Stack {
   readonly httpApi: OcopHttpApi;
   readonly deadLetterQueues: Record<string, sqs.Queue> = {};
   readonly workQueues: WorkQueues;
+  readonly districtRejections: DistrictRejections;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -119,6 +121,9 @@ export class StatelessStack extends Stack {
       removalPolicy: queueRemovalPolicy,
     });
     for (const [subscriptionId, queue] of Object.entries(rules.deadLetterQueues)) this.deadLetterQueues[`rule-${subscriptionId}`] = queue;
+
+    this.districtRejections = new DistrictRejections(this, 'DistrictRejections', { bus: props.bus, districts: config.districts, removalPolicy: queueRemovalPolicy });
+    if (this.districtRejections.deadLetterQueue) this.deadLetterQueues['district-rejections'] = this.districtRejections.deadLetterQueue;
 
     const scheduled = new OcopSchedules(this, 'Schedules', {
       schedules,
