@@ -1,4 +1,5 @@
 import { CHART_ASSETS, type ChartAsset } from '../report/charts/assets';
+import { REPORT_SCOPE } from './shared/report-snapshot-store';
 import type { TableId } from './shared/tables';
 
 /**
@@ -6,7 +7,10 @@ import type { TableId } from './shared/tables';
  * each entry with exactly the grants listed; `npm start` imports the same
  * handlers and calls them in-process.
  */
-export type TableAccess = 'read' | 'readWrite';
+/** The DynamoDB actions a function may be granted on a table (and, for Query and Scan, its indexes). */
+export const DYNAMODB_READ_ACTIONS = ['GetItem', 'BatchGetItem', 'Query', 'Scan'] as const;
+export const DYNAMODB_WRITE_ACTIONS = ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'] as const;
+export type DynamoDbAction = (typeof DYNAMODB_READ_ACTIONS)[number] | (typeof DYNAMODB_WRITE_ACTIONS)[number];
 
 export interface FunctionDefinition {
   /** Path from the repository root to the module exporting `handler`. */
@@ -14,8 +18,10 @@ export interface FunctionDefinition {
   description: string;
   memoryMb: number;
   timeoutSeconds: number;
-  /** The tables it may touch, and how; the CDK grants nothing more. */
-  tables: Partial<Record<TableId, TableAccess>>;
+  /** The tables it may touch and the exact DynamoDB actions its code calls on each; the CDK grants nothing more. */
+  tables: Partial<Record<TableId, readonly DynamoDbAction[]>>;
+  /** Writes allowed only on items whose partition key is one of these values (IAM condition dynamodb:LeadingKeys). */
+  writableKeys?: Partial<Record<TableId, readonly string[]>>;
   /** Puts events (EventRejected) on the bus. */
   putsEvents?: boolean;
   /** Sends email through SES. */
@@ -32,7 +38,14 @@ export const lambdaFunctions = {
     description: 'Validates an inbound event, appends it to the event log and re-folds its aggregate; rejects what it cannot accept',
     memoryMb: 512,
     timeoutSeconds: 30,
-    tables: { events: 'readWrite', projections: 'readWrite', rejections: 'readWrite' },
+    // event-log-store (append, loggedEnvelope), projection-store (get, put), rejection-store (keep, markAnnounced).
+    // event-log-store (findLogged, append), projection-store (batch read, read, conditional put), waiting-store, rejection-store.
+    tables: {
+      events: ['BatchGetItem', 'BatchWriteItem'],
+      projections: ['BatchGetItem', 'GetItem', 'PutItem'],
+      waiting: ['Query', 'BatchWriteItem'],
+      rejections: ['GetItem', 'PutItem', 'UpdateItem'],
+    },
     putsEvents: true,
   },
   'recompute-snapshot': {
@@ -40,7 +53,9 @@ export const lambdaFunctions = {
     description: 'Recomputes the provincial KPI snapshot from the projections, coalescing bursts of changes',
     memoryMb: 1024,
     timeoutSeconds: 120,
-    tables: { projections: 'read', snapshots: 'readWrite' },
+    // kpi-inputs (scan of the projections), snapshot-store (latest, put).
+    // kpi-inputs (the readModel index), snapshot-store.
+    tables: { projections: ['Query'], snapshots: ['Query', 'PutItem'] },
     // No batching window: records gather while the previous recompute runs, which is what keeps
     // freshness under 2 s; a 1 s window halves the scans in a burst (README, "Benchmarks").
     projectionsStream: { batchSize: 1000, maxBatchingWindowSeconds: 0 },
@@ -50,8 +65,11 @@ export const lambdaFunctions = {
     description: 'Emails the latest KPI snapshot to every active stakeholder, once per period',
     memoryMb: 512,
     timeoutSeconds: 300,
-    // projections: read for the trend chart (the computation of GET /v1/kpis/trend).
-    tables: { snapshots: 'readWrite', stakeholders: 'read', idempotency: 'readWrite', projections: 'read' },
+    // snapshot-store (latest), report-snapshot-store (keep, previous), stakeholder-store (active), Powertools idempotency.
+    tables: { snapshots: ['GetItem', 'Query', 'PutItem'], stakeholders: ['Scan'], idempotency: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], projections: ['Query'] },
+    // projections: the KPI read model (readModel index), for the trend chart.
+    // Its own report records only (scope "report"): never the province's snapshot history.
+    writableKeys: { snapshots: [REPORT_SCOPE] },
     sendsEmail: true,
     bundledFiles: Object.values(CHART_ASSETS),
   },
@@ -60,7 +78,18 @@ export const lambdaFunctions = {
     description: 'Serves the HTTP API v1: snapshots, KPIs, products, rejections',
     memoryMb: 1024,
     timeoutSeconds: 29,
-    tables: { snapshots: 'read', projections: 'read', rejections: 'read' },
+    // routes: snapshots (query), products (get, query), kpis (scan, via kpi-inputs), rejections (query).
+    // snapshots, products (one, listings, the readModel index), waiting (count of a product not registered), rejections.
+    tables: { snapshots: ['Query'], projections: ['GetItem', 'Query'], waiting: ['Query'], rejections: ['Query'] },
+  },
+  'announce-rejections': {
+    entry: 'functions/announce-rejections/handler.ts',
+    description: 'Announces every rejection its own delivery left unannounced (EventRejected), and reports how many are left',
+    memoryMb: 256,
+    timeoutSeconds: 120,
+    // the sparse `unannounced` index (query), rejection-store (markAnnounced).
+    tables: { rejections: ['Query', 'UpdateItem'] },
+    putsEvents: true,
   },
 } as const satisfies Record<string, FunctionDefinition>;
 

@@ -34,4 +34,12 @@ export const schedules: readonly ScheduleDefinition[] = [
     functionId: 'recompute-snapshot',
     input: { source: 'ocop.schedule', schedule: 'daily-snapshot' },
   },
+  {
+    id: 'announce-rejections',
+    description: 'Every 15 minutes: announces the rejections whose delivery did not (EventRejected), so none stays unannounced',
+    expression: 'cron(0,15,30,45 * * * ? *)',
+    timeZone: PROVINCE_TIME_ZONE,
+    functionId: 'announce-rejections',
+    input: { source: 'ocop.schedule', schedule: 'announce-rejections' },
+  },
 ];

@@ -1,14 +1,18 @@
 import type { RouteKey } from './route-table';
 
-/** What a route handler needs of a request; the Lambda handler and `npm start` both build it. */
-export interface ApiRequest {
+/**
+ * What a route handler needs of a request; the Lambda handler builds it. The
+ * query arrives parsed with the route's own query schema (route-handlers.ts),
+ * so a route never sees a raw query string.
+ */
+export interface ApiRequest<Query = Record<string, unknown>> {
   routeKey: RouteKey;
-  query: Record<string, string | undefined>;
+  query: Query;
   pathParameters: Record<string, string | undefined>;
 }
 
-/** A route handler returns the JSON body of a 200, or a FileAnswer. */
-export type RouteHandler = (request: ApiRequest) => Promise<unknown>;
+/** A route handler returns the JSON body of a 200, a FileAnswer or a TaggedAnswer. */
+export type RouteHandler<Query = Record<string, unknown>> = (request: ApiRequest<Query>) => Promise<unknown>;
 
 /** A 200 that is a file to download (a spreadsheet, a CSV): sent base64-encoded, as an attachment. */
 export class FileAnswer {

@@ -1,14 +1,16 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { observability } from '../shared/observability';
 import { ApiError, NotFoundError } from './api-errors';
 import { FileAnswer, TaggedAnswer } from './api-request';
 import { assertAuthorized } from './auth';
+import { parseQuery } from './query-schemas';
 import { routeHandlers } from './route-handlers';
 import { routeTable, routeKeyOf, type RouteKey } from './route-table';
 
-const { logger } = observability('http-api');
+const { logger, tracer } = observability('http-api');
 const privateRoutes = new Set<string>(routeTable.filter((route) => route.auth).map(routeKeyOf));
 
 /** The HTTP API v1: API Gateway HTTP API (payload v2) in, JSON out; errors as `{ error: { code, message } }`. */
@@ -19,7 +21,7 @@ export const handler = middy(async (event: APIGatewayProxyEventV2): Promise<APIG
     if (privateRoutes.has(event.routeKey)) assertAuthorized(event);
     const body = await implementation.handle({
       routeKey: event.routeKey as RouteKey,
-      query: event.queryStringParameters ?? {},
+      query: implementation.query ? parseQuery(implementation.query, event.queryStringParameters) : {},
       pathParameters: event.pathParameters ?? {},
     });
     if (body instanceof TaggedAnswer) return tagged(body, event.headers?.['if-none-match']);
@@ -32,7 +34,9 @@ export const handler = middy(async (event: APIGatewayProxyEventV2): Promise<APIG
     logger.error('request failed', { routeKey: event.routeKey, error: error as Error });
     return json(500, { error: { code: 'internal_error', message: 'Something went wrong on our side; it has been logged. Try again later.' } });
   }
-}).use(injectLambdaContext(logger));
+})
+  .use(captureLambdaHandler(tracer, { captureResponse: false }))
+  .use(injectLambdaContext(logger));
 
 function file(answer: FileAnswer): APIGatewayProxyStructuredResultV2 {
   return {

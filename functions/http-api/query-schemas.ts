@@ -59,8 +59,14 @@ export const rejectionsQuery = z.strictObject({
   cursor,
 });
 
-/** Validates query parameters; a 400 names each bad parameter and what it must be. */
-export function parseQuery<S extends z.ZodType>(schema: S, query: Record<string, string | undefined> | undefined): z.infer<S> {
+export type RejectionsQuery = z.infer<typeof rejectionsQuery>;
+
+/**
+ * Validates query parameters; a 400 names each bad parameter and what it must
+ * be. The dispatcher (handler.ts) calls it once per request with the route's
+ * declared schema; parsing a parsed query again gives the same query.
+ */
+export function parseQuery<S extends z.ZodType>(schema: S, query: Record<string, unknown> | undefined): z.infer<S> {
   const parsed = schema.safeParse(query ?? {}, { reportInput: true });
   if (!parsed.success) throw new BadRequestError(describeIssues(parsed.error.issues, 'query').join('; '), { cause: parsed.error });
   return parsed.data;

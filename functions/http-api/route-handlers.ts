@@ -18,13 +18,23 @@ const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().optional().describe('Pass as ?cursor= for the next page; absent on the last page') });
 
 /** A route answers JSON (`response`, its schema) or a file (`file`, its media type). */
-export type RouteImplementation = { handle: RouteHandler; query?: z.ZodObject } & (
+export type RouteImplementation = {
+  /** Receives the query parsed with `query` (an empty object when the route declares none). */
+  handle: RouteHandler<any>; // any: each route's own query type
+  /** The route's query parameters, declared once: the dispatcher parses with it, the OpenAPI document lists it. */
+  query?: z.ZodObject;
+} & (
   | { response: z.ZodType; file?: never }
   | { file: { mediaType: string; description: string }; response?: never }
 );
 
 const xlsx = (description: string) => ({ mediaType: XLSX_MEDIA_TYPE, description });
 const csv = (description: string) => ({ mediaType: CSV_MEDIA_TYPE, description });
+
+/** A route with a query schema: its handler is typed with what the schema parses to. */
+function withQuery<Q extends z.ZodObject>(query: Q, handle: RouteHandler<z.infer<Q>>, response: z.ZodType): RouteImplementation {
+  return { query, handle, response };
+}
 
 /** The OpenAPI document never changes while the function runs: built on its first request, then reused. */
 let openApi: Record<string, unknown> | undefined;
@@ -50,5 +60,5 @@ export const routeHandlers: Record<RouteKey, RouteImplementation> = {
   'GET /v1/products.csv': { handle: getRegisterCsv, query: registerQuery, file: csv('The product register: UTF-8 with BOM, comma-separated, dates dd/mm/yyyy') },
   'GET /v1/products': { handle: listProducts, query: productsQuery, response: pageOf(productSummarySchema) },
   'GET /v1/products/{productId}': { handle: getProduct, response: productDetailSchema },
-  'GET /v1/rejections': { handle: listRejections, query: rejectionsQuery, response: pageOf(rejectionSchema) },
+  'GET /v1/rejections': withQuery(rejectionsQuery, listRejections, pageOf(rejectionSchema)),
 };

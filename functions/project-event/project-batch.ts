@@ -284,7 +284,7 @@ async function settleRejections(rejections: readonly PendingRejection[], results
   if (toAnnounce.length === 0) return;
   let failed: Set<string>;
   try {
-    failed = new Set((await announceRejections(toAnnounce.map((p) => p.record))).failed.map((f) => f.rejection.rejectionId));
+    failed = new Set((await announceRejections(toAnnounce.map((p) => p.record))).failed.map((f) => f.rejectionId));
   } catch (error) {
     for (const pending of toAnnounce) fail(pending.messageId, error as Error);
     return;

@@ -1,10 +1,12 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import { emailSettingsFromEnvironment, type EmailTransport } from '../shared/email-transport';
+import { metricNames } from '../metric-names';
 import { observability } from '../shared/observability';
 import { oncePerPeriod } from './once-per-period';
 import { sendKpiReport, type SendKpiReportResult } from './send-kpi-report';
@@ -17,7 +19,7 @@ import { sendKpiReport, type SendKpiReportResult } from './send-kpi-report';
  * trying everyone, so Lambda's asynchronous retries try again: the others,
  * already emailed for the period, are not emailed twice.
  */
-const { logger, metrics } = observability('send-kpi-report');
+const { logger, metrics, tracer } = observability('send-kpi-report');
 
 export const sendKpiReportInputSchema = z.object({
   source: z.string().optional(),
@@ -54,15 +56,16 @@ export function createHandler(overrides: { transport?: EmailTransport; senderAdd
       { transport, senderAddress, logger, oncePerPeriod: (deliver) => oncePerPeriod(deliver, context) },
     );
     if (result.outcome === 'no-snapshot') {
-      metrics.addMetric('ReportRunsWithoutSnapshot', MetricUnit.Count, 1);
+      metrics.addMetric(metricNames.reportRunsWithoutSnapshot, MetricUnit.Count, 1);
       return result;
     }
-    metrics.addMetric('ReportEmailsSent', MetricUnit.Count, result.sent.length);
-    metrics.addMetric('ReportEmailsAlreadySent', MetricUnit.Count, result.alreadySent.length);
-    metrics.addMetric('ReportEmailsFailed', MetricUnit.Count, result.failed.length);
+    metrics.addMetric(metricNames.reportEmailsSent, MetricUnit.Count, result.sent.length);
+    metrics.addMetric(metricNames.reportEmailsAlreadySent, MetricUnit.Count, result.alreadySent.length);
+    metrics.addMetric(metricNames.reportEmailsFailed, MetricUnit.Count, result.failed.length);
     if (result.failed.length > 0) throw new ReportDeliveryError(result);
     return result;
   })
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(injectLambdaContext(logger))
     .use(logMetrics(metrics));
 }

@@ -7,10 +7,13 @@ export class PublishEventError extends Error {
   override name = 'PublishEventError';
 }
 
+/** What an announcement needs of a rejection (the `unannounced` index carries exactly this, not the original event). */
+export type AnnounceableRejection = Pick<RejectionRecord, 'rejectionId' | 'eventId' | 'source' | 'detailType' | 'districtCode' | 'reasons' | 'rejectedAt'>;
+
 /** PutEvents takes at most 10 entries per call. */
 const PUT_EVENTS_MAX_ENTRIES = 10;
 
-function entryOf(rejection: RejectionRecord): PutEventsRequestEntry {
+function entryOf(rejection: AnnounceableRejection): PutEventsRequestEntry {
   const detail: EventRejectedDetail = {
     eventId: `rejected-${rejection.rejectionId}`,
     schemaVersion: 1,
@@ -24,28 +27,37 @@ function entryOf(rejection: RejectionRecord): PutEventsRequestEntry {
   return { EventBusName: eventBusName(), Source: PROVINCE_SOURCE, DetailType: 'EventRejected', Detail: JSON.stringify(detail) };
 }
 
-/**
- * Puts `EventRejected` (source ocop.province) on the bus for each rejection,
- * 10 per call, so each sender can subscribe to its own. Checks every entry
- * (FailedEntryCount): returns the rejections the bus did not take, to be
- * announced again (at least once: subscribers deduplicate on detail.eventId).
- */
-export async function announceRejections(rejections: readonly RejectionRecord[]): Promise<{ failed: { rejection: RejectionRecord; error: string }[] }> {
-  const failed: { rejection: RejectionRecord; error: string }[] = [];
-  for (let i = 0; i < rejections.length; i += PUT_EVENTS_MAX_ENTRIES) {
-    const chunk = rejections.slice(i, i + PUT_EVENTS_MAX_ENTRIES);
-    const result = await eventBridge().send(new PutEventsCommand({ Entries: chunk.map(entryOf) }));
-    if ((result.FailedEntryCount ?? 0) === 0) continue;
-    chunk.forEach((rejection, index) => {
-      const entry = result.Entries?.[index];
-      if (!entry || entry.ErrorCode) failed.push({ rejection, error: `${entry?.ErrorCode ?? 'NoEntry'} ${entry?.ErrorMessage ?? ''}`.trim() });
-    });
+/** Puts `EventRejected` (source ocop.province) on the bus, so the sender can subscribe to its own rejections. */
+export async function announceRejection(rejection: AnnounceableRejection): Promise<void> {
+  const result = await eventBridge().send(new PutEventsCommand({ Entries: [entryOf(rejection)] }));
+  if ((result.FailedEntryCount ?? 0) > 0) {
+    const entry = result.Entries?.[0];
+    throw new PublishEventError(`EventRejected for ${rejection.rejectionId} was not accepted by the bus: ${entry?.ErrorCode} ${entry?.ErrorMessage}`);
   }
-  return { failed };
 }
 
-/** One rejection; throws PublishEventError when the bus did not take it. */
-export async function announceRejection(rejection: RejectionRecord): Promise<void> {
-  const { failed } = await announceRejections([rejection]);
-  if (failed.length > 0) throw new PublishEventError(`EventRejected for ${rejection.rejectionId} was not accepted by the bus: ${failed[0]!.error}`);
+export interface AnnouncementOutcome {
+  announced: string[];
+  /** Entries the bus refused (FailedEntryCount > 0), with its error code and message. */
+  failed: Array<{ rejectionId: string; errorCode?: string; errorMessage?: string }>;
+}
+
+/**
+ * Announces several rejections, 10 entries per PutEvents call, and tells
+ * which ones the bus accepted: a call can succeed with some entries failed
+ * (FailedEntryCount), whose results carry an ErrorCode in the same position.
+ */
+export async function announceRejections(rejections: readonly AnnounceableRejection[]): Promise<AnnouncementOutcome> {
+  const outcome: AnnouncementOutcome = { announced: [], failed: [] };
+  for (let start = 0; start < rejections.length; start += PUT_EVENTS_MAX_ENTRIES) {
+    const chunk = rejections.slice(start, start + PUT_EVENTS_MAX_ENTRIES);
+    const result = await eventBridge().send(new PutEventsCommand({ Entries: chunk.map(entryOf) }));
+    chunk.forEach((rejection, index) => {
+      const entry = result.Entries?.[index];
+      const failed = (result.FailedEntryCount ?? 0) > 0 && (entry === undefined || entry.ErrorCode !== undefined || entry.EventId === undefined);
+      if (failed) outcome.failed.push({ rejectionId: rejection.rejectionId, ...(entry?.ErrorCode && { errorCode: entry.ErrorCode }), ...(entry?.ErrorMessage && { errorMessage: entry.ErrorMessage }) });
+      else outcome.announced.push(rejection.rejectionId);
+    });
+  }
+  return outcome;
 }

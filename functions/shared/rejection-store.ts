@@ -20,11 +20,25 @@ export interface RejectionRecord {
   listPartition: 'rejections';
   /** True once EventRejected was put on the bus. */
   announced: boolean;
+  /** Present (PENDING_ANNOUNCEMENT) only while not announced: the key of the sparse `unannounced` index. */
+  pendingAnnouncement?: typeof PENDING_ANNOUNCEMENT;
 }
 
-export function newRejection(fields: Omit<RejectionRecord, 'rejectedAtKey' | 'listPartition' | 'announced' | 'rejectedAt'>, now = new Date()): RejectionRecord {
+export const PENDING_ANNOUNCEMENT = 'pending';
+
+export function newRejection(
+  fields: Omit<RejectionRecord, 'rejectedAtKey' | 'listPartition' | 'announced' | 'rejectedAt' | 'pendingAnnouncement'>,
+  now = new Date(),
+): RejectionRecord {
   const rejectedAt = now.toISOString();
-  return { ...fields, rejectedAt, rejectedAtKey: `${rejectedAt}#${fields.rejectionId}`, listPartition: 'rejections', announced: false };
+  return {
+    ...fields,
+    rejectedAt,
+    rejectedAtKey: `${rejectedAt}#${fields.rejectionId}`,
+    listPartition: 'rejections',
+    announced: false,
+    pendingAnnouncement: PENDING_ANNOUNCEMENT,
+  };
 }
 
 /** Keeps the first rejection of an event; returns the stored one (this one, or the one kept before). */
@@ -45,6 +59,6 @@ export async function keepRejection(record: RejectionRecord): Promise<RejectionR
 
 export async function markAnnounced(rejectionId: string): Promise<void> {
   await dynamoDocumentClient().send(
-    new UpdateCommand({ TableName: tableName('rejections'), Key: { rejectionId }, UpdateExpression: 'SET announced = :true', ExpressionAttributeValues: { ':true': true } }),
+    new UpdateCommand({ TableName: tableName('rejections'), Key: { rejectionId }, UpdateExpression: 'SET announced = :true REMOVE pendingAnnouncement', ExpressionAttributeValues: { ':true': true } }),
   );
 }

@@ -85,6 +85,13 @@ export const tables = {
     globalIndexes: [
       { indexName: 'bySource', partitionKey: s('source'), sortKey: s('rejectedAtKey') },
       { indexName: 'byTime', partitionKey: s('listPartition'), sortKey: s('rejectedAtKey') },
+      // Sparse: only rejections not yet announced carry `pendingAnnouncement`; the announce-rejections sweep reads it.
+      {
+        indexName: 'unannounced',
+        partitionKey: s('pendingAnnouncement'),
+        sortKey: s('rejectedAtKey'),
+        nonKeyAttributes: ['eventId', 'source', 'detailType', 'districtCode', 'reasons', 'rejectedAt'],
+      },
     ],
   },
   /** Snapshot history per scope, newest last; sort key is the UTC instant. */

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { parseProvince, type Province } from '../../domain/province';
+import type { Province } from '../../domain/province';
+import { DEFAULT_PROVINCE_DATA_DIR, loadProvince, provinceFile } from '../../functions/shared/province-config';
 import { schedules } from '../../functions/schedules';
 
 /**
@@ -35,7 +36,22 @@ export const stageConfigSchema = z
       .refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days), { error: `must be one of ${LOG_RETENTION_DAYS.join(', ')}` }),
     /** The district systems allowed to publish, each from its own AWS account. */
     districts: z
-      .array(z.object({ code: z.string().regex(/^\d{3,5}$/, { error: 'must be a GSO district code' }), accountId }))
+      .array(
+        z.object({
+          code: z.string().regex(/^\d{3,5}$/, { error: 'must be a GSO district code' }),
+          accountId,
+          /**
+           * The district's own bus that receives its EventRejected (docs/deploy.md, "Onboarding a district"):
+           * arn:aws:events:<region>:<accountId>:event-bus/<name>. Absent: the district hears of its rejections only through the API.
+           */
+          rejectionsBusArn: z
+            .string()
+            .regex(/^arn:aws[a-z-]*:events:[a-z]{2}(-[a-z]+)+-\d:\d{12}:event-bus\/[A-Za-z0-9._-]{1,256}$/, {
+              error: 'must be the ARN of an EventBridge bus, arn:aws:events:<region>:<account>:event-bus/<name>',
+            })
+            .optional(),
+        }),
+      )
       .min(1, { error: 'must list at least one district account' }),
     email: z.object({
       senderAddress: z.email({ error: 'must be an email address' }),
@@ -82,6 +98,9 @@ export const stageConfigSchema = z
       if (accounts.has(district.accountId)) {
         context.addIssue({ code: 'custom', path: ['districts', index, 'accountId'], message: 'each district publishes from its own account' });
       }
+      if (district.rejectionsBusArn && district.rejectionsBusArn.split(':')[4] !== district.accountId) {
+        context.addIssue({ code: 'custom', path: ['districts', index, 'rejectionsBusArn'], message: "must be a bus in the district's own account" });
+      }
       if (district.accountId === config.aws.account) {
         context.addIssue({ code: 'custom', path: ['districts', index, 'accountId'], message: "must not be the province's own account" });
       }
@@ -105,7 +124,9 @@ export interface StageConfig extends Omit<StageConfigFile, 'province' | '$commen
   /** The province slug (file name), also passed to the functions as OCOP_PROVINCE. */
   provinceSlug: string;
   province: Province;
-  districts: { code: string; name: string; accountId: string }[];
+  /** The province data file the functions ship with (read with the same loader as here). */
+  provinceFile: string;
+  districts: { code: string; name: string; accountId: string; rejectionsBusArn?: string }[];
 }
 
 export class InvalidStageConfigError extends Error {
@@ -113,7 +134,7 @@ export class InvalidStageConfigError extends Error {
 }
 
 /** Validates a parsed config file against a province's data; throws InvalidStageConfigError naming the fields. */
-export function parseStageConfig(data: unknown, province: Province, origin: string): StageConfig {
+export function parseStageConfig(data: unknown, province: Province, origin: string, provinceDataFile?: string): StageConfig {
   const parsed = stageConfigSchema.safeParse(data);
   if (!parsed.success) {
     throw new InvalidStageConfigError(`${origin} is invalid:\n${z.prettifyError(parsed.error)}`, { cause: parsed.error });
@@ -132,23 +153,29 @@ export function parseStageConfig(data: unknown, province: Province, origin: stri
     ...config,
     provinceSlug,
     province,
+    provinceFile: provinceDataFile ?? provinceFile(provinceSlug),
     districts: config.districts.map((district) => ({ ...district, name: province.units.find((unit) => unit.code === district.code)!.name })),
   };
 }
 
 const REPOSITORY_ROOT = join(__dirname, '..', '..');
 
-/** Reads infra/config/<province>.<stage>.json and domain/data/<province>.province.json. */
-export function loadStageConfig(options: { stage: string; province: string; configDir?: string }): StageConfig {
+/** Reads infra/config/<province>.<stage>.json and domain/data/<province>.province.json (or the given directories'). */
+export function loadStageConfig(options: { stage: string; province: string; configDir?: string; provinceDataDir?: string }): StageConfig {
   const stage = z.enum(STAGES).safeParse(options.stage);
   if (!stage.success) throw new InvalidStageConfigError(`context "stage" must be one of ${STAGES.join(', ')}, not "${options.stage}"`);
   if (!/^[a-z0-9-]+$/.test(options.province)) throw new InvalidStageConfigError(`context "province" must be a slug such as tra-vinh, not "${options.province}"`);
 
   const configFile = join(options.configDir ?? join(REPOSITORY_ROOT, 'infra', 'config'), `${options.province}.${stage.data}.json`);
-  const provinceFile = join(REPOSITORY_ROOT, 'domain', 'data', `${options.province}.province.json`);
   const config = readJson(configFile);
-  const province = parseProvince(readJson(provinceFile), provinceFile);
-  const parsed = parseStageConfig(config, province, configFile);
+  const dataDir = options.provinceDataDir ?? DEFAULT_PROVINCE_DATA_DIR;
+  let province: Province;
+  try {
+    province = loadProvince(options.province, dataDir);
+  } catch (error) {
+    throw new InvalidStageConfigError((error as Error).message, { cause: error });
+  }
+  const parsed = parseStageConfig(config, province, configFile, provinceFile(options.province, dataDir));
   if (parsed.stage !== stage.data) throw new InvalidStageConfigError(`${configFile} is invalid:\n✖ must be "${stage.data}" (the file name's stage)\n  → at stage`);
   if (parsed.provinceSlug !== options.province) {
     throw new InvalidStageConfigError(`${configFile} is invalid:\n✖ must be "${options.province}" (the file name's province)\n  → at province`);

@@ -8,8 +8,6 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { routeTable } from '../../functions/http-api/route-table';
 
-/** The routes of CONTRACT §3, from the one route table. Public ones need no token; every other route needs a JWT. */
-export const API_ROUTES = routeTable.map((route) => ({ path: route.path, public: !route.auth }));
 
 export interface OcopHttpApiProps {
   handler: lambda.IFunction;
@@ -39,8 +37,8 @@ const ACCESS_LOG_FIELDS = {
 };
 
 /**
- * The HTTP API v1 in front of the http-api function: GET routes of CONTRACT
- * §3, a JWT authorizer on each route but health and the OpenAPI document, a
+ * The HTTP API v1 in front of the http-api function: the routes of
+ * functions/http-api/route-table.ts (CONTRACT §3), a JWT authorizer on each route but health and the OpenAPI document, a
  * catch-all (behind the authorizer) so the function answers unknown paths with
  * the contract's JSON 404, throttling and JSON access logs on the default stage.
  */
@@ -59,14 +57,15 @@ export class OcopHttpApi extends Construct {
     const authorizer = new HttpJwtAuthorizer('JwtAuthorizer', props.jwtIssuer, { jwtAudience: props.jwtAudience });
     const noAuthorizer = new apigwv2.HttpNoneAuthorizer();
 
-    for (const route of API_ROUTES) {
+    // The routes of functions/http-api/route-table.ts, the table the function dispatches on: nothing served is left undeployed.
+    for (const route of routeTable) {
       const [added] = this.api.addRoutes({
         path: route.path,
-        methods: [apigwv2.HttpMethod.GET],
+        methods: [apigwv2.HttpMethod[route.method]],
         integration,
-        authorizer: route.public ? noAuthorizer : authorizer,
+        authorizer: route.auth ? authorizer : noAuthorizer,
       });
-      if (route.public) {
+      if (!route.auth) {
         Validations.of(added!).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason: `GET ${route.path} is public by contract (CONTRACT §3: health and the OpenAPI document need no token)`,

@@ -1,10 +1,12 @@
 /**
- * The custom metrics the infrastructure alarms on. The project-event function
- * emits them with Powertools Metrics (EMF): namespace `OcopPulse`, dimension
- * `service` = `project-event` (Powertools adds it from the service name), one
- * count per event.
+ * The custom metrics the infrastructure alarms on, from their one definition
+ * (functions/metric-names.ts). project-event emits its counts with dimension
+ * `service` = `project-event`.
  */
-export const METRICS_NAMESPACE = 'OcopPulse';
-export const EVENTS_ACCEPTED_METRIC = 'EventsAccepted';
-export const EVENTS_REJECTED_METRIC = 'EventsRejected';
-export const PROJECT_EVENT_SERVICE = 'project-event';
+import { METRICS_NAMESPACE, metricNames } from '../../functions/metric-names';
+
+export { METRICS_NAMESPACE, metricNames };
+export const EVENTS_ACCEPTED_METRIC = metricNames.eventsAccepted;
+export const EVENTS_REJECTED_METRIC = metricNames.eventsRejected;
+export const PROJECT_EVENT_SERVICE = 'project-event' satisfies import('../../functions/catalog').FunctionId;
+export const ANNOUNCE_REJECTIONS_SERVICE = 'announce-rejections' satisfies import('../../functions/catalog').FunctionId;

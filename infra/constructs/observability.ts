@@ -5,13 +5,15 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { EVENTS_ACCEPTED_METRIC, EVENTS_REJECTED_METRIC, METRICS_NAMESPACE, PROJECT_EVENT_SERVICE } from './metric-names';
+import { ANNOUNCE_REJECTIONS_SERVICE, EVENTS_ACCEPTED_METRIC, EVENTS_REJECTED_METRIC, METRICS_NAMESPACE, metricNames, PROJECT_EVENT_SERVICE } from './metric-names';
 
 export interface OcopObservabilityProps {
   dashboardName: string;
   functions: Record<string, lambda.IFunction>;
   /** Every dead-letter queue, by a name an operator recognises. */
   deadLetterQueues: Record<string, sqs.IQueue>;
+  /** The work queues of functions/queues.ts with their alarm thresholds: messages waiting, age of the oldest. */
+  workQueues: Record<string, { queue: sqs.IQueue; alarms: { visibleMessages: number; oldestMessageAgeSeconds: number } }>;
   rejectionRatePercent: number;
   notifyEmail?: string;
 }
@@ -66,6 +68,31 @@ export class OcopObservability extends Construct {
       );
     }
 
+    for (const [name, { queue, alarms }] of Object.entries(props.workQueues)) {
+      notify(
+        new cloudwatch.Alarm(this, `Backlog-${name}`, {
+          alarmName: `${props.dashboardName}-backlog-${name}`,
+          alarmDescription: `More than ${alarms.visibleMessages} messages wait in the ${name} queue: its consumer falls behind or fails (README.md, "Alarms")`,
+          metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: cloudwatch.Stats.MAXIMUM }),
+          threshold: alarms.visibleMessages,
+          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          evaluationPeriods: 1,
+          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        }),
+      );
+      notify(
+        new cloudwatch.Alarm(this, `OldestMessage-${name}`, {
+          alarmName: `${props.dashboardName}-oldest-message-${name}`,
+          alarmDescription: `A message has waited more than ${alarms.oldestMessageAgeSeconds} s in the ${name} queue: events are late or being retried (README.md, "Alarms")`,
+          metric: queue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(5), statistic: cloudwatch.Stats.MAXIMUM }),
+          threshold: alarms.oldestMessageAgeSeconds,
+          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          evaluationPeriods: 1,
+          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        }),
+      );
+    }
+
     for (const [name, fn] of Object.entries(props.functions)) {
       notify(
         new cloudwatch.Alarm(this, `Errors-${name}`, {
@@ -106,12 +133,31 @@ export class OcopObservability extends Construct {
       }),
     );
 
+    const unannounced = new cloudwatch.Metric({
+      namespace: METRICS_NAMESPACE,
+      metricName: metricNames.rejectionsUnannounced,
+      dimensionsMap: { service: ANNOUNCE_REJECTIONS_SERVICE },
+      statistic: cloudwatch.Stats.MAXIMUM,
+      period: PERIOD,
+    });
+    notify(
+      new cloudwatch.Alarm(this, 'RejectionsUnannounced', {
+        alarmName: `${props.dashboardName}-rejections-unannounced`,
+        alarmDescription: 'Rejections stayed unannounced through two sweeps: the districts do not hear of them (README.md, "Alarms")',
+        metric: unannounced,
+        threshold: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 2,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+    );
+
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', { dashboardName: props.dashboardName });
     this.dashboard.addWidgets(
       new cloudwatch.GraphWidget({
         title: 'Inbound events',
         left: [eventMetric(EVENTS_ACCEPTED_METRIC), eventMetric(EVENTS_REJECTED_METRIC)],
-        right: [rejectionRate],
+        right: [rejectionRate, unannounced],
         width: 12,
       }),
       new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 12 }),
@@ -126,6 +172,14 @@ export class OcopObservability extends Construct {
             width: 6,
           }),
       ),
+    );
+    this.dashboard.addWidgets(
+      new cloudwatch.GraphWidget({
+        title: 'Work queues (messages waiting; age of the oldest, s)',
+        left: Object.entries(props.workQueues).map(([name, { queue }]) => queue.metricApproximateNumberOfMessagesVisible({ label: name, statistic: cloudwatch.Stats.MAXIMUM })),
+        right: Object.entries(props.workQueues).map(([name, { queue }]) => queue.metricApproximateAgeOfOldestMessage({ label: name, statistic: cloudwatch.Stats.MAXIMUM })),
+        width: 24,
+      }),
     );
     this.dashboard.addWidgets(
       new cloudwatch.GraphWidget({

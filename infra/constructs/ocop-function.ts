@@ -8,7 +8,10 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { FunctionDefinition, FunctionId } from '../../functions/catalog';
+import { OUTBOUND_DETAIL_TYPES } from '../../events/catalog';
+import { PROVINCE_SOURCE } from '../../events/vocabulary';
+import { DYNAMODB_READ_ACTIONS, DYNAMODB_WRITE_ACTIONS, type DynamoDbAction, type FunctionDefinition, type FunctionId } from '../../functions/catalog';
+import { PROVINCE_DATA_DIR_ENV, PROVINCE_ENV } from '../../functions/shared/province-config';
 import { tables as tableDefinitions, type TableId } from '../../functions/shared/tables';
 import { METRICS_NAMESPACE } from './metric-names';
 
@@ -17,15 +20,14 @@ export const REPOSITORY_ROOT = join(__dirname, '..', '..');
 /** The runtime of every function: the latest Node.js Lambda offers (cdk-nag Serverless-LambdaLatestVersion). */
 export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_24_X;
 
-export const DYNAMODB_READ_ACTIONS = [
-  'dynamodb:GetItem',
-  'dynamodb:BatchGetItem',
-  'dynamodb:Query',
-  'dynamodb:Scan',
-  'dynamodb:ConditionCheckItem',
-  'dynamodb:DescribeTable',
-];
-export const DYNAMODB_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+/** Where Lambda unpacks the code (its LAMBDA_TASK_ROOT), and the bundle's directory of province data. */
+const LAMBDA_TASK_ROOT = '/var/task';
+export const BUNDLED_PROVINCE_DIR = 'province-data';
+
+/** The IAM actions of a catalog entry's DynamoDB actions. */
+export function dynamoDbIamActions(actions: readonly DynamoDbAction[]): string[] {
+  return actions.map((action) => `dynamodb:${action}`);
+}
 
 export interface EmailSending {
   senderAddress: string;
@@ -43,7 +45,11 @@ export interface OcopFunctionProps {
   email?: EmailSending;
   /** Where failed asynchronous invocations go (after Lambda's own 2 retries); none for functions only invoked synchronously. */
   asyncDeadLetterQueue?: sqs.IQueue;
+  /** Invoked by the event source mapping of a work queue (functions/queues.ts), whose own dead-letter queue keeps what fails. */
+  consumesQueue?: boolean;
   provinceSlug: string;
+  /** The province's data file (StageConfig.provinceFile), shipped inside the bundle. */
+  provinceFile: string;
   stage: string;
   logRetention: logs.RetentionDays;
   removalPolicy: RemovalPolicy;
@@ -93,20 +99,25 @@ export class OcopFunction extends Construct {
         target: 'node24',
         format: nodejs.OutputFormat.CJS,
         externalModules: ['@aws-sdk/*'],
-        ...(definition.bundledFiles && {
-          commandHooks: {
-            beforeBundling: () => [],
-            beforeInstall: () => [],
-            afterBundling: (_inputDir: string, outputDir: string) =>
-              definition.bundledFiles!.map((file) => `cp "${require.resolve(file.packagePath)}" "${join(outputDir, file.bundleName)}"`),
-          },
-        }),
+        // The province's data file, and the function's bundled files (fonts, wasm), go with the code.
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (_inputDir: string, outputDir: string) => [
+            `mkdir -p "${outputDir}/${BUNDLED_PROVINCE_DIR}" && cp "${props.provinceFile}" "${outputDir}/${BUNDLED_PROVINCE_DIR}/${props.provinceSlug}.province.json"`,
+            ...(definition.bundledFiles ?? []).map((file) => `cp "${require.resolve(file.packagePath)}" "${join(outputDir, file.bundleName)}"`),
+          ],
+        },
       },
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: props.functionId,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
-        OCOP_PROVINCE: props.provinceSlug,
+        // X-Ray is on (Tracing.ACTIVE) and the Powertools Tracer traces the SDK calls; neither responses nor errors go into traces.
+        POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
+        POWERTOOLS_TRACER_CAPTURE_ERROR: 'false',
+        [PROVINCE_ENV]: props.provinceSlug,
+        [PROVINCE_DATA_DIR_ENV]: `${LAMBDA_TASK_ROOT}/${BUNDLED_PROVINCE_DIR}`,
         OCOP_STAGE: props.stage,
         ...Object.fromEntries(tableIds.map((tableId) => [tableDefinitions[tableId].tableNameEnv, props.tables[tableId].tableName])),
         ...(definition.putsEvents && { EVENT_BUS_NAME: props.bus.eventBusName }),
@@ -119,21 +130,40 @@ export class OcopFunction extends Construct {
 
     for (const tableId of tableIds) {
       const table = props.tables[tableId];
-      const indexArns = tableDefinitions[tableId].globalIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`);
-      const access = definition.tables[tableId];
-      this.role.addToPolicy(
-        new iam.PolicyStatement({
-          sid: `Read${pascal(tableId)}Table`,
-          actions: DYNAMODB_READ_ACTIONS,
-          resources: [table.tableArn, ...indexArns],
-        }),
-      );
-      if (access === 'readWrite') {
-        this.role.addToPolicy(new iam.PolicyStatement({ sid: `Write${pascal(tableId)}Table`, actions: DYNAMODB_WRITE_ACTIONS, resources: [table.tableArn] }));
+      const granted = definition.tables[tableId] ?? [];
+      const reads = granted.filter((action) => (DYNAMODB_READ_ACTIONS as readonly string[]).includes(action));
+      const writes = granted.filter((action) => (DYNAMODB_WRITE_ACTIONS as readonly string[]).includes(action));
+      // Indexes are read by Query and Scan only: GetItem and writes name the table alone.
+      const readsIndexes = reads.some((action) => action === 'Query' || action === 'Scan');
+      const indexArns = readsIndexes ? tableDefinitions[tableId].globalIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`) : [];
+      if (reads.length > 0) {
+        this.role.addToPolicy(new iam.PolicyStatement({ sid: `Read${pascal(tableId)}Table`, actions: dynamoDbIamActions(reads), resources: [table.tableArn, ...indexArns] }));
+      }
+      if (writes.length > 0) {
+        const leadingKeys = definition.writableKeys?.[tableId];
+        this.role.addToPolicy(
+          new iam.PolicyStatement({
+            sid: `Write${pascal(tableId)}Table`,
+            actions: dynamoDbIamActions(writes),
+            resources: [table.tableArn],
+            ...(leadingKeys && { conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [...leadingKeys] } } }),
+          }),
+        );
       }
     }
     if (definition.putsEvents) {
-      this.role.addToPolicy(new iam.PolicyStatement({ sid: 'PutEventsOnTheBus', actions: ['events:PutEvents'], resources: [props.bus.eventBusArn] }));
+      this.role.addToPolicy(
+        new iam.PolicyStatement({
+          sid: 'PutEventsOnTheBus',
+          actions: ['events:PutEvents'],
+          resources: [props.bus.eventBusArn],
+          // Only as the province and only the outbound catalog; Null: false keeps an entry without them from passing ForAllValues.
+          conditions: {
+            'ForAllValues:StringEquals': { 'events:source': [PROVINCE_SOURCE], 'events:detail-type': [...OUTBOUND_DETAIL_TYPES] },
+            Null: { 'events:source': 'false', 'events:detail-type': 'false' },
+          },
+        }),
+      );
     }
     if (definition.sendsEmail) {
       if (!props.email) throw new MissingEmailConfigurationError(`${props.functionId} sends email but no SES identity was given`);
@@ -155,7 +185,9 @@ export class OcopFunction extends Construct {
     if (!props.asyncDeadLetterQueue) {
       Validations.of(this.function).acknowledge({
         id: 'Serverless-LambdaDLQ',
-        reason: 'Invoked synchronously only (API Gateway): the caller receives the error, there is no asynchronous event to keep',
+        reason: props.consumesQueue
+          ? 'Invoked only by an SQS event source mapping (synchronously): a failed message returns to its queue and after maxReceiveCount receives moves to that queue\'s dead-letter queue (functions/queues.ts)'
+          : 'Invoked synchronously only (API Gateway): the caller receives the error, there is no asynchronous event to keep',
       });
     }
   }

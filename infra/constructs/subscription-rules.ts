@@ -24,6 +24,36 @@ export function toCdkEventPattern(pattern: EventPattern): events.EventPattern {
   return { ...rest, ...(detailType !== undefined && { detailType }) } as events.EventPattern;
 }
 
+/**
+ * What the audit log keeps of an event: metadata only (ids, source, detail
+ * type, times, product and district), never the detail itself, which may
+ * name people (a household's owner). Whole events live only in the encrypted
+ * event log table and the bus archive.
+ */
+export const AUDIT_LOG_FIELDS = {
+  id: '$.id',
+  source: '$.source',
+  detailType: '$.detail-type',
+  account: '$.account',
+  time: '$.time',
+  eventId: '$.detail.eventId',
+  schemaVersion: '$.detail.schemaVersion',
+  occurredAt: '$.detail.occurredAt',
+  productId: '$.detail.productId',
+  districtCode: '$.detail.districtCode',
+  rejectedEventId: '$.detail.rejectedEventId',
+  rejectedSource: '$.detail.rejectedSource',
+  rejectedDetailType: '$.detail.rejectedDetailType',
+} as const;
+
+/** One log line per event, `name=value` pairs (CloudWatch Logs targets take a string message and a timestamp). */
+function auditLogEntry(): events.RuleTargetInput {
+  const message = Object.entries(AUDIT_LOG_FIELDS)
+    .map(([name, path]) => `${name}=${events.EventField.fromPath(path)}`)
+    .join(' ');
+  return targets.LogGroupTargetInput.fromObjectV2({ timestamp: events.EventField.time, message });
+}
+
 /** A CloudWatch Logs target whose permission is the log group's resource policy (OcopEventBus), not a custom resource. */
 class AuditLogTarget implements events.IRuleTarget {
   constructor(
@@ -36,6 +66,7 @@ class AuditLogTarget implements events.IRuleTarget {
     targets.addToDeadLetterQueueResourcePolicy(rule, this.deadLetterQueue);
     return {
       ...targets.bindBaseTargetConfig({ deadLetterQueue: this.deadLetterQueue, ...this.retry }),
+      input: auditLogEntry(),
       arn: Stack.of(this.logGroup).formatArn({
         service: 'logs',
         resource: 'log-group',
@@ -51,11 +82,13 @@ export interface SubscriptionRulesProps {
   subscriptions: readonly Subscription[];
   bus: events.IEventBus;
   functions: Record<FunctionId, lambda.IFunction>;
+  /** The work queues of functions/queues.ts, for targets of kind `queue`. */
+  queues: Record<string, sqs.IQueue>;
   auditLogGroup: logs.ILogGroup;
   removalPolicy: RemovalPolicy;
 }
 
-/** One EventBridge rule per subscription of events/subscriptions.ts, each target with a retry policy and its own dead-letter queue. */
+/** One EventBridge rule per subscription of events/subscriptions.ts (to a work queue, a function or the audit log), each target with a retry policy and its own dead-letter queue. */
 export class SubscriptionRules extends Construct {
   readonly rules: Record<string, events.Rule> = {};
   readonly deadLetterQueues: Record<string, sqs.Queue> = {};
@@ -74,7 +107,12 @@ export class SubscriptionRules extends Construct {
         eventPattern: toCdkEventPattern(subscription.pattern),
       });
       const { target } = subscription;
-      if (target.kind === 'function') {
+      if (target.kind === 'queue') {
+        const queue = props.queues[target.queueId];
+        if (!queue) throw new UnknownSubscriptionTargetError(`subscription ${subscription.id} targets queue ${target.queueId}, which functions/queues.ts does not define`);
+        // The retry policy and dead letters cover delivery to the queue; the queue's own redrive policy covers processing.
+        rule.addTarget(new targets.SqsQueue(queue, { deadLetterQueue: deadLetters, ...retryOf(subscription) }));
+      } else if (target.kind === 'function') {
         const fn = props.functions[target.functionId as FunctionId];
         if (!fn) throw new UnknownSubscriptionTargetError(`subscription ${subscription.id} targets ${target.functionId}, which functions/catalog.ts does not define`);
         rule.addTarget(new targets.LambdaFunction(fn, { deadLetterQueue: deadLetters, ...retryOf(subscription) }));

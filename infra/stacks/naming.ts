@@ -14,3 +14,16 @@ export function stackPrefix(config: StageConfig): string {
 export function logRetention(config: StageConfig): logs.RetentionDays {
   return config.logRetentionDays as logs.RetentionDays;
 }
+
+/**
+ * The names of a work queue of functions/queues.ts and of its dead-letter
+ * queue in a stage: the CDK app names them so, and `npm run dlq:redrive -- --aws`
+ * finds them by these names.
+ */
+export function workQueueName(prefix: string, queueId: string): string {
+  return `${prefix}-${queueId}`;
+}
+
+export function workDeadLetterQueueName(prefix: string, queueId: string): string {
+  return `${prefix}-${queueId}-dlq`;
+}

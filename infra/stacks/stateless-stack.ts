@@ -9,16 +9,19 @@ import { Duration } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { subscriptions } from '../../events/subscriptions';
 import { lambdaFunctions, type FunctionId } from '../../functions/catalog';
+import { queues } from '../../functions/queues';
 import { schedules } from '../../functions/schedules';
 import type { TableId } from '../../functions/shared/tables';
 import type { StageConfig } from '../config/stage-config';
 import { DeadLetterQueue } from '../constructs/dead-letter-queue';
 import { OcopDashboard } from '../constructs/dashboard';
+import { DistrictRejections } from '../constructs/district-rejections';
 import { OcopHttpApi } from '../constructs/http-api';
 import { OcopFunction, type EmailSending } from '../constructs/ocop-function';
 import { OcopObservability } from '../constructs/observability';
 import { OcopSchedules } from '../constructs/schedules';
 import { SubscriptionRules } from '../constructs/subscription-rules';
+import { WorkQueues } from '../constructs/work-queues';
 import { logRetention, resourcePrefix } from './naming';
 
 export interface StatelessStackProps extends StackProps {
@@ -47,6 +50,8 @@ export class StatelessStack extends Stack {
   readonly httpApi: OcopHttpApi;
   readonly dashboard?: OcopDashboard;
   readonly deadLetterQueues: Record<string, sqs.Queue> = {};
+  readonly workQueues: WorkQueues;
+  readonly districtRejections: DistrictRejections;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -72,7 +77,9 @@ export class StatelessStack extends Stack {
           bus: props.bus,
           email: props.email,
           asyncDeadLetterQueue,
+          consumesQueue: Object.values(queues).some((queue) => queue.consumer === functionId),
           provinceSlug: config.provinceSlug,
+          provinceFile: config.provinceFile,
           stage: config.stage,
           logRetention: logRetention(config),
           removalPolicy,
@@ -104,14 +111,21 @@ export class StatelessStack extends Stack {
       );
     }
 
+    this.workQueues = new WorkQueues(this, 'Queues', { namePrefix: resourcePrefix(config), functions: lambdas, removalPolicy: queueRemovalPolicy });
+    for (const [queueId, { deadLetterQueue }] of Object.entries(this.workQueues.queues)) this.deadLetterQueues[`queue-${queueId}`] = deadLetterQueue;
+
     const rules = new SubscriptionRules(this, 'Subscriptions', {
       subscriptions,
       bus: props.bus,
       functions: lambdas,
+      queues: Object.fromEntries(Object.entries(this.workQueues.queues).map(([queueId, { queue }]) => [queueId, queue])),
       auditLogGroup: props.auditLogGroup,
       removalPolicy: queueRemovalPolicy,
     });
     for (const [subscriptionId, queue] of Object.entries(rules.deadLetterQueues)) this.deadLetterQueues[`rule-${subscriptionId}`] = queue;
+
+    this.districtRejections = new DistrictRejections(this, 'DistrictRejections', { bus: props.bus, districts: config.districts, removalPolicy: queueRemovalPolicy });
+    if (this.districtRejections.deadLetterQueue) this.deadLetterQueues['district-rejections'] = this.districtRejections.deadLetterQueue;
 
     const scheduled = new OcopSchedules(this, 'Schedules', {
       schedules,
@@ -144,10 +158,18 @@ export class StatelessStack extends Stack {
       dashboardName: resourcePrefix(config),
       functions: lambdas,
       deadLetterQueues: this.deadLetterQueues,
+      workQueues: Object.fromEntries(
+        Object.entries(this.workQueues.queues).map(([queueId, { queue, definition }]) => [queueId, { queue, alarms: definition.alarms }]),
+      ),
       rejectionRatePercent: config.alarms.rejectionRatePercent,
       notifyEmail: config.alarms.notifyEmail,
     });
 
+    for (const [queueId, { queue, deadLetterQueue }] of Object.entries(this.workQueues.queues)) {
+      const id = queueId.replace(/(^|-)(\w)/g, (_m, _dash, letter: string) => letter.toUpperCase());
+      new CfnOutput(this, `${id}QueueUrl`, { value: queue.queueUrl, description: `The ${queueId} work queue (functions/queues.ts)` });
+      new CfnOutput(this, `${id}DeadLetterQueueUrl`, { value: deadLetterQueue.queueUrl, description: `Its dead letters: npm run dlq:redrive -- --aws` });
+    }
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.api.apiEndpoint, description: 'Base URL of the HTTP API v1' });
   }
 }

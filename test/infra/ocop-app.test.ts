@@ -6,12 +6,18 @@ import { INBOUND_DETAIL_TYPES, OUTBOUND_DETAIL_TYPES } from '../../events/catalo
 import { detailJsonSchemas } from '../../events/json-schemas';
 import { subscriptions } from '../../events/subscriptions';
 import { districtSource } from '../../events/vocabulary';
-import { lambdaFunctions, type FunctionId } from '../../functions/catalog';
+import { DYNAMODB_WRITE_ACTIONS, lambdaFunctions, type DynamoDbAction, type FunctionId } from '../../functions/catalog';
+import { REPORT_SCOPE } from '../../functions/shared/report-snapshot-store';
+import { PROVINCE_SOURCE } from '../../events/vocabulary';
+import type { QueueId } from '../../functions/queues';
 import { schedules } from '../../functions/schedules';
 import { tables, TABLE_IDS, type IndexDefinition, type TableId } from '../../functions/shared/tables';
-import { API_ROUTES } from '../../infra/constructs/http-api';
-import { DYNAMODB_READ_ACTIONS, DYNAMODB_WRITE_ACTIONS } from '../../infra/constructs/ocop-function';
-import { EVENTS_ACCEPTED_METRIC, EVENTS_REJECTED_METRIC, METRICS_NAMESPACE } from '../../infra/constructs/metric-names';
+import { routeHandlers } from '../../functions/http-api/route-handlers';
+import { AUDIT_LOG_FIELDS } from '../../infra/constructs/subscription-rules';
+import { routeTable } from '../../functions/http-api/route-table';
+import { BUNDLED_PROVINCE_DIR } from '../../infra/constructs/ocop-function';
+import { loadProvince } from '../../functions/shared/province-config';
+import { EVENTS_ACCEPTED_METRIC, EVENTS_REJECTED_METRIC, METRICS_NAMESPACE, metricNames } from '../../infra/constructs/metric-names';
 import { resourcesOfType, synthesizeOcopApp, type SynthesizedApp } from './support/synthesized-app';
 
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string; Condition?: unknown };
@@ -65,12 +71,13 @@ describe('the event subscriptions', () => {
   it('gives every subscription of events/subscriptions.ts its rule on the bus, with the same pattern', () => {
     // Prepare
     const rules = Object.values(resourcesOfType(synthesized.statelessTemplate, 'AWS::Events::Rule'));
+    const forwarding = Object.keys(synthesized.stateless.districtRejections.rules).length;
 
     // Act
     const byName = new Map(rules.map((rule) => [rule.Properties!.Name, rule.Properties!]));
 
-    // Assess
-    expect(rules).toHaveLength(subscriptions.length);
+    // Assess: the subscriptions' rules, plus one forwarding rule per district (test/infra/district-rejections.test.ts)
+    expect(rules).toHaveLength(subscriptions.length + forwarding);
     for (const subscription of subscriptions) {
       expect(byName.get(subscription.id)?.EventPattern).toEqual(subscription.pattern);
     }
@@ -96,7 +103,10 @@ describe('the event subscriptions', () => {
       const queueId = target!.DeadLetterConfig.Arn['Fn::GetAtt'][0] as string;
       expect(queues[queueId]).toBeDefined();
       deadLetterQueueIds.add(queueId);
-      if (subscription.target.kind === 'function') {
+      if (subscription.target.kind === 'queue') {
+        const workQueue = synthesized.stateless.workQueues.queues[subscription.target.queueId as QueueId].queue;
+        expect(target!.Arn).toEqual({ 'Fn::GetAtt': [synthesized.logicalId(workQueue.node.defaultChild as CfnElement), 'Arn'] });
+      } else if (subscription.target.kind === 'function') {
         expect(target!.Arn).toEqual({ 'Fn::GetAtt': [functionLogicalId(subscription.target.functionId as FunctionId), 'Arn'] });
       } else {
         expect(JSON.stringify(target!.Arn)).toContain(':log-group:');
@@ -119,6 +129,27 @@ describe('the event subscriptions', () => {
     const document = JSON.stringify(policies[0]!.Properties!.PolicyDocument);
     expect(document).toContain(`rule/${synthesized.config.eventBusName}/*`);
     expect(document).toContain('events.amazonaws.com');
+  });
+
+  it('writes only metadata of each event to the audit log, never its detail (personal data stays in the encrypted event log)', () => {
+    // Prepare
+    const audit = subscriptions.filter((subscription) => subscription.target.kind === 'audit-log');
+    const rules = Object.values(resourcesOfType(synthesized.statelessTemplate, 'AWS::Events::Rule'));
+
+    for (const subscription of audit) {
+      // Act
+      const [target] = rules.find((rule) => rule.Properties!.Name === subscription.id)!.Properties!.Targets as Array<Record<string, any>>;
+
+      // Assess
+      expect(target!.Input).toBeUndefined();
+      expect(target!.InputPath).toBeUndefined();
+      const paths = Object.values(target!.InputTransformer.InputPathsMap as Record<string, string>);
+      expect(new Set(paths)).toEqual(new Set([...Object.values(AUDIT_LOG_FIELDS), '$.time']));
+      expect(paths.filter((path) => path === '$' || path === '$.detail' || /subject|name|owner|reasons/i.test(path))).toEqual([]);
+      const template = String(target!.InputTransformer.InputTemplate).replace(':<time>,', ':"x",').replace(/<[^>]+>/g, 'x');
+      expect(JSON.parse(template)).toEqual({ timestamp: 'x', message: expect.stringContaining('productId=x') });
+    }
+    expect(audit.length).toBeGreaterThan(0);
   });
 
   it('encrypts every dead-letter queue and refuses requests without TLS', () => {
@@ -274,36 +305,75 @@ describe('the functions', () => {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: functionId,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+        POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
+        POWERTOOLS_TRACER_CAPTURE_ERROR: 'false',
         OCOP_PROVINCE: 'tra-vinh',
       });
+      expect(variables.POWERTOOLS_LOGGER_LOG_EVENT).toBeUndefined();
       expect('EVENT_BUS_NAME' in variables).toBe(definition.putsEvents === true);
       expect('SENDER_ADDRESS' in variables && 'SES_CONFIGURATION_SET' in variables).toBe(definition.sendsEmail === true);
     }
   });
 
-  it('grants read or read-write on exactly the tables (and their indexes) the catalog lists', () => {
+  it('grants on each table exactly the DynamoDB actions the catalog lists, on its indexes only for Query and Scan', () => {
     for (const functionId of FUNCTION_IDS) {
       // Prepare
-      const granted = lambdaFunctions[functionId].tables as Partial<Record<TableId, 'read' | 'readWrite'>>;
+      const declared = lambdaFunctions[functionId].tables as Partial<Record<TableId, readonly DynamoDbAction[]>>;
+      const grantedOnTable = new Map<TableId, Set<string>>();
+      const tablesWithIndexGrants = new Set<TableId>();
 
+      // Act: every table-item action of the role (stream actions are the event source's, on the stream ARN)
+      const statements = roleStatements(functionId).filter((statement) =>
+        actionsOf(statement).some((action) => action.startsWith('dynamodb:') && !/Stream|Shard|Records/.test(action)),
+      );
+      for (const statement of statements) {
+        for (const resource of resourcesOf(statement)) {
+          const tableId = tableOfResource(resource);
+          expect({ functionId, resource, tableId: tableId && declared[tableId] ? tableId : 'not in the catalog' }).toEqual({ functionId, resource, tableId });
+          if (resource.includes('/index/')) tablesWithIndexGrants.add(tableId!);
+          else for (const action of actionsOf(statement)) (grantedOnTable.get(tableId!) ?? grantedOnTable.set(tableId!, new Set()).get(tableId!)!).add(action);
+        }
+      }
+
+      // Assess
+      const expected = Object.fromEntries(Object.entries(declared).map(([tableId, actions]) => [tableId, actions!.map((action) => `dynamodb:${action}`).sort()]));
+      expect({ functionId, grants: Object.fromEntries([...grantedOnTable].map(([tableId, actions]) => [tableId, [...actions].sort()])) }).toEqual({ functionId, grants: expected });
+      const indexed = (Object.keys(declared) as TableId[]).filter(
+        (tableId) => tables[tableId].globalIndexes.length > 0 && declared[tableId]!.some((action) => action === 'Query' || action === 'Scan'),
+      );
+      expect([...tablesWithIndexGrants].sort()).toEqual(indexed.sort());
+    }
+  });
+
+  it('grants no DeleteItem or BatchWriteItem but to the Powertools idempotency records', () => {
+    // Act
+    const deletes = FUNCTION_IDS.flatMap((functionId) =>
+      roleStatements(functionId)
+        .filter((statement) => actionsOf(statement).some((action) => ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'].includes(action)))
+        .flatMap((statement) => resourcesOf(statement).map((resource) => `${functionId} on ${tableOfResource(resource)}`)),
+    );
+
+    // Assess
+    expect(deletes).toEqual(['send-kpi-report on idempotency']);
+  });
+
+  it('lets the mailer write only its own report records in the snapshots table (dynamodb:LeadingKeys)', () => {
+    // Prepare
+    const snapshotsArn = JSON.stringify(synthesized.stateless.resolve(synthesized.stateful.tables.snapshots.tableArn));
+
+    for (const functionId of FUNCTION_IDS) {
       // Act
-      const dynamoStatements = roleStatements(functionId).filter((statement) =>
-        actionsOf(statement).some((action) => [...DYNAMODB_READ_ACTIONS, ...DYNAMODB_WRITE_ACTIONS].includes(action)),
+      const writes = roleStatements(functionId).filter(
+        (statement) => resourcesOf(statement).includes(snapshotsArn) && actionsOf(statement).some((action) => (DYNAMODB_WRITE_ACTIONS as readonly string[]).includes(action.replace('dynamodb:', ''))),
       );
 
       // Assess
-      const readOn = new Set<TableId>();
-      const writeOn = new Set<TableId>();
-      for (const statement of dynamoStatements) {
-        for (const resource of resourcesOf(statement)) {
-          const tableId = tableOfResource(resource);
-          expect(tableId && granted[tableId]).toBeTruthy();
-          if (actionsOf(statement).some((action) => DYNAMODB_WRITE_ACTIONS.includes(action))) writeOn.add(tableId!);
-          else readOn.add(tableId!);
-        }
+      if (functionId === 'send-kpi-report') {
+        expect(writes).toHaveLength(1);
+        expect(writes[0]!.Condition).toEqual({ 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [REPORT_SCOPE] } });
+      } else {
+        for (const statement of writes) expect(statement.Condition).toBeUndefined();
       }
-      expect([...readOn].sort()).toEqual((Object.keys(granted) as TableId[]).sort());
-      expect([...writeOn].sort()).toEqual((Object.keys(granted) as TableId[]).filter((tableId) => granted[tableId] === 'readWrite').sort());
     }
   });
 
@@ -332,7 +402,13 @@ describe('the functions', () => {
       // Assess
       expect(putEvents.length > 0).toBe(definition.putsEvents === true);
       expect(sendEmail.length > 0).toBe(definition.sendsEmail === true);
-      for (const statement of putEvents) expect(resourcesOf(statement)).toEqual([JSON.stringify(synthesized.stateless.resolve(synthesized.stateful.bus.eventBusArn))]);
+      for (const statement of putEvents) {
+        expect(resourcesOf(statement)).toEqual([JSON.stringify(synthesized.stateless.resolve(synthesized.stateful.bus.eventBusArn))]);
+        expect(statement.Condition).toEqual({
+          'ForAllValues:StringEquals': { 'events:source': [PROVINCE_SOURCE], 'events:detail-type': [...OUTBOUND_DETAIL_TYPES] },
+          Null: { 'events:source': 'false', 'events:detail-type': 'false' },
+        });
+      }
       for (const statement of sendEmail) {
         expect(actionsOf(statement)).toEqual(['ses:SendEmail']);
         expect(resourcesOf(statement).some((resource) => resource.includes('*'))).toBe(false);
@@ -345,7 +421,9 @@ describe('the functions', () => {
     const stream = lambdaFunctions['recompute-snapshot'].projectionsStream;
 
     // Act
-    const mappings = Object.values(resourcesOfType(synthesized.statelessTemplate, 'AWS::Lambda::EventSourceMapping'));
+    const mappings = Object.values(resourcesOfType(synthesized.statelessTemplate, 'AWS::Lambda::EventSourceMapping')).filter((mapping) =>
+      JSON.stringify(mapping.Properties!.EventSourceArn).includes('StreamArn'),
+    );
 
     // Assess
     expect(mappings).toHaveLength(1);
@@ -359,7 +437,7 @@ describe('the functions', () => {
     });
   });
 
-  it('keeps the bundle esbuild produced for each function under 1 MB (the email and API functions under their own limits)', () => {
+  it('keeps the bundle esbuild produced for each function under 1 MB (the email and API functions under their own limits), with the province data file beside it', () => {
     for (const functionId of FUNCTION_IDS) {
       // Prepare
       const code = synthesized.statelessTemplate.toJSON().Resources[functionLogicalId(functionId)].Properties.Code as { S3Key: string };
@@ -370,10 +448,11 @@ describe('the functions', () => {
       const bundleBytes = statSync(join(assetDirectory, 'index.js')).size;
 
       // Assess
-      // Besides the code, only the files the catalog copies beside it (the chart renderer's wasm and fonts).
+      // Besides the code, the province data file and the files the catalog copies beside it (the chart renderer's wasm and fonts).
       const copied = ((lambdaFunctions[functionId] as { bundledFiles?: readonly { bundleName: string }[] }).bundledFiles ?? []).map((file) => file.bundleName);
-      expect(files.sort()).toEqual(['index.js', 'index.js.map', ...copied].sort());
+      expect(files.sort()).toEqual(['index.js', 'index.js.map', BUNDLED_PROVINCE_DIR, ...copied].sort());
       expect(bundleBytes).toBeLessThan(BUNDLE_LIMIT[functionId] ?? ONE_MEGABYTE);
+      expect(loadProvince('tra-vinh', join(assetDirectory, BUNDLED_PROVINCE_DIR))).toEqual(synthesized.config.province);
     }
   });
 });
@@ -387,11 +466,25 @@ describe('the HTTP API', () => {
     const authorizationByRoute = new Map(routes.map((route) => [route.Properties!.RouteKey as string, route.Properties!.AuthorizationType as string]));
 
     // Assess
-    for (const route of API_ROUTES) {
-      expect(authorizationByRoute.get(`GET ${route.path}`)).toBe(route.public ? 'NONE' : 'JWT');
+    for (const route of routeTable) {
+      expect(authorizationByRoute.get(`${route.method} ${route.path}`)).toBe(route.auth ? 'JWT' : 'NONE');
     }
     expect(authorizationByRoute.get('$default')).toBe('JWT');
     expect([...authorizationByRoute.entries()].filter(([, type]) => type !== 'JWT').map(([key]) => key).sort()).toEqual(['GET /v1/health', 'GET /v1/openapi.json']);
+  });
+
+  it('deploys a route for every route the function serves, and no other', () => {
+    // Prepare: what the http-api function dispatches on (a key missing here would reach it through $default and answer 404 in AWS only).
+    const served = Object.keys(routeHandlers);
+
+    // Act
+    const deployed = Object.values(resourcesOfType(synthesized.statelessTemplate, 'AWS::ApiGatewayV2::Route'))
+      .map((route) => route.Properties!.RouteKey as string)
+      .filter((key) => key !== '$default');
+
+    // Assess
+    expect(served.length).toBeGreaterThan(0);
+    expect(deployed.sort()).toEqual([...served].sort());
   });
 
   it('checks tokens against the issuer and audience of the stage config', () => {
@@ -499,7 +592,9 @@ describe('the alarms and the dashboard', () => {
     const threshold = synthesized.config.alarms.rejectionRatePercent;
 
     // Act
-    const rateAlarms = Object.values(resourcesOfType(synthesized.statelessTemplate, 'AWS::CloudWatch::Alarm')).filter((alarm) => alarm.Properties!.Metrics);
+    const rateAlarms = Object.values(resourcesOfType(synthesized.statelessTemplate, 'AWS::CloudWatch::Alarm')).filter((alarm) =>
+      JSON.stringify(alarm.Properties!.Metrics ?? null).includes(EVENTS_REJECTED_METRIC),
+    );
 
     // Assess
     expect(rateAlarms).toHaveLength(1);
@@ -511,6 +606,31 @@ describe('the alarms and the dashboard', () => {
     expect(metrics).toContain(`"Namespace":"${METRICS_NAMESPACE}"`);
     expect(metrics).toContain('{"Name":"service","Value":"project-event"}');
     synthesized.statelessTemplate.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+});
+
+describe('the rejection sweep', () => {
+  it('runs announce-rejections on its schedule, and alarms when rejections stay unannounced through two sweeps', () => {
+    // Prepare
+    const sweep = schedules.find((schedule) => schedule.functionId === 'announce-rejections')!;
+
+    // Act
+    const alarms = Object.values(resourcesOfType(synthesized.statelessTemplate, 'AWS::CloudWatch::Alarm'))
+      .map((alarm) => alarm.Properties!)
+      .filter((alarm) => alarm.MetricName === metricNames.rejectionsUnannounced);
+    const scheduled = Object.values(resourcesOfType(synthesized.statelessTemplate, 'AWS::Scheduler::Schedule')).filter(
+      (schedule) => (schedule.Properties!.Target as { Input: string }).Input === JSON.stringify(sweep.input),
+    );
+
+    // Assess
+    expect(scheduled).toHaveLength(1);
+    expect(alarms).toHaveLength(1);
+    expect(alarms[0]).toMatchObject({
+      Namespace: METRICS_NAMESPACE,
+      Dimensions: [{ Name: 'service', Value: 'announce-rejections' }],
+      Threshold: 1,
+      EvaluationPeriods: 2,
+    });
   });
 });
 

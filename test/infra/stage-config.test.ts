@@ -150,4 +150,21 @@ describe('parseStageConfig', () => {
     // Assess
     expect(config.alarms).toEqual({ rejectionRatePercent: 20 });
   });
+
+  it("refuses a district's rejections bus that is no bus ARN, or is in another account", () => {
+    // Prepare
+    const notAnArn = devConfigFile();
+    (notAnArn.districts as Array<Record<string, unknown>>)[0]!.rejectionsBusArn = 'ocop-rejections';
+    const elsewhere = devConfigFile();
+    (elsewhere.districts as Array<Record<string, unknown>>)[0]!.rejectionsBusArn = 'arn:aws:events:ap-southeast-1:999999999999:event-bus/ocop-rejections';
+
+    // Act
+    const notAnArnError = errorOf(() => parseStageConfig(notAnArn, TRA_VINH, 'x.json'));
+    const elsewhereError = errorOf(() => parseStageConfig(elsewhere, TRA_VINH, 'x.json'));
+
+    // Assess
+    expect(notAnArnError.message).toContain('districts[0].rejectionsBusArn');
+    expect(notAnArnError.message).toContain('must be the ARN of an EventBridge bus');
+    expect(elsewhereError.message).toContain("must be a bus in the district's own account");
+  });
 });

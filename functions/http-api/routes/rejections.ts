@@ -4,7 +4,7 @@ import { dynamoDocumentClient, tableName } from '../../shared/clients';
 import type { RejectionRecord } from '../../shared/rejection-store';
 import type { ApiRequest, Page } from '../api-request';
 import { decodeCursor, encodeCursor, queryFromCursor } from '../cursor';
-import { parseQuery, rejectionsQuery } from '../query-schemas';
+import type { RejectionsQuery } from '../query-schemas';
 
 export const rejectionSchema = z.object({
   rejectionId: z.string(),
@@ -19,8 +19,7 @@ export const rejectionSchema = z.object({
 export type RejectionView = z.infer<typeof rejectionSchema>;
 
 /** Rejected events, newest first; `source` narrows to one sender. */
-export async function listRejections(request: ApiRequest): Promise<Page<RejectionView>> {
-  const query = parseQuery(rejectionsQuery, request.query);
+export async function listRejections({ query }: ApiRequest<RejectionsQuery>): Promise<Page<RejectionView>> {
   const [indexName, keyAttribute, keyValue] = query.source ? ['bySource', 'source', query.source] : ['byTime', 'listPartition', 'rejections'];
   const startKey = decodeCursor(query.cursor, ['rejectionId', keyAttribute, 'rejectedAtKey']);
   const page = await queryFromCursor(query.cursor, () =>

@@ -20,13 +20,21 @@ export interface SynthesizedApp extends OcopStacks {
 }
 
 /**
- * Synthesizes the app of a stage of Trà Vinh once (call it in `beforeAll`),
+ * Synthesizes the app of a stage (of Trà Vinh unless told) once (call it in `beforeAll`),
  * into a temporary directory. cdk-nag runs during synth as in `cdk synth`: an
  * unacknowledged finding throws. Without `bundling`, esbuild does not run
  * (the functions get placeholder code), which keeps template-only tests fast.
  */
-export function synthesizeOcopApp(stage: Stage, options: { bundling: boolean }): SynthesizedApp {
-  const config = loadStageConfig({ stage, province: 'tra-vinh' });
+export function synthesizeOcopApp(
+  stage: Stage,
+  options: { bundling: boolean; province?: string; configDir?: string; provinceDataDir?: string },
+): SynthesizedApp {
+  const config = loadStageConfig({
+    stage,
+    province: options.province ?? 'tra-vinh',
+    ...(options.configDir && { configDir: options.configDir }),
+    ...(options.provinceDataDir && { provinceDataDir: options.provinceDataDir }),
+  });
   const app = new App({
     outdir: mkdtempSync(join(tmpdir(), `ocop-cdk-${stage}-`)),
     context: options.bundling ? {} : { 'aws:cdk:bundling-stacks': [] },

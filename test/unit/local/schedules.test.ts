@@ -8,7 +8,7 @@ describe('toCronerPattern', () => {
     const patterns = Object.fromEntries(schedules.map((s) => [s.id, toCronerPattern(s.expression)]));
 
     // Assess
-    expect(patterns).toEqual({ 'weekly-kpi-report': '0 7 * * MON', 'daily-snapshot': '1 0 * * *' });
+    expect(patterns).toEqual({ 'weekly-kpi-report': '0 7 * * MON', 'daily-snapshot': '1 0 * * *', 'announce-rejections': '0,15,30,45 * * * *' });
   });
 
   it('numbers weekdays as EventBridge does: 1 is Sunday', () => {

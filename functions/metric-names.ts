@@ -1,0 +1,27 @@
+/**
+ * The custom metrics, defined once: the functions emit them with Powertools
+ * Metrics (EMF) in namespace `OcopPulse`, dimension `service` = the function
+ * id (Powertools adds it from POWERTOOLS_SERVICE_NAME); the CDK app alarms on
+ * and charts them by these names.
+ */
+export const METRICS_NAMESPACE = 'OcopPulse';
+
+export const metricNames = {
+  /** project-event: one per event, by outcome. */
+  eventsAccepted: 'EventsAccepted',
+  eventsDuplicate: 'EventsDuplicate',
+  eventsRejected: 'EventsRejected',
+  /** recompute-snapshot. */
+  snapshotRecomputed: 'SnapshotRecomputed',
+  snapshotWritten: 'SnapshotWritten',
+  /** send-kpi-report. */
+  reportRunsWithoutSnapshot: 'ReportRunsWithoutSnapshot',
+  reportEmailsSent: 'ReportEmailsSent',
+  reportEmailsAlreadySent: 'ReportEmailsAlreadySent',
+  reportEmailsFailed: 'ReportEmailsFailed',
+  /** announce-rejections: announced by this sweep, and still unannounced after it. */
+  rejectionsAnnouncedBySweep: 'RejectionsAnnouncedBySweep',
+  rejectionsUnannounced: 'RejectionsUnannounced',
+} as const;
+
+export type MetricName = (typeof metricNames)[keyof typeof metricNames];
