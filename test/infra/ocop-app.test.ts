@@ -345,7 +345,7 @@ describe('the functions', () => {
     }
   });
 
-  it('grants no DeleteItem or BatchWriteItem but to the Powertools idempotency records', () => {
+  it('grants DeleteItem or BatchWriteItem only to the Powertools idempotency records and to the projector\'s batched log and waiting table', () => {
     // Act
     const deletes = FUNCTION_IDS.flatMap((functionId) =>
       roleStatements(functionId)
@@ -354,7 +354,7 @@ describe('the functions', () => {
     );
 
     // Assess
-    expect(deletes).toEqual(['send-kpi-report on idempotency']);
+    expect(deletes.sort()).toEqual(['project-event on events', 'project-event on waiting', 'send-kpi-report on idempotency']);
   });
 
   it('lets the mailer write only its own report records in the snapshots table (dynamodb:LeadingKeys)', () => {
