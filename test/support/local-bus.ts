@@ -1,41 +1,55 @@
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { LocalEventBus, startPutEventsServer, type DeadLetter, type EventBridgeEnvelope } from '../../local/eventbridge';
 import { subscriptions } from '../../events/subscriptions';
+import { queues } from '../../functions/queues';
 
 /**
- * The project's local EventBridge with the real subscriptions, routing to the
- * function targets a test gives (by function id; the others do nothing) and
- * capturing every event on the bus through the catch-all audit rule.
- * `drain()` waits until every delivery (and every retry) has settled.
+ * The project's local EventBridge with the real subscriptions and queues
+ * (functions/queues.ts), routing to the function targets a test gives (by
+ * function id; the others do nothing) and capturing every event on the bus
+ * through the catch-all audit rule. A queue's consumer receives SQS events.
+ * `drain()` waits until every delivery (and every redelivery) has settled.
  * Sets EVENTS_ENDPOINT and EVENT_BUS_NAME.
  */
-export type FunctionTarget = (envelope: EventBridgeEnvelope) => Promise<unknown>;
+export type FunctionTarget = (event: SQSEvent | EventBridgeEnvelope) => Promise<unknown>;
 
 export interface RunningLocalBus {
   endpoint: string;
   /** Every event the bus accepted, as the audit rule received it. */
   seen: EventBridgeEnvelope[];
-  /** Deliveries to function targets that failed, by function id (each one is retried by the bus). */
+  /** Messages (or direct deliveries) a function target failed, by function id: thrown, or reported in batchItemFailures. */
   failedDeliveries: Record<string, number>;
   drain(): Promise<void>;
   deadLetters(): readonly DeadLetter[];
   close(): Promise<void>;
 }
 
-export async function startLocalBus({ functions = {}, retryBaseDelayMs = 20 }: { functions?: Record<string, FunctionTarget>; retryBaseDelayMs?: number } = {}): Promise<RunningLocalBus> {
+export async function startLocalBus({
+  functions = {},
+  retryBaseDelayMs = 20,
+  queueTimeScale = 0.001,
+}: { functions?: Record<string, FunctionTarget>; retryBaseDelayMs?: number; queueTimeScale?: number } = {}): Promise<RunningLocalBus> {
   const seen: EventBridgeEnvelope[] = [];
   const failedDeliveries: Record<string, number> = {};
+  const count = (functionId: string, n: number) => void (failedDeliveries[functionId] = (failedDeliveries[functionId] ?? 0) + n);
   const bus = new LocalEventBus({
     subscriptions,
+    queues,
+    queueTimeScale,
     retryBaseDelayMs,
     retryMaxDelayMs: 20 * retryBaseDelayMs,
     targets: {
-      invokeFunction: async (functionId, envelope) => {
+      invokeFunction: async (functionId, event) => {
         const target = functions[functionId];
         if (!target) return undefined;
+        const messages = isSqsEvent(event) ? event.Records.length : 1;
         try {
-          return await target(envelope);
+          const answer = await target(event as SQSEvent | EventBridgeEnvelope);
+          const failures = (answer as Partial<SQSBatchResponse> | undefined)?.batchItemFailures?.length ?? 0;
+          if (failures > 0) count(functionId, failures);
+          return answer;
         } catch (error) {
-          failedDeliveries[functionId] = (failedDeliveries[functionId] ?? 0) + 1;
+          count(functionId, messages);
           throw error;
         }
       },
@@ -57,4 +71,8 @@ export async function startLocalBus({ functions = {}, retryBaseDelayMs = 20 }: {
       await bus.close();
     },
   };
+}
+
+function isSqsEvent(event: unknown): event is SQSEvent {
+  return typeof event === 'object' && event !== null && Array.isArray((event as { Records?: unknown }).Records);
 }

@@ -1,10 +1,11 @@
 import '../../support/quiet-powertools';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { aggregateKeyOf, computeSnapshot, foldIpGrant, foldProduct, PLAN_53_KH_UBND, TRA_VINH, type ProductState } from '../../../domain';
+import type { SQSEvent } from 'aws-lambda';
+import { aggregateKeyOf, computeSnapshot, projectHistory, PLAN_53_KH_UBND, TRA_VINH, type ProductState } from '../../../domain';
 import { parseInboundEvent, type EventBridgeEnvelope, type InboundEvent } from '../../../events';
-import { handler as projectEventHandler } from '../../../functions/project-event/handler';
 import { recomputeSnapshot } from '../../../functions/recompute-snapshot/recompute';
+import { queues } from '../../../functions/queues';
 import { dynamoDocumentClient } from '../../../functions/shared/clients';
 import { getProjection } from '../../../functions/shared/projection-store';
 import { latestSnapshot } from '../../../functions/shared/snapshot-store';
@@ -12,16 +13,17 @@ import { LOCAL_AWS } from '../../../local/dynamodb-local';
 import { createTestTables } from '../../support/dynamodb';
 import { operationOn, startDynamoDbFaultProxy, type DynamoDbFaultProxy, type Fault } from '../../support/dynamodb-fault-proxy';
 import { details, envelope } from '../../support/envelopes';
-import { lambdaContext } from '../../support/lambda';
 import { startLocalBus, type RunningLocalBus } from '../../support/local-bus';
+import { invokeProjectEvent, projectOne, sqsEventOf } from '../../support/project';
 
 /**
  * A DynamoDB outage in the middle of a run: the functions reach DynamoDB
  * Local through a proxy that fails requests on command. A failed write must
- * make the handler throw (so EventBridge retries), and the retries must
- * neither lose an event nor count one twice.
+ * make the handler report the message in batchItemFailures (so the queue
+ * delivers it again), and the redeliveries must neither lose an event nor
+ * count one twice.
  */
-const project = (e: EventBridgeEnvelope) => projectEventHandler(e, lambdaContext('project-event'));
+const { maxReceiveCount } = queues['inbound-events'];
 const district = (code: string) => `ocop.district.${code}`;
 const parsed = (e: EventBridgeEnvelope): InboundEvent => {
   const result = parseInboundEvent(e);
@@ -34,13 +36,37 @@ const indicator = (id: string, snapshot: { indicators: Array<{ id: string; value
 let tables: Awaited<ReturnType<typeof createTestTables>>;
 let proxy: DynamoDbFaultProxy;
 let bus: RunningLocalBus;
+/** During the bus test: heals DynamoDB before any message would be received for the last time. */
+let healBeforeLastReceive = false;
+/** Event ids of the messages the handler reported as failed, through the bus. */
+const failedThroughBus = new Set<string>();
 
 beforeAll(async () => {
   tables = await createTestTables();
   proxy = await startDynamoDbFaultProxy(tables.endpoint);
   // Before the first function call: the functions' client is created once, with this endpoint.
   process.env.DYNAMODB_ENDPOINT = proxy.endpoint;
-  bus = await startLocalBus({ functions: { 'project-event': project }, retryBaseDelayMs: 50 });
+  bus = await startLocalBus({
+    functions: {
+      'project-event': async (event) => {
+        const records = (event as SQSEvent).Records;
+        if (healBeforeLastReceive && records.some((r) => Number(r.attributes.ApproximateReceiveCount) >= maxReceiveCount - 1)) proxy.heal();
+        const failed = (messageIds: string[]) => {
+          for (const record of records.filter((r) => messageIds.includes(r.messageId))) failedThroughBus.add(eventIdOf(JSON.parse(record.body) as EventBridgeEnvelope));
+        };
+        try {
+          const answer = await invokeProjectEvent(event as SQSEvent);
+          failed(answer.batchItemFailures.map((f) => f.itemIdentifier));
+          return answer;
+        } catch (error) {
+          // The whole batch failed (the event log could not be read): the queue delivers all of it again.
+          failed(records.map((r) => r.messageId));
+          throw error;
+        }
+      },
+    },
+    queueTimeScale: 0.001,
+  });
 });
 afterAll(async () => {
   await bus.close();
@@ -58,32 +84,34 @@ describe('project-event when the projection write fails after the event-log appe
   it.each<[Fault, string]>([
     ['internal-error', '842'],
     ['drop-connection', '845'],
-  ])('throws on %s, then projects the redelivered event exactly once', async (fault, code) => {
+  ])('reports the message on %s, then projects the redelivered event exactly once', async (fault, code) => {
     // Prepare
     const productId = `P-OUTAGE-${fault}`;
-    await project(envelope(district(code), 'ProductRegistered', details.registered(productId, code)));
+    await projectOne(envelope(district(code), 'ProductRegistered', details.registered(productId, code)));
     const rating = envelope(district(code), 'ProductRated', details.rated(productId, 77, 4, '2024-04-04', code));
+    const delivery = sqsEventOf([rating]);
     proxy.failWhen((request) => (operationOn('PutItem', tables.names.projections)(request) ? fault : undefined));
 
     // Act
-    const during = project(rating);
-    await expect(during).rejects.toThrow();
+    const during = await invokeProjectEvent(delivery);
     const loggedDuringOutage = await loggedEvent(eventIdOf(rating));
     const projectionDuringOutage = await getProjection(`PRODUCT#${productId}`);
     proxy.heal();
-    const retried = await project(rating);
-    const retriedAgain = await project(rating);
+    const retried = await invokeProjectEvent(delivery);
+    const projectionAfterRetry = await getProjection(`PRODUCT#${productId}`);
+    const retriedAgain = await projectOne(rating);
     await recomputeSnapshot({ now: new Date('2024-04-05T12:00:00+07:00'), force: true });
 
     // Assess
     expect(proxy.injected.PutItem).toBeGreaterThan(0);
+    expect(during.batchItemFailures).toEqual([{ itemIdentifier: delivery.Records[0]!.messageId }]);
     expect(loggedDuringOutage).toMatchObject({ eventId: eventIdOf(rating), aggregateKey: `PRODUCT#${productId}` });
     expect(projectionDuringOutage?.version).toBe(1);
-    expect(retried.outcome).toBe('accepted');
+    expect(retried.batchItemFailures).toEqual([]);
+    expect(projectionAfterRetry?.version).toBe(2);
     expect(retriedAgain.outcome).toBe('duplicate');
     const projection = await getProjection(`PRODUCT#${productId}`);
     expect(projection?.version).toBe(2);
-    expect(projection?.events.map((e) => e.detail.eventId).filter((id) => id === eventIdOf(rating))).toHaveLength(1);
     expect((projection?.state as ProductState).decisions.map((d) => d.eventId)).toEqual([eventIdOf(rating)]);
     const snapshot = (await latestSnapshot())!.snapshot;
     expect(snapshot.breakdown.byDistrict[code]).toMatchObject({ active: 1, byLevel: { '4': 1 } });
@@ -91,25 +119,25 @@ describe('project-event when the projection write fails after the event-log appe
 
   it('projects once when DynamoDB applied the write but its answer was lost', async () => {
     // Prepare
-    await project(envelope(district('844'), 'ProductRegistered', details.registered('P-LOST-ANSWER', '844')));
+    await projectOne(envelope(district('844'), 'ProductRegistered', details.registered('P-LOST-ANSWER', '844')));
     const listing = envelope(district('844'), 'ProductListedOnMarketplace', details.listed('P-LOST-ANSWER', 'tiki', '2024-04-04T08:00:00+07:00', '844'));
     let lost = 0;
     proxy.failWhen((request) => (operationOn('PutItem', tables.names.projections)(request) && lost++ === 0 ? 'lose-response' : undefined));
 
     // Act
-    const result = await project(listing);
+    const result = await projectOne(listing);
 
     // Assess
     expect(lost).toBeGreaterThan(1);
     expect(result.outcome).toBe('accepted');
     const projection = await getProjection('PRODUCT#P-LOST-ANSWER');
     expect(projection?.version).toBe(2);
-    expect((projection?.state as ProductState).listingChanges.map((c) => c.eventId)).toEqual([eventIdOf(listing)]);
+    expect((projection?.state as ProductState).listings.map((l) => l.latest.eventId)).toEqual([eventIdOf(listing)]);
   });
 });
 
-describe('the pipeline through the local bus during a whole DynamoDB outage', () => {
-  it('loses nothing, counts nothing twice and dead-letters nothing once DynamoDB is back', async () => {
+describe('the pipeline through the local bus and its queue during a whole DynamoDB outage', () => {
+  it('loses nothing, counts nothing twice and dead-letters nothing once DynamoDB is back within the receives', async () => {
     // Prepare
     const client = new EventBridgeClient({ endpoint: bus.endpoint, region: LOCAL_AWS.region, credentials: LOCAL_AWS.credentials });
     const put = async (events: EventBridgeEnvelope[]) => {
@@ -134,35 +162,56 @@ describe('the pipeline through the local bus during a whole DynamoDB outage', ()
 
     // Act
     proxy.failWhen(() => faults[fault++ % faults.length]);
+    healBeforeLastReceive = true;
     await put([...during, rejected]);
-    while ((bus.failedDeliveries['project-event'] ?? 0) < 2 * (during.length + 1)) await new Promise((resolve) => setTimeout(resolve, 20));
-    proxy.heal();
     await bus.drain();
+    healBeforeLastReceive = false;
     client.destroy();
 
     // Assess
     expect(bus.deadLetters()).toEqual([]);
+    expect([...during, rejected].filter((e) => !failedThroughBus.has(eventIdOf(e)))).toEqual([]);
     const all = [...before, ...during];
     for (const e of all) expect(await loggedEvent(eventIdOf(e))).toBeDefined();
+    const history = projectHistory(all.map(parsed));
     for (const { productId } of products) {
-      const own = all.filter((e) => (e.detail as { productId?: string }).productId === productId);
       const projection = await getProjection(`PRODUCT#${productId}`);
-      expect(projection?.version).toBe(own.length);
-      expect(projection?.state).toEqual(foldProduct(productId, own.map(parsed) as never));
+      expect(projection?.state).toEqual(history.states.get(`PRODUCT#${productId}`));
     }
-    expect((await getProjection('IP#CM-BUS-01'))?.state).toEqual(foldIpGrant([parsed(during.at(-1)!)] as never));
+    expect((await getProjection('IP#CM-BUS-01'))?.state).toEqual(history.states.get('IP#CM-BUS-01'));
     const announced = bus.seen.filter((e) => e['detail-type'] === 'EventRejected' && (e.detail as { rejectedEventId?: string }).rejectedEventId === eventIdOf(rejected));
-    // At least once, always as the same announcement: a retry after a failed `markAnnounced` may put it again, with the same detail.eventId to deduplicate on.
+    // At least once, always as the same announcement: a redelivery after a failed `markAnnounced` may put it again, with the same detail.eventId to deduplicate on.
     expect(announced.length).toBeGreaterThanOrEqual(1);
     expect(new Set(announced.map((e) => JSON.stringify(e.detail))).size).toBe(1);
     const asOf = new Date('2024-06-01T12:00:00+07:00');
     await recomputeSnapshot({ now: asOf, force: true });
     const snapshot = (await latestSnapshot())!.snapshot;
-    const busProducts = products.map(({ productId }) => foldProduct(productId, all.filter((e) => (e.detail as { productId?: string }).productId === productId).map(parsed) as never));
-    const expected = computeSnapshot({ products: busProducts, ipGrants: [foldIpGrant([parsed(during.at(-1)!)] as never)!], scienceTasks: [] }, { asOf: asOf.toISOString(), plan: PLAN_53_KH_UBND, province: TRA_VINH });
+    const expected = computeSnapshot(history.inputs, { asOf: asOf.toISOString(), plan: PLAN_53_KH_UBND, province: TRA_VINH });
     for (const code of ['849', '850', '851']) expect(snapshot.breakdown.byDistrict[code]).toEqual(expected.breakdown.byDistrict[code]);
     expect(indicator('ip.collective_mark', snapshot)).toBe(1);
     expect(Object.values(proxy.injected).reduce((a, b) => a + b, 0)).toBeGreaterThan(during.length);
     expect(new Set(all.map((e) => aggregateKeyOf(parsed(e)))).size).toBe(products.length + 1);
+  });
+
+  it('moves a message to the dead letters after the queue\'s receives, and loses it from nowhere', async () => {
+    // Prepare
+    const client = new EventBridgeClient({ endpoint: bus.endpoint, region: LOCAL_AWS.region, credentials: LOCAL_AWS.credentials });
+    const registration = envelope(district('852'), 'ProductRegistered', details.registered('P-BUS-DLQ', '852'));
+    proxy.failWhen(() => 'internal-error');
+
+    // Act
+    const answer = await client.send(
+      new PutEventsCommand({ Entries: [{ EventBusName: 'ocop-pulse', Source: registration.source, DetailType: registration['detail-type'], Detail: JSON.stringify(registration.detail) }] }),
+    );
+    await bus.drain();
+    proxy.heal();
+    client.destroy();
+
+    // Assess
+    expect(answer.FailedEntryCount).toBe(0);
+    const letters = bus.deadLetters().filter((letter) => eventIdOf(letter.event) === eventIdOf(registration));
+    expect(letters).toEqual([expect.objectContaining({ reason: 'max-receives-exceeded', attempts: maxReceiveCount, subscriptionId: 'project-inbound-events' })]);
+    expect(letters[0]!.event.detail).toEqual(registration.detail);
+    expect(await getProjection('PRODUCT#P-BUS-DLQ')).toBeUndefined();
   });
 });

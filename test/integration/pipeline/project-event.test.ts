@@ -1,16 +1,15 @@
+import '../../support/quiet-powertools';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { foldProduct, type ProductState } from '../../../domain';
-import { parseInboundEvent, type InboundEvent } from '../../../events';
-import { handler as projectEventHandler } from '../../../functions/project-event/handler';
+import { parseInboundEvent, type EventBridgeEnvelope, type InboundEvent } from '../../../events';
 import { dynamoDocumentClient } from '../../../functions/shared/clients';
 import { getProjection } from '../../../functions/shared/projection-store';
+import { countWaiting } from '../../../functions/shared/waiting-store';
 import { createTestTables } from '../../support/dynamodb';
 import { details, envelope } from '../../support/envelopes';
-import { lambdaContext } from '../../support/lambda';
 import { startLocalBus, type RunningLocalBus } from '../../support/local-bus';
-import type { EventBridgeEnvelope } from '../../../events';
+import { invokeProjectEvent, projectOne, sqsEventOf } from '../../support/project';
 
-const project = (e: EventBridgeEnvelope) => projectEventHandler(e, lambdaContext('project-event'));
 const district = (code: string) => `ocop.district.${code}`;
 const stateOf = async (productId: string) => (await getProjection(`PRODUCT#${productId}`))?.state as ProductState | undefined;
 const parsed = (e: EventBridgeEnvelope): InboundEvent => {
@@ -34,7 +33,7 @@ describe('project-event', () => {
     const registered = envelope(district('842'), 'ProductRegistered', details.registered('P-ACCEPT'));
 
     // Act
-    const result = await project(registered);
+    const result = await projectOne(registered);
 
     // Assess
     expect(result.outcome).toBe('accepted');
@@ -42,18 +41,18 @@ describe('project-event', () => {
     expect(logged.Item?.aggregateKey).toBe('PRODUCT#P-ACCEPT');
     const projection = await getProjection('PRODUCT#P-ACCEPT');
     expect(projection).toMatchObject({ kind: 'product', version: 1, districtCode: '842', group: 'food' });
-    expect((projection?.state as ProductState).registration?.name).toBe('Sản phẩm P-ACCEPT');
+    expect((projection?.state as ProductState).registration.name).toBe('Sản phẩm P-ACCEPT');
   });
 
   it('changes nothing for a duplicate eventId', async () => {
     // Prepare
     const registered = envelope(district('844'), 'ProductRegistered', details.registered('P-DUP', '844'));
     const rated = envelope(district('844'), 'ProductRated', details.rated('P-DUP', 75, 4, '2022-08-22', '844'));
-    await project(registered);
-    await project(rated);
+    await projectOne(registered);
+    await projectOne(rated);
 
     // Act
-    const again = await project({ ...rated, id: 'another-delivery-of-the-same-fact' });
+    const again = await projectOne({ ...rated, id: 'another-delivery-of-the-same-fact' });
 
     // Assess
     expect(again.outcome).toBe('duplicate');
@@ -62,7 +61,7 @@ describe('project-event', () => {
     expect((projection?.state as ProductState).decisions).toHaveLength(1);
   });
 
-  it('reaches the same state whatever the arrival order, waiting for the registration', async () => {
+  it('reaches the same state whatever the arrival order, the early events waiting outside the product', async () => {
     // Prepare
     const events = [
       envelope(district('845'), 'ProductRegistered', details.registered('P-ORDER', '845')),
@@ -73,31 +72,52 @@ describe('project-event', () => {
     ];
 
     // Act
-    const waiting = await project(events[4]!);
+    const waiting = await projectOne(events[4]!);
     const stateBeforeRegistration = await stateOf('P-ORDER');
-    for (const e of [...events].reverse().slice(1)) await project(e);
+    const waitingBeforeRegistration = await countWaiting('PRODUCT#P-ORDER');
+    for (const e of [...events].reverse().slice(1)) await projectOne(e);
 
     // Assess
-    expect(waiting.outcome).toBe('accepted');
-    expect(stateBeforeRegistration?.awaitingRegistration).toHaveLength(1);
-    expect(await stateOf('P-ORDER')).toEqual(foldProduct('P-ORDER', events.map(parsed) as never));
-    expect((await stateOf('P-ORDER'))?.awaitingRegistration).toEqual([]);
+    expect(waiting.outcome).toBe('waiting');
+    expect(stateBeforeRegistration).toBeUndefined();
+    expect(waitingBeforeRegistration).toBe(1);
+    expect(await stateOf('P-ORDER')).toEqual(foldProduct('P-ORDER', events.map(parsed) as never).state);
+    expect((await stateOf('P-ORDER'))?.enrollments).toHaveLength(1);
+    expect(await countWaiting('PRODUCT#P-ORDER')).toBe(0);
   });
 
-  it('loses no update when many events for one product arrive at once', async () => {
+  it('loses no update when many batches for one product arrive at once', async () => {
     // Prepare
-    await project(envelope(district('846'), 'ProductRegistered', details.registered('P-RACE', '846')));
+    await projectOne(envelope(district('846'), 'ProductRegistered', details.registered('P-RACE', '846')));
     const marketplaces = Array.from({ length: 16 }, (_, i) => `shop-${i}`);
     const listings = marketplaces.map((m) => envelope(district('846'), 'ProductListedOnMarketplace', details.listed('P-RACE', m, '2023-02-01T08:00:00+07:00', '846')));
 
     // Act
-    const results = await Promise.all(listings.map(project));
+    const results = await Promise.all(listings.map(projectOne));
 
     // Assess
-    expect(results.every((r) => r.outcome === 'accepted')).toBe(true);
+    expect(results.map((r) => r.outcome)).toEqual(listings.map(() => 'accepted'));
     const projection = await getProjection('PRODUCT#P-RACE');
     expect(projection?.version).toBe(1 + marketplaces.length);
-    expect((projection?.state as ProductState).listingChanges.map((c) => c.marketplace).sort()).toEqual([...marketplaces].sort());
+    expect((projection?.state as ProductState).listings.map((l) => l.marketplace).sort()).toEqual([...marketplaces].sort());
+  });
+
+  it('writes one batch of events for one product in one write', async () => {
+    // Prepare
+    const events = [
+      envelope(district('847'), 'ProductRegistered', details.registered('P-BATCH', '847')),
+      envelope(district('847'), 'ProductRated', details.rated('P-BATCH', 80, 4, '2023-03-01', '847')),
+      envelope(district('847'), 'ProductListedOnMarketplace', details.listed('P-BATCH', 'tiki', '2023-03-02T08:00:00+07:00', '847')),
+    ];
+
+    // Act
+    const answer = await invokeProjectEvent(events);
+
+    // Assess
+    expect(answer.batchItemFailures).toEqual([]);
+    const projection = await getProjection('PRODUCT#P-BATCH');
+    expect(projection?.version).toBe(1);
+    expect(projection?.state).toEqual(foldProduct('P-BATCH', events.map(parsed) as never).state);
   });
 
   it('keeps IP grants and science tasks as province facts', async () => {
@@ -106,7 +126,7 @@ describe('project-event', () => {
     const task = envelope('ocop.province', 'ScienceTaskApproved', details.taskApproved('KHCN-01', '2023-03-01'));
 
     // Act
-    const results = [await project(ip), await project(task)];
+    const results = [await projectOne(ip), await projectOne(task)];
 
     // Assess
     expect(results.map((r) => r.outcome)).toEqual(['accepted', 'accepted']);
@@ -114,17 +134,19 @@ describe('project-event', () => {
     expect((await getProjection('TASK#KHCN-01'))?.state).toMatchObject({ approvedAt: '2023-03-01' });
   });
 
-  it('keeps an invocation that is not an EventBridge event as a rejection instead of crashing', async () => {
+  it('keeps a message that is not an EventBridge event as a rejection instead of crashing', async () => {
     // Prepare
     const notAnEnvelope = { source: 'ocop.district.842', detail: { eventId: 'not-an-envelope-0001' } };
 
     // Act
-    const result = await projectEventHandler(notAnEnvelope as unknown as EventBridgeEnvelope, lambdaContext('project-event'));
+    const result = await projectOne(notAnEnvelope);
+    const answer = await invokeProjectEvent(sqsEventOf([notAnEnvelope, 'not JSON {']));
 
     // Assess
     expect(result.outcome).toBe('rejected');
     expect(result.rejectionId).toBe('not-an-envelope-0001');
     expect(result.reasons).toEqual(expect.arrayContaining([expect.stringMatching(/^event\.detail-type: /), expect.stringMatching(/^event\.id: /)]));
+    expect(answer.batchItemFailures).toEqual([]);
     const stored = await dynamoDocumentClient().send(new GetCommand({ TableName: names.rejections, Key: { rejectionId: 'not-an-envelope-0001' } }));
     expect(stored.Item?.original).toEqual(notAnEnvelope);
   });

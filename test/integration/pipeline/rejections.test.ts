@@ -2,24 +2,24 @@ import '../../support/quiet-powertools';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ProductState } from '../../../domain';
 import { EventRejected, type EventBridgeEnvelope } from '../../../events';
-import { handler as projectEventHandler } from '../../../functions/project-event/handler';
 import { recomputeSnapshot } from '../../../functions/recompute-snapshot/recompute';
 import { dynamoDocumentClient } from '../../../functions/shared/clients';
 import { getProjection } from '../../../functions/shared/projection-store';
+import { countWaiting } from '../../../functions/shared/waiting-store';
 import type { RejectionRecord } from '../../../functions/shared/rejection-store';
 import { loadEventFixture } from '../../fixtures/events';
 import { callApi } from '../../support/api';
 import { createTestTables } from '../../support/dynamodb';
 import { details, envelope } from '../../support/envelopes';
-import { lambdaContext } from '../../support/lambda';
 import { startLocalBus, type RunningLocalBus } from '../../support/local-bus';
+import { projectOne } from '../../support/project';
 
 /**
  * Every rejection reason of CONTRACT §1 through the real project-event
  * handler on DynamoDB Local, with the project's local EventBridge capturing
  * what the handler announces.
  */
-const project = (e: EventBridgeEnvelope) => projectEventHandler(structuredClone(e), lambdaContext('project-event'));
+const project = (e: EventBridgeEnvelope) => projectOne(structuredClone(e));
 const district = (code: string) => `ocop.district.${code}`;
 const eventIdOf = (e: EventBridgeEnvelope) => (e.detail as { eventId?: string }).eventId;
 const without = (detail: Record<string, unknown>, field: string) => Object.fromEntries(Object.entries(detail).filter(([name]) => name !== field));
@@ -162,7 +162,7 @@ describe('project-event rejects an event on its own', () => {
 });
 
 describe('project-event rejects what the product registration decides', () => {
-  it('lets another district\'s event wait for the registration, then rejects it and never counts it', async () => {
+  it('lets another district\'s event wait outside the product for the registration, then rejects it and never counts it', async () => {
     // Prepare
     const intruder = envelope(district('844'), 'ProductRated', details.rated('P-INTRUDED', 78, 4, '2023-04-10', '844'));
     const registration = envelope(district('842'), 'ProductRegistered', details.registered('P-INTRUDED', '842', { occurredAt: '2023-01-05T09:00:00+07:00' }));
@@ -170,7 +170,8 @@ describe('project-event rejects what the product registration decides', () => {
 
     // Act
     const waiting = await project(intruder);
-    const stateWhileWaiting = (await getProjection('PRODUCT#P-INTRUDED'))?.state as ProductState;
+    const stateWhileWaiting = await getProjection('PRODUCT#P-INTRUDED');
+    const waitingWhileWaiting = await countWaiting('PRODUCT#P-INTRUDED');
     const registered = await project(registration);
     const redeliveries = [await project(intruder), await project(registration)];
     const later = await project(ownRating);
@@ -179,14 +180,16 @@ describe('project-event rejects what the product registration decides', () => {
     const { body: kpis } = await callApi('/v1/kpis?asOf=2023-06-30');
 
     // Assess
-    expect(waiting.outcome).toBe('accepted');
-    expect(stateWhileWaiting.awaitingRegistration).toEqual([eventIdOf(intruder)]);
-    expect(registered).toMatchObject({ outcome: 'accepted', settledRejections: 1 });
+    expect(waiting.outcome).toBe('waiting');
+    expect(stateWhileWaiting).toBeUndefined();
+    expect(waitingWhileWaiting).toBe(1);
+    expect(registered).toMatchObject({ outcome: 'accepted' });
+    expect(await countWaiting('PRODUCT#P-INTRUDED')).toBe(0);
     expect(redeliveries.map((r) => r.outcome)).toEqual(['rejected', 'duplicate']);
     expect(later).toMatchObject({ outcome: 'accepted' });
     const stored = await storedRejection(eventIdOf(intruder)!);
     expect(stored).toMatchObject({ source: 'ocop.district.844', detailType: 'ProductRated', districtCode: '844', announced: true });
-    expect(stored!.reasons).toEqual([expect.stringMatching(/^productId P-INTRUDED is registered in district 842; district 844 may only publish for its own products$/)]);
+    expect(stored!.reasons).toEqual([expect.stringMatching(/^productId P-INTRUDED belongs to unit 842; unit 844 may only publish for its own products$/)]);
     expect(stored!.original).toEqual(intruder);
     await expectAnnouncedOnce(stored!);
     expect(product.ratingHistory.map((d: { decisionDate: string }) => d.decisionDate)).toEqual(['2023-05-02']);
@@ -206,7 +209,7 @@ describe('project-event rejects what the product registration decides', () => {
 
     // Assess
     expect(result).toMatchObject({ outcome: 'rejected', rejectionId: eventIdOf(second) });
-    expect(result.reasons).toEqual([expect.stringMatching(/^productId P-TAKEN is already registered by district 845; district 846 cannot register it again$/)]);
+    expect(result.reasons).toEqual([expect.stringMatching(/^productId P-TAKEN is already registered by unit 845 \(since \d{4}-\d\d-\d\d\); unit 846 cannot register it again\./)]);
     expect(redelivered).toMatchObject({ outcome: 'rejected', rejectionId: eventIdOf(second) });
     const state = (await getProjection('PRODUCT#P-TAKEN'))?.state as ProductState;
     expect(state.registration).toMatchObject({ districtCode: '845', name: 'Sản phẩm P-TAKEN' });
@@ -228,9 +231,10 @@ describe('project-event rejects what the product registration decides', () => {
     for (const sent of [registration, provinceRating, provinceRegistration, provinceListing, fixture]) results.push(await project(sent));
 
     // Assess
-    expect(results.map((r) => r.outcome)).toEqual(['accepted', 'accepted', 'accepted', 'accepted', 'accepted']);
+    // The catalog's example rating is for a product not registered here: it waits for its registration, and is no rejection.
+    expect(results.map((r) => r.outcome)).toEqual(['accepted', 'accepted', 'accepted', 'accepted', 'waiting']);
     expect(((await getProjection('PRODUCT#P-PROVINCE'))?.state as ProductState).decisions).toHaveLength(1);
-    expect(((await getProjection('PRODUCT#P-PROVINCE-848'))?.state as ProductState).listingChanges).toHaveLength(1);
+    expect(((await getProjection('PRODUCT#P-PROVINCE-848'))?.state as ProductState).listings).toHaveLength(1);
     for (const sent of [registration, provinceRating, provinceRegistration, provinceListing, fixture]) {
       expect(await storedRejection(eventIdOf(sent)!)).toBeUndefined();
       expect(await announcementsOf(eventIdOf(sent)!)).toEqual([]);

@@ -3,9 +3,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   aggregateKeyOf,
   computeSnapshot,
-  foldIpGrant,
-  foldProduct,
-  foldScienceTask,
+  projectHistory,
   PLAN_53_KH_UBND,
   TRA_VINH,
   addDays,
@@ -13,7 +11,6 @@ import {
   type KpiSnapshot,
 } from '../../../domain';
 import { parseInboundEvent, type EventBridgeEnvelope, type InboundEvent } from '../../../events';
-import { handler as projectEventHandler } from '../../../functions/project-event/handler';
 import { handler as recomputeHandler } from '../../../functions/recompute-snapshot/handler';
 import { recomputeSnapshot } from '../../../functions/recompute-snapshot/recompute';
 import { dynamoDocumentClient } from '../../../functions/shared/clients';
@@ -22,10 +19,11 @@ import { createTestTables } from '../../support/dynamodb';
 import { details, envelope } from '../../support/envelopes';
 import { lambdaContext } from '../../support/lambda';
 import { startLocalBus, type RunningLocalBus } from '../../support/local-bus';
+import { projectOne } from '../../support/project';
 import { projectionStreamBatch } from '../../support/stream-batch';
 
 /** recompute-snapshot on DynamoDB Local: stream batches, the daily schedule, and the figures against the pure computation. */
-const project = (e: EventBridgeEnvelope) => projectEventHandler(e, lambdaContext('project-event'));
+const project = projectOne;
 const recompute = (input: Parameters<typeof recomputeHandler>[0]) => recomputeHandler(input, lambdaContext('recompute-snapshot'));
 const daily = { source: 'ocop.schedule', schedule: 'daily-snapshot' } as const;
 const district = (code: string) => `ocop.district.${code}`;
@@ -53,17 +51,9 @@ async function storedSnapshots(): Promise<StoredSnapshot[]> {
   return (page.Items ?? []) as StoredSnapshot[];
 }
 
-/** The snapshot the pure domain computes from the same events, folded here without DynamoDB. */
+/** The snapshot the pure domain computes from the same events, projected here without DynamoDB. */
 function expectedSnapshot(events: EventBridgeEnvelope[], asOf: string): KpiSnapshot {
-  const byAggregate = new Map<string, InboundEvent[]>();
-  for (const event of events.map(parsed)) byAggregate.set(aggregateKeyOf(event), [...(byAggregate.get(aggregateKeyOf(event)) ?? []), event]);
-  const inputs = { products: [] as ReturnType<typeof foldProduct>[], ipGrants: [] as NonNullable<ReturnType<typeof foldIpGrant>>[], scienceTasks: [] as NonNullable<ReturnType<typeof foldScienceTask>>[] };
-  for (const [key, aggregateEvents] of byAggregate) {
-    if (key.startsWith('PRODUCT#')) inputs.products.push(foldProduct(key.slice('PRODUCT#'.length), aggregateEvents as never));
-    else if (key.startsWith('IP#')) inputs.ipGrants.push(foldIpGrant(aggregateEvents as never)!);
-    else inputs.scienceTasks.push(foldScienceTask(aggregateEvents as never)!);
-  }
-  return computeSnapshot(inputs, { asOf, plan: PLAN_53_KH_UBND, province: TRA_VINH });
+  return computeSnapshot(projectHistory(events.map(parsed)).inputs, { asOf, plan: PLAN_53_KH_UBND, province: TRA_VINH });
 }
 
 describe('recompute-snapshot from the projections stream', () => {
@@ -88,7 +78,7 @@ describe('recompute-snapshot from the projections stream', () => {
 
   it('recomputes once for a batch of many records and stores one snapshot equal to the pure computation', async () => {
     // Prepare
-    const batch = projectionStreamBatch(tables.names.projections, writes);
+    const batch = await projectionStreamBatch(tables.client, tables.names.projections, writes);
 
     // Act
     const result = await recompute(batch);
@@ -104,7 +94,7 @@ describe('recompute-snapshot from the projections stream', () => {
   it('stores nothing new when a batch leaves the figures unchanged', async () => {
     // Prepare
     const before = await latestSnapshot();
-    const batch = projectionStreamBatch(tables.names.projections, writes.slice(0, 3));
+    const batch = await projectionStreamBatch(tables.client, tables.names.projections, writes.slice(0, 3));
 
     // Act
     const result = await recompute(batch);
@@ -122,10 +112,10 @@ describe('recompute-snapshot from the projections stream', () => {
     const count = (await storedSnapshots()).length;
 
     // Act
-    const result = await recompute(projectionStreamBatch(tables.names.projections, [{ pk: 'PRODUCT#S-MAM' }]));
+    const result = await recompute(await projectionStreamBatch(tables.client, tables.names.projections, [{ pk: 'PRODUCT#S-MAM' }]));
 
     // Assess
-    expect(result.written).toBe(true);
+    expect(result).toMatchObject({ written: true, changed: 1 });
     const stored = await storedSnapshots();
     expect(stored).toHaveLength(count + 1);
     expect((await latestSnapshot())!.snapshot).toEqual(expectedSnapshot([...history, listing], result.asOf));

@@ -6,33 +6,32 @@ import {
   computeSnapshot,
   endOfVnDay,
   firstRecognition,
-  foldIpGrant,
-  foldProduct,
-  foldScienceTask,
   PLAN_53_KH_UBND,
+  projectHistory,
   TRA_VINH,
   type KpiInputs,
   type KpiSnapshot,
   type ProductState,
+  type ProductVerdict,
 } from '../../../domain';
 import { DEMO_LAST_DAY, OWNERS_END_2022, traVinhHistory } from '../../../local/demo/tra-vinh-history';
 
-type Folded = KpiInputs & { products: ProductState[] };
+interface Folded {
+  /** The folded state of every registered product. */
+  products: ProductState[];
+  /** What computeSnapshot takes. */
+  inputs: KpiInputs;
+  /** The product aggregates the history speaks of, registered or not. */
+  productKeys: string[];
+  verdicts: Map<string, ProductVerdict>;
+}
 
-/** Folds the history the way the projections do: per aggregate. */
+/** Folds the history the way the projections do: per aggregate, in the order received (projectHistory). */
 function fold(events: readonly InboundEvent[]): Folded {
-  const byAggregate = new Map<string, InboundEvent[]>();
-  for (const event of events) {
-    const key = aggregateKeyOf(event);
-    byAggregate.set(key, [...(byAggregate.get(key) ?? []), event]);
-  }
-  const of = <T extends InboundEvent['detailType']>(prefix: string) =>
-    [...byAggregate].filter(([key]) => key.startsWith(prefix)).map(([key, list]) => [key.slice(prefix.length), list as Extract<InboundEvent, { detailType: T }>[]] as const);
-  return {
-    products: of<Exclude<InboundEvent['detailType'], 'IntellectualPropertyGranted' | 'ScienceTaskApproved'>>('PRODUCT#').map(([id, list]) => foldProduct(id, list)),
-    ipGrants: of<'IntellectualPropertyGranted'>('IP#').map(([, list]) => foldIpGrant(list)!),
-    scienceTasks: of<'ScienceTaskApproved'>('TASK#').map(([, list]) => foldScienceTask(list)!),
-  };
+  const { states, inputs, verdicts } = projectHistory(events);
+  const products = [...states].filter(([key]) => key.startsWith('PRODUCT#')).map(([, state]) => state as ProductState);
+  const productKeys = [...new Set(events.map(aggregateKeyOf).filter((key) => key.startsWith('PRODUCT#')))];
+  return { products, inputs, productKeys, verdicts };
 }
 
 function snapshotOn(inputs: KpiInputs, day: string): KpiSnapshot {
@@ -95,15 +94,18 @@ describe('traVinhHistory', () => {
 
   it('folds without a rejection or an event waiting for its registration', () => {
     // Act
-    const stuck = folded.products.filter((p) => !p.registration || p.rejections.length > 0 || p.awaitingRegistration.length > 0);
+    const notAccepted = events.filter((e) => folded.verdicts.get(e.detail.eventId)?.verdict !== 'accepted').map((e) => e.detail.eventId);
+    const unregistered = folded.productKeys.filter((key) => !folded.products.some((p) => `PRODUCT#${p.productId}` === key));
 
     // Assess
-    expect(stuck.map((p) => p.productId)).toEqual([]);
+    expect(notAccepted).toEqual([]);
+    expect(unregistered).toEqual([]);
+    expect(folded.products).toHaveLength(folded.productKeys.length);
   });
 
   it('reports the published figures of 31/12/2022: 184 active, 137 at 3 stars, 38 at 4, 9 five-star potential', () => {
     // Act
-    const snapshot = snapshotOn(folded, '2022-12-31');
+    const snapshot = snapshotOn(folded.inputs, '2022-12-31');
 
     // Assess
     expect(indicator(snapshot, 'ocop.active')).toBe(184);
@@ -112,7 +114,7 @@ describe('traVinhHistory', () => {
 
   it('counts 2022 as 28 + 82 first recognitions and 22 re-recognitions, from 166 dossiers', () => {
     // Act
-    const snapshot = snapshotOn(folded, '2022-12-31');
+    const snapshot = snapshotOn(folded.inputs, '2022-12-31');
 
     // Assess
     expect(indicator(snapshot, 'ocop.recognized.year')).toBe(28 + 82);
@@ -123,7 +125,7 @@ describe('traVinhHistory', () => {
   it('recognises 28 products on 22/8/2022 (7 at 4 stars, 21 at 3) and counts 104 products on 22/9/2022', () => {
     // Act
     const august = folded.products.flatMap((p) => p.decisions.filter((d) => d.decisionDate === '2022-08-22'));
-    const september = snapshotOn(folded, '2022-09-22');
+    const september = snapshotOn(folded.inputs, '2022-09-22');
 
     // Assess
     expect(august.filter((d) => d.level === '4').length).toBe(7);
@@ -141,7 +143,7 @@ describe('traVinhHistory', () => {
     for (const product of folded.products) {
       const december = product.decisions.find((d) => d.decisionDate === '2022-12-30' && d.stars >= 3);
       if (!december) continue;
-      const district = product.registration!.districtCode;
+      const district = product.registration.districtCode;
       byDistrict[district] = (byDistrict[district] ?? 0) + 1;
       if (firstRecognition(product, '2022-12-30')!.eventId !== december.eventId) rerecognised += 1;
     }
@@ -157,7 +159,7 @@ describe('traVinhHistory', () => {
 
     // Act
     for (const product of folded.products) {
-      if (activeCertificateOn(product, '2022-12-31')) owners.set(product.registration!.subject.name, product.registration!.subject.kind);
+      if (activeCertificateOn(product, '2022-12-31')) owners.set(product.registration.subject.name, product.registration.subject.kind);
     }
     const byKind: Record<string, number> = {};
     for (const kind of owners.values()) byKind[kind] = (byKind[kind] ?? 0) + 1;
@@ -177,7 +179,7 @@ describe('traVinhHistory', () => {
 
   it('keeps the story going into 2025-2026: lapses, revocations, re-recognitions and certificates about to expire', () => {
     // Act
-    const today = snapshotOn(folded, '2026-11-23');
+    const today = snapshotOn(folded.inputs, '2026-11-23');
     const revoked = events.filter((e) => e.detailType === 'ProductCertificateRevoked');
     const upgraded = events.filter((e) => e.detailType === 'ProductUpgraded');
 

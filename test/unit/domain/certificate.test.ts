@@ -5,7 +5,9 @@ const CAU_KE = district('845');
 const P = 'TV-845-001';
 
 function productWith(...events: Parameters<typeof foldProduct>[1]): ProductState {
-  return foldProduct(P, [registered(P, CAU_KE, { day: '2020-01-10' }), ...events]);
+  const { state } = foldProduct(P, [registered(P, CAU_KE, { day: '2020-01-10' }), ...events]);
+  if (!state) throw new Error(`${P} has no state: its registration was not accepted`);
+  return state;
 }
 
 describe('default validity', () => {
@@ -140,15 +142,18 @@ describe('certificateOn', () => {
     expect(laterOne).toEqual({ decision: expect.objectContaining({ decisionDate: '2023-02-01' }), valid: true });
   });
 
-  it('is never active for a product whose registration has not arrived', () => {
+  it('is never active for a product whose registration has not arrived: there is no state yet, the rating waits (new core)', () => {
     // Prepare
-    const state = foldProduct(P, [rated(P, CAU_KE, 3, { score: 62, day: '2022-12-30' })]);
+    const rating = rated(P, CAU_KE, 3, { score: 62, day: '2022-12-30' });
 
     // Act
-    const certificate = activeCertificateOn(state, '2023-01-01');
+    const { state, verdicts } = foldProduct(P, [rating]);
+    const certificate = state && activeCertificateOn(state, '2023-01-01');
 
     // Assess
+    expect(state).toBeUndefined();
     expect(certificate).toBeUndefined();
+    expect(verdicts).toEqual([{ eventId: rating.detail.eventId, verdict: 'waiting' }]);
   });
 });
 

@@ -288,7 +288,7 @@ describe('parseInboundEvent: rejection reasons name the field and what was expec
 
     // Assess
     expect(reasons).toEqual([
-      'DetailType: must be one of ProductRegistered, ProductRated, ProductUpgraded, ProductCertificateRevoked, ProductListedOnMarketplace, ProductDelistedFromMarketplace, ProductTraceabilityEnrolled, IntellectualPropertyGranted, ScienceTaskApproved (got "ProductRegisterd")',
+      'DetailType: must be one of ProductRegistered, ProductRated, ProductUpgraded, ProductCertificateRevoked, ProductListedOnMarketplace, ProductDelistedFromMarketplace, ProductTraceabilityEnrolled, ProductTransferred, IntellectualPropertyGranted, ScienceTaskApproved (got "ProductRegisterd")',
     ]);
   });
 

@@ -7,6 +7,8 @@ import {
   foldProduct,
   PLAN_53_KH_UBND,
   TRA_VINH,
+  unitOfEvent,
+  type ProductVerdict,
 } from '../../../domain';
 import type { InboundEvent } from '../../../events';
 import {
@@ -15,6 +17,7 @@ import {
   enrolled,
   ipGranted,
   listed,
+  PROVINCE,
   province,
   rated,
   registered,
@@ -28,7 +31,13 @@ import { project } from './support/project';
 /**
  * CONTRACT §1: "Events may arrive in any order; the final state must not depend
  * on arrival order" and "Duplicates (same eventId) change nothing". Histories
- * mix the right district, another district and the province as publishers.
+ * mix the owner, another district and the province as publishers.
+ *
+ * New core (issue 9): a product belongs to the unit of the first registration
+ * received, so registrations from two units are the one thing whose arrival
+ * order matters. The order-independence properties register each product from
+ * one unit (its district or the province naming it); every other event may
+ * come from anyone. The accounting property mixes registrars on purpose.
  */
 
 const PRODUCT_IDS = ['TV-845-001', 'TV-845-002', 'TV-849-001'] as const;
@@ -42,14 +51,17 @@ const publisher: fc.Arbitrary<Publisher> = fc.oneof(
   fc.constant(province()),
   fc.constant(province('849')),
 );
-const registrar: fc.Arbitrary<Publisher> = fc.oneof(fc.constant(district('845')), fc.constant(district('849')), fc.constant(province('845')));
+/** Registrars from two units: the owner is whichever registration arrives first. */
+const anyRegistrar: fc.Arbitrary<Publisher> = fc.oneof(fc.constant(district('845')), fc.constant(district('849')), fc.constant(province('845')));
+/** Registrars of one unit: the product's district or the province naming it. */
+const registrarOf = (unit: string): fc.Arbitrary<Publisher> => fc.oneof(fc.constant(district(unit)), fc.constant(province(unit)));
 const day = fc.constantFrom(...DAYS);
 /** An instant near a day, sometimes on the Vietnamese day before or after in UTC terms. */
 const instant = fc.tuple(day, fc.constantFrom('00:30:00+07:00', '06:59:59+07:00', '12:00:00+07:00', '23:30:00+07:00', '18:30:00Z')).map(([d, time]) => `${d}T${time}`);
 const council = fc.constantFrom('district' as const, 'province' as const, 'central' as const);
 const score = fc.constantFrom(20, 35, 55, 69, 70, 85, 90, 97);
 
-const productEvent = (productId: string): fc.Arbitrary<InboundEvent> =>
+const productEvent = (productId: string, registrar: fc.Arbitrary<Publisher>): fc.Arbitrary<InboundEvent> =>
   fc.oneof(
     fc.record({ by: registrar, day, name: fc.constantFrom('Dừa sáp Cầu Kè', 'Bánh tét Trà Cuôn'), group: fc.constantFrom('food', 'beverage') }).map((r) =>
       registered(productId, r.by, { day: r.day, name: r.name, group: r.group }),
@@ -74,25 +86,36 @@ const factEvent: fc.Arbitrary<InboundEvent> = fc.oneof(
   fc.record({ taskId: fc.constantFrom('TASK-1', 'TASK-2'), day }).map((r) => taskApproved(r.taskId, r.day)),
 );
 
-const history: fc.Arbitrary<InboundEvent[]> = fc
-  .tuple(
-    ...PRODUCT_IDS.map((id) => fc.array(productEvent(id), { maxLength: 10 })),
-    fc.array(factEvent, { maxLength: 4 }),
-  )
-  .map((lists) => lists.flat());
+/** A history; each product registered by `registrarFor` of it (one unit per product by default). */
+const historyWith = (registrarFor: (productId: string, unit: string) => fc.Arbitrary<Publisher>): fc.Arbitrary<InboundEvent[]> =>
+  fc
+    .tuple(
+      ...PRODUCT_IDS.map((id) => fc.constantFrom('845', '849').chain((unit) => fc.array(productEvent(id, registrarFor(id, unit)), { maxLength: 10 }))),
+      fc.array(factEvent, { maxLength: 4 }),
+    )
+    .map((lists) => lists.flat());
+
+const history = historyWith((_, unit) => registrarOf(unit));
 
 /** A history and one arrival of it: shuffled, with some events delivered more than once. */
-const historyAndArrival = history.chain((events) =>
-  fc
-    .subarray(events)
-    .chain((repeats) => fc.shuffledSubarray([...events, ...repeats], { minLength: events.length + repeats.length }))
-    .map((arrival) => ({ events, arrival })),
-);
+const arrivalOf = (histories: fc.Arbitrary<InboundEvent[]>) =>
+  histories.chain((events) =>
+    fc
+      .subarray(events)
+      .chain((repeats) => fc.shuffledSubarray([...events, ...repeats], { minLength: events.length + repeats.length }))
+      .map((arrival) => ({ events, arrival })),
+  );
+const historyAndArrival = arrivalOf(history);
+const mixedHistoryAndArrival = arrivalOf(historyWith(() => anyRegistrar));
+
+/** Verdicts by eventId, sorted: what was decided of each distinct event, whatever the order and repeats of the list. */
+const verdictsById = (verdicts: readonly ProductVerdict[]) =>
+  [...new Map(verdicts.map((v) => [v.eventId, v])).values()].sort((a, b) => a.eventId.localeCompare(b.eventId));
 
 type ProductEvent = Parameters<typeof foldProduct>[1][number];
 
 describe('foldProduct', () => {
-  it('gives the same state for any arrival order and any duplicates', () => {
+  it('gives the same state and verdicts for any arrival order and any duplicates, registrations coming from one unit (new core)', () => {
     fc.assert(
       fc.property(historyAndArrival, ({ events, arrival }) => {
         // Prepare
@@ -104,37 +127,42 @@ describe('foldProduct', () => {
           const asArrived = foldProduct(productId, productEvents(productId, arrival));
 
           // Assess
-          expect(asArrived).toEqual(inOrder);
+          expect(asArrived.state).toEqual(inOrder.state);
+          expect(verdictsById(asArrived.verdicts)).toEqual(verdictsById(inOrder.verdicts));
+          expect(asArrived.verdicts).toHaveLength(productEvents(productId, arrival).length);
         }
       }),
       { numRuns: ARRIVAL_RUNS },
     );
   });
 
-  it('counts each event exactly once: applied, waiting or rejected', () => {
+  it('decides each event once, by the first registration received: accepted from the owner or the province, rejected from another unit, waiting without a registration (new core)', () => {
     fc.assert(
-      fc.property(historyAndArrival, ({ arrival }) => {
+      fc.property(mixedHistoryAndArrival, ({ arrival }) => {
         for (const productId of PRODUCT_IDS) {
           // Prepare
           const events = arrival.filter((e) => aggregateKeyOf(e) === `PRODUCT#${productId}`) as ProductEvent[];
-          const distinctIds = new Set(events.map((e) => e.detail.eventId));
+          const firstRegistration = events.find((e) => e.detailType === 'ProductRegistered');
+          const owner = firstRegistration && unitOfEvent(firstRegistration);
+          const expectedVerdict = (event: ProductEvent): ProductVerdict['verdict'] => {
+            if (owner === undefined) return 'waiting';
+            if (event.detailType === 'ProductRegistered') return unitOfEvent(event) === owner ? 'accepted' : 'rejected';
+            return event.source === PROVINCE || unitOfEvent(event) === owner ? 'accepted' : 'rejected';
+          };
 
           // Act
-          const state = foldProduct(productId, events);
+          const { state, verdicts } = foldProduct(productId, events);
 
           // Assess
-          const registrationIds = events.filter((e) => e.detailType === 'ProductRegistered').map((e) => e.detail.eventId);
-          const accounted = [
-            ...new Set(registrationIds),
-            ...state.decisions.map((d) => d.eventId),
-            ...state.revocations.map((r) => r.eventId),
-            ...state.listingChanges.map((l) => l.eventId),
-            ...state.enrollments.map((e) => e.eventId),
-            ...state.awaitingRegistration,
-            ...state.rejections.filter((r) => r.detailType !== 'ProductRegistered').map((r) => r.eventId),
-          ];
-          expect(accounted.sort()).toEqual([...distinctIds].sort());
-          if (state.registration) expect(state.awaitingRegistration).toEqual([]);
+          expect(verdicts.map((v) => v.eventId)).toEqual(events.map((e) => e.detail.eventId));
+          expect(verdicts.map((v) => v.verdict)).toEqual(events.map(expectedVerdict));
+          expect(state?.registration.districtCode).toBe(owner);
+          const accepted = new Set(verdicts.filter((v) => v.verdict === 'accepted').map((v) => v.eventId));
+          const acceptedOf = (...types: ProductEvent['detailType'][]) =>
+            [...new Set(events.filter((e) => types.includes(e.detailType) && accepted.has(e.detail.eventId)).map((e) => e.detail.eventId))].sort();
+          expect((state?.decisions ?? []).map((d) => d.eventId).sort()).toEqual(acceptedOf('ProductRated', 'ProductUpgraded'));
+          expect((state?.revocations ?? []).map((r) => r.eventId).sort()).toEqual(acceptedOf('ProductCertificateRevoked'));
+          for (const verdict of verdicts) if (verdict.verdict === 'rejected') expect(verdict.reasons.join(' ')).toContain(`unit ${owner}`);
         }
       }),
       { numRuns: ARRIVAL_RUNS },

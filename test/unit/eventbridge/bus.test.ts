@@ -2,23 +2,32 @@ import { EventBusClosedError, LocalEventBus, type BusTargets } from '../../../lo
 import { entrySize, PutEventsValidationError, type EventBridgeEnvelope } from '../../../local/eventbridge/entries';
 import { InvalidEventPatternError } from '../../../local/eventbridge/event-pattern';
 import { subscriptions, type Subscription } from '../../../events/subscriptions';
+import { queues } from '../../../functions/queues';
+
+/** The envelopes a function received: an SQS batch from a queue (one per record), or one EventBridge envelope. */
+function envelopesOf(event: unknown): EventBridgeEnvelope[] {
+  const records = (event as { Records?: { body: string }[] }).Records;
+  return records ? records.map((record) => JSON.parse(record.body) as EventBridgeEnvelope) : [event as EventBridgeEnvelope];
+}
 
 /** Targets that record what they receive; `fail` decides, per call, whether the function target throws. */
 function recordingTargets(fail: (call: number) => boolean = () => false) {
   const invoked: Array<{ functionId: string; envelope: EventBridgeEnvelope }> = [];
+  const batches: unknown[] = [];
   const audited: EventBridgeEnvelope[] = [];
   let calls = 0;
   const targets: BusTargets = {
-    async invokeFunction(functionId, envelope) {
+    async invokeFunction(functionId, event) {
       calls++;
       if (fail(calls)) throw new Error(`handler failed on call ${calls}`);
-      invoked.push({ functionId, envelope });
+      batches.push(event);
+      for (const envelope of envelopesOf(event)) invoked.push({ functionId, envelope });
     },
     auditLog(envelope) {
       audited.push(envelope);
     },
   };
-  return { targets, invoked, audited, calls: () => calls };
+  return { targets, invoked, batches, audited, calls: () => calls };
 }
 
 const detail = (eventId: string) => JSON.stringify({ eventId, schemaVersion: 1, occurredAt: '2025-03-01T08:00:00+07:00', districtCode: '842' });
@@ -30,16 +39,22 @@ const entry = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-/** The subscription of project-event only, with a retry policy fit for tests. */
+/** The queues of functions/queues.ts, their visibility timeouts scaled down (180 s → 18 ms) so redeliveries happen within a test. */
+const QUEUE_OPTIONS = { queues, queueTimeScale: 0.0001 };
+
+/**
+ * The inbound pattern of project-event, delivered straight to the function (an EventBridge function target with
+ * its RetryPolicy) instead of through its queue: the path of the bus's own retries and dead letters.
+ */
 function projectOnly(retryPolicy: Subscription['retryPolicy']): Subscription[] {
-  return [{ ...subscriptions.find((s) => s.id === 'project-inbound-events')!, retryPolicy }];
+  return [{ ...subscriptions.find((s) => s.id === 'project-inbound-events')!, target: { kind: 'function', functionId: 'project-event' }, retryPolicy }];
 }
 
 describe('LocalEventBus: PutEvents', () => {
-  it('turns accepted entries into EventBridge envelopes delivered to every matching subscription', async () => {
+  it('turns accepted entries into EventBridge envelopes delivered to every matching subscription (project-event through its queue, as an SQS batch)', async () => {
     // Prepare
-    const { targets, invoked, audited } = recordingTargets();
-    const bus = new LocalEventBus({ subscriptions, targets, account: '123456789012' });
+    const { targets, invoked, batches, audited } = recordingTargets();
+    const bus = new LocalEventBus({ subscriptions, targets, account: '123456789012', ...QUEUE_OPTIONS });
 
     // Act
     const result = bus.putEvents([entry({ Resources: ['urn:ocop:product:TV-001'], Time: new Date('2025-03-01T01:02:03.456Z') })]);
@@ -61,13 +76,16 @@ describe('LocalEventBus: PutEvents', () => {
       detail: JSON.parse(detail('evt-00000001')),
     };
     expect(invoked).toEqual([{ functionId: 'project-event', envelope: expected }]);
+    expect(batches).toEqual([
+      { Records: [expect.objectContaining({ body: JSON.stringify(expected), eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:ap-southeast-1:123456789012:inbound-events' })] },
+    ]);
     expect(audited).toEqual([expected]);
   });
 
   it('does not hand the events the system announces itself back to project-event, but audits them', async () => {
     // Prepare
     const { targets, invoked, audited } = recordingTargets();
-    const bus = new LocalEventBus({ subscriptions, targets });
+    const bus = new LocalEventBus({ subscriptions, targets, ...QUEUE_OPTIONS });
 
     // Act
     bus.putEvents([entry({ Source: 'ocop.province', DetailType: 'EventRejected' })]);
@@ -81,7 +99,7 @@ describe('LocalEventBus: PutEvents', () => {
   it('answers each entry in order, with the error codes of EventBridge for the bad ones', async () => {
     // Prepare
     const { targets, invoked } = recordingTargets();
-    const bus = new LocalEventBus({ subscriptions, targets });
+    const bus = new LocalEventBus({ subscriptions, targets, ...QUEUE_OPTIONS });
     const arn = 'arn:aws:events:ap-southeast-1:000000000000:event-bus/ocop-pulse';
 
     // Act
@@ -121,7 +139,7 @@ describe('LocalEventBus: PutEvents', () => {
 
   it('refuses a request of no entry or of more than 10 as a whole', () => {
     // Prepare
-    const bus = new LocalEventBus({ subscriptions, targets: recordingTargets().targets });
+    const bus = new LocalEventBus({ subscriptions, targets: recordingTargets().targets, ...QUEUE_OPTIONS });
 
     // Act / Assess
     expect(() => bus.putEvents([])).toThrow(PutEventsValidationError);
@@ -131,7 +149,7 @@ describe('LocalEventBus: PutEvents', () => {
 
   it('counts entry sizes as AWS documents and refuses a request over the limit', () => {
     // Prepare
-    const bus = new LocalEventBus({ subscriptions, targets: recordingTargets().targets, maxRequestBytes: 1000 });
+    const bus = new LocalEventBus({ subscriptions, targets: recordingTargets().targets, maxRequestBytes: 1000, ...QUEUE_OPTIONS });
     const base = entry({ Detail: '{}', Resources: ['é'] });
     const fixed = entrySize(base);
     const padded = (size: number) => entry({ Detail: JSON.stringify({ p: 'x'.repeat(size - fixed - 6) }), Resources: ['é'] });
@@ -150,7 +168,85 @@ describe('LocalEventBus: PutEvents', () => {
     const broken: Subscription = { ...subscriptions[0]!, pattern: { source: 'ocop.province' } };
 
     // Act / Assess
-    expect(() => new LocalEventBus({ subscriptions: [broken], targets: recordingTargets().targets })).toThrow(InvalidEventPatternError);
+    expect(() => new LocalEventBus({ subscriptions: [broken], targets: recordingTargets().targets, ...QUEUE_OPTIONS })).toThrow(InvalidEventPatternError);
+  });
+
+  it('refuses to start with a subscription whose queue it was not given', () => {
+    // Act / Assess
+    expect(() => new LocalEventBus({ subscriptions, targets: recordingTargets().targets })).toThrow(
+      'Subscription project-inbound-events targets queue inbound-events, which is not among the bus\'s queues',
+    );
+  });
+});
+
+describe('LocalEventBus: delivery through a queue', () => {
+  const inbound = queues['inbound-events'];
+
+  it('hands project-event batches of at most the queue batch size, every event once', async () => {
+    // Prepare
+    const { targets, invoked, batches } = recordingTargets();
+    const bus = new LocalEventBus({ subscriptions, targets, ...QUEUE_OPTIONS });
+    const ids = Array.from({ length: 25 }, (_, i) => `evt-${String(i).padStart(8, '0')}`);
+
+    // Act
+    for (let i = 0; i < ids.length; i += 5) bus.putEvents(ids.slice(i, i + 5).map((id) => entry({ Detail: detail(id) })));
+    await bus.drain();
+
+    // Assess
+    expect(invoked.map((i) => (i.envelope.detail as { eventId: string }).eventId).sort()).toEqual(ids);
+    expect(batches.every((b) => envelopesOf(b).length >= 1 && envelopesOf(b).length <= inbound.batchSize)).toBe(true);
+    expect(bus.deadLetters()).toEqual([]);
+  });
+
+  it('redelivers only the messages reported in batchItemFailures, after the visibility timeout', async () => {
+    // Prepare
+    const received: string[] = [];
+    const targets: BusTargets = {
+      async invokeFunction(_, event) {
+        const records = (event as { Records: { messageId: string; body: string }[] }).Records;
+        const failures = records.filter((record) => {
+          const eventId = (JSON.parse(record.body) as { detail: { eventId: string } }).detail.eventId;
+          received.push(eventId);
+          return eventId === 'evt-00000002' && received.filter((id) => id === eventId).length < 3;
+        });
+        return { batchItemFailures: failures.map((record) => ({ itemIdentifier: record.messageId })) };
+      },
+      auditLog: () => {},
+    };
+    const bus = new LocalEventBus({ subscriptions, targets, ...QUEUE_OPTIONS });
+
+    // Act
+    bus.putEvents([entry({ Detail: detail('evt-00000001') }), entry({ Detail: detail('evt-00000002') })]);
+    await bus.drain();
+
+    // Assess
+    expect(received.filter((id) => id === 'evt-00000001')).toHaveLength(1);
+    expect(received.filter((id) => id === 'evt-00000002')).toHaveLength(3);
+    expect(bus.deadLetters()).toEqual([]);
+  });
+
+  it('dead-letters a message after maxReceiveCount receives, with the receives as attempts', async () => {
+    // Prepare
+    const { targets, calls } = recordingTargets(() => true);
+    const bus = new LocalEventBus({ subscriptions, targets, ...QUEUE_OPTIONS });
+
+    // Act
+    const result = bus.putEvents([entry()]);
+    await bus.drain();
+
+    // Assess
+    expect(calls()).toBe(inbound.maxReceiveCount);
+    expect(bus.deadLetters()).toEqual([
+      expect.objectContaining({
+        id: expect.any(String),
+        subscriptionId: 'project-inbound-events',
+        target: { kind: 'queue', queueId: 'inbound-events' },
+        reason: 'max-receives-exceeded',
+        attempts: inbound.maxReceiveCount,
+        error: { name: 'Error', message: `handler failed on call ${inbound.maxReceiveCount}` },
+        event: expect.objectContaining({ id: (result.Entries[0] as { EventId: string }).EventId }),
+      }),
+    ]);
   });
 });
 
@@ -244,7 +340,7 @@ describe('LocalEventBus: delivery', () => {
   it('close() stops accepting events and delivers the ones already accepted', async () => {
     // Prepare
     const { targets, invoked } = recordingTargets();
-    const bus = new LocalEventBus({ subscriptions, targets });
+    const bus = new LocalEventBus({ subscriptions, targets, ...QUEUE_OPTIONS });
     bus.putEvents([entry(), entry()]);
 
     // Act

@@ -27,7 +27,7 @@ const everyDetailIsCommon: EveryDetailIsCommon = true;
 const unionCoversCatalog: UnionCoversCatalog = true;
 
 describe('the inbound catalog', () => {
-  it('holds the nine DetailTypes of CONTRACT §1', () => {
+  it('holds the nine DetailTypes of CONTRACT §1 and ProductTransferred (issue 9: the province moves a product between units)', () => {
     // Assess
     expect([...INBOUND_DETAIL_TYPES].sort()).toEqual(
       [
@@ -38,6 +38,7 @@ describe('the inbound catalog', () => {
         'ProductListedOnMarketplace',
         'ProductDelistedFromMarketplace',
         'ProductTraceabilityEnrolled',
+        'ProductTransferred',
         'IntellectualPropertyGranted',
         'ScienceTaskApproved',
       ].sort(),

@@ -164,3 +164,21 @@ export function ipGranted(ipId: string, kind: string, grantedAt: string, options
 export function taskApproved(taskId: string, approvedAt: string, by: Publisher = province()): Narrow<'ScienceTaskApproved'> {
   return as(inbound('ScienceTaskApproved', by.source, { ...common(by, noonOf(approvedAt)), taskId, title: `Nhiệm vụ khoa học ${taskId}`, approvedAt }));
 }
+
+export function transferred(
+  productId: string,
+  toUnitCode: string,
+  options: { fromUnitCode?: string; day?: string; effectiveDate?: string; source?: string; eventId?: string } = {},
+): Narrow<'ProductTransferred'> {
+  return as(
+    inbound('ProductTransferred', options.source ?? PROVINCE, {
+      occurredAt: noonOf(options.day ?? '2023-02-06'),
+      ...(options.eventId !== undefined && { eventId: options.eventId }),
+      productId,
+      toUnitCode,
+      ...(options.fromUnitCode !== undefined && { fromUnitCode: options.fromUnitCode }),
+      reason: 'Điều chỉnh đơn vị đăng ký theo hồ sơ của chủ thể',
+      ...(options.effectiveDate !== undefined && { effectiveDate: options.effectiveDate }),
+    }),
+  );
+}
