@@ -14,7 +14,7 @@ describe('DynamoDB Local bootstrap', () => {
     expect(described.Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(
       tables.projections.globalIndexes.map((i) => i.indexName).sort(),
     );
-    expect(described.Table?.StreamSpecification?.StreamViewType).toBe('KEYS_ONLY');
+    expect(described.Table?.StreamSpecification?.StreamViewType).toBe(tables.projections.stream);
     client.destroy();
   });
 });

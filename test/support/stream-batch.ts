@@ -14,7 +14,7 @@ export async function projectionStreamBatch(
   tableName: string,
   writes: Array<{ pk: string; eventName?: 'INSERT' | 'MODIFY' | 'REMOVE' }>,
 ): Promise<DynamoDBStreamEvent> {
-  const view: NonNullable<TableDefinition['stream']> = tables.projections.stream;
+  const view = tables.projections.stream as NonNullable<TableDefinition['stream']>;
   const streamArn = `arn:aws:dynamodb:${LOCAL_AWS.region}:000000000000:table/${tableName}/stream/2026-01-01T00:00:00.000`;
   const now = Math.floor(Date.now() / 1000);
   const Records = await Promise.all(

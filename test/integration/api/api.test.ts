@@ -1,24 +1,23 @@
 import '../../support/quiet-powertools';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import fc from 'fast-check';
-import { kpiSnapshotSchema } from '../../../domain';
-import type { EventBridgeEnvelope } from '../../../events';
+import { activeCertificateOn, addDays, kpiSnapshotSchema, projectHistory, vnDayOf, type ProductState } from '../../../domain';
+import { parseInboundEvent, type EventBridgeEnvelope, type InboundEvent } from '../../../events';
 import { routeTable } from '../../../functions/http-api/route-table';
-import { handler as projectEventHandler } from '../../../functions/project-event/handler';
 import { recomputeSnapshot } from '../../../functions/recompute-snapshot/recompute';
 import { latestSnapshot } from '../../../functions/shared/snapshot-store';
 import { callApi } from '../../support/api';
 import { createTestTables } from '../../support/dynamodb';
 import { details, envelope } from '../../support/envelopes';
-import { lambdaContext } from '../../support/lambda';
 import { startLocalBus, type RunningLocalBus } from '../../support/local-bus';
+import { projectOne } from '../../support/project';
 
 /**
  * Every route of CONTRACT §3 through the real http-api handler, as API
  * Gateway invokes it, on data the real project-event handler wrote to
  * DynamoDB Local.
  */
-const project = (e: EventBridgeEnvelope) => projectEventHandler(e, lambdaContext('project-event'));
+const project = (e: EventBridgeEnvelope) => projectOne(e);
 const district = (code: string) => `ocop.district.${code}`;
 const cursorOf = (key: unknown) => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 const errorShape = (code: string, message: RegExp | string = /./) => ({ error: { code, message: typeof message === 'string' ? message : expect.stringMatching(message) } });
@@ -43,6 +42,12 @@ async function allPages(path: string, limit: number): Promise<{ items: any[]; pa
 }
 
 const ids = (items: Array<{ productId: string }>) => items.map((i) => i.productId).sort();
+const parsed = (e: EventBridgeEnvelope): InboundEvent => {
+  const result = parseInboundEvent(e);
+  if (!result.ok) throw new Error(result.reasons.join('; '));
+  return result.event;
+};
+const daysAgo = (days: number) => addDays(vnDayOf(new Date()), -days);
 const indicator = (snapshot: { indicators: Array<{ id: string; value: number }> }, id: string) => snapshot.indicators.find((i) => i.id === id)?.value;
 
 let bus: RunningLocalBus;
@@ -234,12 +239,8 @@ describe('GET /v1/products', () => {
   });
 
   it.each([
-    ['level=4', ['A-1', 'A-2', 'A-3', 'A-4', 'B-1', 'H-1']],
-    ['level=5', ['B-2']],
     ['group=herbal', ['B-2']],
-    ['district=849&level=3', ['A-5', 'A-6']],
     ['district=849&group=beverage', ['A-2', 'A-4', 'A-6']],
-    ['level=4&group=food', ['A-1', 'A-3', 'B-1', 'H-1']],
     ['district=844', []],
   ])('filters by %s across pages', async (query, expected) => {
     // Act
@@ -247,6 +248,26 @@ describe('GET /v1/products', () => {
 
     // Assess
     expect(ids(items)).toEqual(expected);
+  });
+
+  /** A level filter names the products whose certificate of that level is in force today (these dates pass with the clock). */
+  const inForceToday = (level: string, keep: (state: ProductState) => boolean = () => true) => {
+    const today = vnDayOf(new Date());
+    const states = [...projectHistory(history.map(parsed)).states.values()] as ProductState[];
+    return states.filter((state) => activeCertificateOn(state, today)?.level === level && keep(state)).map((state) => state.productId).sort();
+  };
+
+  it.each<[string, () => string[]]>([
+    ['level=4', () => inForceToday('4')],
+    ['level=5', () => inForceToday('5')],
+    ['district=849&level=3', () => inForceToday('3', (s) => s.registration.districtCode === '849')],
+    ['level=4&group=food', () => inForceToday('4', (s) => s.registration.group === 'food')],
+  ])('filters by %s across pages: the certificates in force today', async (query, expectedOf) => {
+    // Act
+    const { items } = await allPages(`/v1/products?${query}`, 2);
+
+    // Assess
+    expect(ids(items)).toEqual(expectedOf());
   });
 
   it.each([
@@ -330,5 +351,36 @@ describe('bad requests', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('GET /v1/products?level= on certificates dated with the clock', () => {
+  // District 848: L-1 4 stars 100 days ago (in force), L-2 4 stars 1,200 days ago (expired), L-3 4 stars 200 days ago
+  // and revoked 50 days ago, L-4 3 stars 30 days ago.
+  const dated = [
+    ...[1, 2, 3, 4].map((i) => envelope(district('848'), 'ProductRegistered', details.registered(`L-${i}`, '848', { occurredAt: `${daysAgo(1500)}T09:00:00+07:00` }))),
+    envelope(district('848'), 'ProductRated', details.rated('L-1', 75, 4, daysAgo(100), '848')),
+    envelope(district('848'), 'ProductRated', details.rated('L-2', 75, 4, daysAgo(1200), '848')),
+    envelope(district('848'), 'ProductRated', details.rated('L-3', 75, 4, daysAgo(200), '848')),
+    envelope(district('848'), 'ProductCertificateRevoked', details.revoked('L-3', daysAgo(50), '848')),
+    envelope(district('848'), 'ProductRated', details.rated('L-4', 60, 3, daysAgo(30), '848')),
+  ];
+
+  beforeAll(async () => {
+    const results = [];
+    for (const e of dated) results.push(await project(e));
+    expect(results.filter((r) => r.outcome !== 'accepted')).toEqual([]);
+  });
+
+  it.each([
+    ['district=848&level=4', ['L-1']],
+    ['district=848&level=3', ['L-4']],
+    ['district=848', ['L-1', 'L-2', 'L-3', 'L-4']],
+  ])('lists for %s only the products whose certificate is in force today', async (query, expected) => {
+    // Act
+    const { items } = await allPages(`/v1/products?${query}`, 1);
+
+    // Assess
+    expect(ids(items)).toEqual(expected);
   });
 });

@@ -9,6 +9,8 @@ import { LocalEventBus } from '../../../local/eventbridge/bus';
 import type { EventBridgeEnvelope } from '../../../local/eventbridge/entries';
 import { startPutEventsServer, type PutEventsServer } from '../../../local/eventbridge/put-events-server';
 import { httpRequest, rawRequest, type RawResponse } from '../../support/raw-http';
+import type { SQSEvent } from 'aws-lambda';
+import { queues } from '../../../functions/queues';
 
 /**
  * Malformed requests against the local PutEvents endpoint (journaled bus, as
@@ -56,7 +58,15 @@ describe('the PutEvents endpoint under malformed requests', () => {
 
   beforeAll(async () => {
     journal = mkdtempSync(join(tmpdir(), 'ocop-fuzz-bus-'));
-    bus = new LocalEventBus({ subscriptions, dataDir: journal, retryBaseDelayMs: 1, targets: { invokeFunction: async (_id, envelope) => void delivered.push(envelope), auditLog: () => {} } });
+    bus = new LocalEventBus({
+      subscriptions,
+      queues,
+      queueTimeScale: 0.001,
+      dataDir: journal,
+      retryBaseDelayMs: 1,
+      // The projector's queue hands over SQS batches, whose bodies are the envelopes.
+      targets: { invokeFunction: async (_id, event) => void delivered.push(...(event as SQSEvent).Records.map((r) => JSON.parse(r.body) as EventBridgeEnvelope)), auditLog: () => {} },
+    });
     server = await startPutEventsServer({ host: '127.0.0.1', port: await freePort(), bus });
   });
   afterAll(async () => {

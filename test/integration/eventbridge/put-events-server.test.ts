@@ -7,10 +7,13 @@ import { startPutEventsServer, type PutEventsServer } from '../../../local/event
 import type { EventBridgeEnvelope } from '../../../local/eventbridge/entries';
 import { freePort, LOCAL_AWS } from '../../../local/dynamodb-local';
 import { subscriptions, type Subscription } from '../../../events/subscriptions';
+import { queues } from '../../../functions/queues';
 
-/** A bus behind its HTTP endpoint on a free port, and the unmodified AWS SDK client pointed at it. */
+const { maxReceiveCount } = queues['inbound-events'];
+
+/** A bus with the project's queues (their timeouts scaled down) behind its HTTP endpoint on a free port, and the unmodified AWS SDK client pointed at it. */
 async function startSystem(options: Partial<LocalEventBusOptions> & { targets: BusTargets }) {
-  const bus = new LocalEventBus({ subscriptions, retryBaseDelayMs: 1, ...options });
+  const bus = new LocalEventBus({ subscriptions, queues, queueTimeScale: 0.001, retryBaseDelayMs: 1, ...options });
   const server = await startPutEventsServer({ host: '127.0.0.1', port: await freePort(), bus });
   const client = new EventBridgeClient({ endpoint: server.url, region: LOCAL_AWS.region, credentials: LOCAL_AWS.credentials, maxAttempts: 1 });
   running.push({ bus, server, client });
@@ -31,10 +34,12 @@ function recordingTargets(fail: (call: number) => boolean = () => false) {
   const audited: EventBridgeEnvelope[] = [];
   let calls = 0;
   const targets: BusTargets = {
-    async invokeFunction(functionId, envelope) {
+    async invokeFunction(functionId, event) {
       calls++;
       if (fail(calls)) throw new Error(`project-event failed on call ${calls}`);
-      invoked.push({ functionId, envelope });
+      // From a queue, an SQS batch whose bodies are the envelopes; from a direct target, the envelope.
+      const records = (event as { Records?: Array<{ body: string }> }).Records;
+      for (const envelope of records ? records.map((r) => JSON.parse(r.body) as EventBridgeEnvelope) : [event as EventBridgeEnvelope]) invoked.push({ functionId, envelope });
     },
     auditLog: (envelope) => audited.push(envelope),
   };
@@ -49,8 +54,10 @@ const entry = (eventId: string, overrides: Partial<PutEventsRequestEntry> = {}):
   ...overrides,
 });
 
-function projectOnly(retryPolicy: Subscription['retryPolicy']): Subscription[] {
-  return [{ ...subscriptions.find((s) => s.id === 'project-inbound-events')!, retryPolicy }];
+/** The projector's subscription alone: through its queue, or (`direct`) as a function target with the bus's own retry policy. */
+function projectOnly(retryPolicy: Subscription['retryPolicy'], { direct = false } = {}): Subscription[] {
+  const subscription = subscriptions.find((s) => s.id === 'project-inbound-events')!;
+  return [{ ...subscription, retryPolicy, ...(direct && { target: { kind: 'function' as const, functionId: 'project-event' } }) }];
 }
 
 describe('PutEvents endpoint with @aws-sdk/client-eventbridge', () => {
@@ -121,7 +128,7 @@ describe('PutEvents endpoint with @aws-sdk/client-eventbridge', () => {
     await expect(sending).rejects.toMatchObject({ name: 'ValidationException', message: expect.stringContaining('Total size of the entries') });
   });
 
-  it('retries a failing target until it succeeds', async () => {
+  it('delivers again through the queue a batch its consumer failed, until it succeeds', async () => {
     // Prepare
     const { targets, invoked, calls } = recordingTargets((call) => call <= 2);
     const { bus, client } = await startSystem({ targets, subscriptions: projectOnly({ maximumRetryAttempts: 3, maximumEventAgeSeconds: 60 }) });
@@ -136,11 +143,33 @@ describe('PutEvents endpoint with @aws-sdk/client-eventbridge', () => {
     expect(bus.deadLetters()).toEqual([]);
   });
 
-  it('dead-letters an event whose retries are exhausted, in memory and in dead-letters.jsonl', async () => {
+  it('dead-letters a message after the queue\'s receives, in memory and in dead-letters.jsonl', async () => {
+    // Prepare
+    const dataDir = mkdtempSync(join(tmpdir(), 'ocop-bus-'));
+    const { targets, calls } = recordingTargets(() => true);
+    const { bus, client } = await startSystem({ targets, dataDir, subscriptions: projectOnly({ maximumRetryAttempts: 2, maximumEventAgeSeconds: 60 }) });
+
+    // Act
+    const result = await client.send(new PutEventsCommand({ Entries: [entry('evt-00000001')] }));
+    await bus.drain();
+
+    // Assess
+    const eventId = result.Entries![0]!.EventId;
+    expect(calls()).toBe(maxReceiveCount);
+    expect(bus.deadLetters()).toEqual([
+      expect.objectContaining({ reason: 'max-receives-exceeded', attempts: maxReceiveCount, error: { name: 'Error', message: `project-event failed on call ${maxReceiveCount}` } }),
+    ]);
+    const lines = readFileSync(join(dataDir, 'dead-letters.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines).toEqual([expect.objectContaining({ subscriptionId: 'project-inbound-events', event: expect.objectContaining({ id: eventId }) })]);
+    expect(readFileSync(join(dataDir, 'journal.jsonl'), 'utf8')).toBe('');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('dead-letters an event whose retries to a direct function target are exhausted', async () => {
     // Prepare
     const dataDir = mkdtempSync(join(tmpdir(), 'ocop-bus-'));
     const { targets } = recordingTargets(() => true);
-    const { bus, client } = await startSystem({ targets, dataDir, subscriptions: projectOnly({ maximumRetryAttempts: 2, maximumEventAgeSeconds: 60 }) });
+    const { bus, client } = await startSystem({ targets, dataDir, subscriptions: projectOnly({ maximumRetryAttempts: 2, maximumEventAgeSeconds: 60 }, { direct: true }) });
 
     // Act
     const result = await client.send(new PutEventsCommand({ Entries: [entry('evt-00000001')] }));
@@ -160,7 +189,8 @@ describe('PutEvents endpoint with @aws-sdk/client-eventbridge', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ocop-bus-'));
     const policy = { maximumRetryAttempts: 5, maximumEventAgeSeconds: 3600 };
     const first = recordingTargets((call) => call > 1);
-    const run1 = await startSystem({ targets: first.targets, dataDir, subscriptions: projectOnly(policy), retryBaseDelayMs: 60_000 });
+    // Visibility timeouts as deployed: the failed message is not received again before the stop.
+    const run1 = await startSystem({ targets: first.targets, dataDir, subscriptions: projectOnly(policy), queueTimeScale: 1 });
     await run1.client.send(new PutEventsCommand({ Entries: [entry('evt-00000001')] }));
     await run1.bus.drain();
     const pending = await run1.client.send(new PutEventsCommand({ Entries: [entry('evt-00000002')] }));

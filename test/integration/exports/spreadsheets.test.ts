@@ -1,19 +1,18 @@
 import '../../support/quiet-powertools';
 import ExcelJS from 'exceljs';
 import type { EventBridgeEnvelope } from '../../../events';
-import { handler as projectEventHandler } from '../../../functions/project-event/handler';
 import { callApi, callApiFile } from '../../support/api';
 import { createTestTables } from '../../support/dynamodb';
 import { details, envelope } from '../../support/envelopes';
-import { lambdaContext } from '../../support/lambda';
 import { startLocalBus, type RunningLocalBus } from '../../support/local-bus';
+import { projectOne } from '../../support/project';
 
 /**
  * The spreadsheets and the trend through the real http-api handler on data
  * the real project-event handler wrote to DynamoDB Local; the workbooks are
  * read back with exceljs.
  */
-const project = (e: EventBridgeEnvelope) => projectEventHandler(e, lambdaContext('project-event'));
+const project = (e: EventBridgeEnvelope) => projectOne(e);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const AS_OF = '2024-12-31';
 

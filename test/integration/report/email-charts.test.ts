@@ -1,18 +1,17 @@
 import './support/powertools-dev';
 import { createTestTables } from '../../support/dynamodb';
 import { handler } from '../../../functions/send-kpi-report/handler';
-import { handler as projectEventHandler } from '../../../functions/project-event/handler';
 import { invocationContext } from '../../../functions/shared/invocation-context';
 import { parseStakeholder } from '../../../functions/shared/stakeholder';
 import { putStakeholder } from '../../../functions/shared/stakeholder-store';
 import { putSnapshot } from '../../../functions/shared/snapshot-store';
 import { TRA_VINH } from '../../../domain';
 import { details, envelope } from '../../support/envelopes';
-import { lambdaContext } from '../../support/lambda';
 import { decodePng } from '../../support/png';
 import { sampleSnapshot, THIS_WEEK_AS_OF } from '../../unit/report/support/sample-snapshot';
 import { captureConsole } from './support/capture-console';
 import { newOutbox, readOutbox, type ParsedEmail } from './support/outbox';
+import { projectOne } from '../../support/project';
 
 /**
  * The KPI email's charts: inline PNG parts named by cid:, drawn on the
@@ -40,7 +39,7 @@ describe('the KPI email charts', () => {
       envelope('ocop.district.844', 'ProductRegistered', details.registered('CL-1', '844', { occurredAt: '2024-01-05T09:00:00+07:00' })),
       envelope('ocop.district.844', 'ProductRated', details.rated('CL-1', 72, 4, '2024-06-01', '844')),
     ]) {
-      expect((await projectEventHandler(e, lambdaContext('project-event'))).outcome).toBe('accepted');
+      expect((await projectOne(e)).outcome).toBe('accepted');
     }
     await putSnapshot(sampleSnapshot(THIS_WEEK_AS_OF));
 
