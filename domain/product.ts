@@ -97,11 +97,16 @@ export interface Enrollment {
 export const DEFAULT_VALIDITY_MONTHS = 36;
 
 /**
- * The largest state a product may reach (JSON characters). DynamoDB refuses
- * items over 400 KB; a product whose own history would pass this bound has
- * further events rejected (kept, with the reason), so it is never jammed.
+ * The largest state a product may reach (UTF-8 bytes of its JSON). DynamoDB
+ * refuses items over 400 KB, and the item also carries the KPI record (at
+ * most about half the state's listing days); a product whose own history
+ * would pass this bound has further events rejected (kept, with the reason),
+ * so it is never jammed.
  */
-export const MAX_PRODUCT_STATE_CHARS = 300_000;
+export const MAX_PRODUCT_STATE_BYTES = 240_000;
+/** @deprecated name kept for the tests written against it: the bound is in bytes. */
+export const MAX_PRODUCT_STATE_CHARS = MAX_PRODUCT_STATE_BYTES;
+const utf8 = new TextEncoder();
 
 export type ProductEvent = Exclude<InboundEvent, { detailType: 'IntellectualPropertyGranted' | 'ScienceTaskApproved' }>;
 type Of<T extends ProductEvent['detailType']> = Extract<ProductEvent, { detailType: T }>;
@@ -175,7 +180,7 @@ export function decideProduct(productId: string, current: ProductState | undefin
       return;
     }
     const next = evolveProduct(state, event);
-    if (next !== state && JSON.stringify(next).length > MAX_PRODUCT_STATE_CHARS) {
+    if (next !== state && utf8.encode(JSON.stringify(next)).length > MAX_PRODUCT_STATE_BYTES) {
       verdicts.set(eventId, {
         eventId,
         verdict: 'rejected',
@@ -369,9 +374,9 @@ function isLaterChange(candidate: ListingChange, kept: ListingChange): boolean {
   return candidate.eventId > kept.eventId;
 }
 
-/** `YYYY-MM-DD|<epoch ms, 15 digits>|L` or `…|D`: sorts by day; within a day, compares by time, then D (delisted) after L. */
+/** `YYYY-MM-DD|<epoch ms, 15 digits>|L` or `…|U` (unlisted): sorts by day, then time, then U after L, so a delisting wins a tie. */
 export function listingDayEntry(change: Pick<ListingChange, 'day' | 'at' | 'change'>): string {
-  return `${change.day}|${String(Date.parse(change.at)).padStart(15, '0')}|${change.change === 'listed' ? 'L' : 'D'}`;
+  return `${change.day}|${String(Date.parse(change.at)).padStart(15, '0')}|${change.change === 'listed' ? 'L' : 'U'}`;
 }
 
 function isLaterDayEntry(candidate: string, kept: string): boolean {

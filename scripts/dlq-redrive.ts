@@ -39,17 +39,17 @@ async function main(): Promise<number> {
   const dryRun = values['dry-run'] === true;
 
   if (!values.aws) {
-    const info = readRuntimeInfo(values['data-dir']);
-    if (!info) {
-      console.error('No running npm start found (start it first, or add --aws for a deployed stage).');
+    const eventsUrl = readRuntimeInfo(values['data-dir'])?.eventsUrl;
+    if (!eventsUrl) {
+      console.error('No running npm start found, or it is still starting (start it first, or add --aws for a deployed stage).');
       return 1;
     }
-    console.log(`Dead letters of the local system (${info.eventsUrl})`);
-    const deadLetters = await listLocalDeadLetters(info.eventsUrl);
+    console.log(`Dead letters of the local system (${eventsUrl})`);
+    const deadLetters = await listLocalDeadLetters(eventsUrl);
     console.log(formatListing(deadLetters));
     if (!redrive) return 0;
     const selected = planRedrive(deadLetters, { all: values.all, ids: values.id });
-    const moved = await redriveLocal(info.eventsUrl, selected.map((letter) => letter.id), dryRun);
+    const moved = await redriveLocal(eventsUrl, selected.map((letter) => letter.id), dryRun);
     console.log(formatMoved(moved, { dryRun }));
     return 0;
   }

@@ -470,11 +470,7 @@ describe('listingsOn', () => {
     expect(listings.map((l) => l.marketplace)).toEqual(['lazada']);
   });
 
-  // KNOWN BUG, reported to the lead (domain/product.ts listingDayEntry / isLaterDayEntry, lines 372-378): the day entry
-  // ends in 'L' or 'D' and a plain string comparison is used, so at the same instant 'L' > 'D' and the listing wins the
-  // day, while `latest` correctly keeps the delisting. `it.failing` passes while the bug is there; once it is fixed this
-  // test fails: turn it back into `it`.
-  it.failing('lets a delisting win a tie at the same instant (KNOWN BUG: the day entry lets the listing win)', () => {
+  it('lets a delisting win a tie at the same instant (the day entry too)', () => {
     // Prepare
     const state = stateOf(P, [
       registration,
