@@ -195,3 +195,25 @@ export function checkUnitSet(units: readonly Unit[], origin = 'units'): void {
     }
   }
 }
+
+/**
+ * The units of a province over time, looked up by code and day: what the
+ * rules, the KPIs and `/v1/units` ask. Built from the rows of the units files
+ * (or of the units store), checked with checkUnitSet first.
+ */
+export interface UnitDirectory {
+  readonly units: readonly Unit[];
+  /** The version of unit `code` in force on `day`, if any. */
+  unitOn(code: string, day: IsoDay): Unit | undefined;
+  unitsOn(day: IsoDay): Unit[];
+}
+
+export function unitDirectory(units: readonly Unit[]): UnitDirectory {
+  const byCode = new Map<string, Unit[]>();
+  for (const unit of units) byCode.set(unit.code, [...(byCode.get(unit.code) ?? []), unit]);
+  return {
+    units,
+    unitOn: (code, day) => byCode.get(code)?.find((unit) => isInForce(unit, day)),
+    unitsOn: (day) => unitsInForce(units, day),
+  };
+}

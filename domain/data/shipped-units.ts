@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkUnitSet, parseUnitsCsv, unitDirectory, type Unit, type UnitDirectory } from '../units';
+
+/** The units files that ship with the repository (docs/units.md names their sources). */
+export const SHIPPED_UNITS_FILES = ['tra-vinh-districts.units.csv', 'vinh-long-2025.units.csv'] as const;
+
+/**
+ * Reads the shipped units files from disk: for Node processes that run from the
+ * repository (npm start, the scripts, the tests, the CDK app). Deployed functions
+ * do not read files; they get the units from the store.
+ */
+export function shippedUnits(): Unit[] {
+  const units = SHIPPED_UNITS_FILES.flatMap((file) => parseUnitsCsv(readFileSync(join(__dirname, 'units', file), 'utf8'), `domain/data/units/${file}`));
+  checkUnitSet(units, 'domain/data/units');
+  return units;
+}
+
+export function shippedUnitDirectory(): UnitDirectory {
+  return unitDirectory(shippedUnits());
+}
