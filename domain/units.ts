@@ -217,3 +217,31 @@ export function unitDirectory(units: readonly Unit[]): UnitDirectory {
     unitsOn: (day) => unitsInForce(units, day),
   };
 }
+
+/** Where the territory of a unit lies on a day: the one unit that holds it, or the candidates when several do. */
+export type TerritoryOn = { kind: 'unit'; unit: Unit } | { kind: 'ambiguous'; candidates: Unit[] } | { kind: 'unknown' };
+
+/**
+ * The unit that holds, on `day`, the territory of unit `code`, following
+ * successors across reforms (a district of 2024 → the 2025 commune that took it
+ * over). A district has several successors; `communeCode` (a commune of the
+ * former unit, as a product's registration may give it) narrows them to the one
+ * formed from that commune. When that does not settle it, the answer is
+ * `ambiguous` with the candidates, and a ProductTransferred from the province
+ * assigns the single product.
+ */
+export function territoryOn(directory: UnitDirectory, code: string, day: IsoDay, communeCode?: string): TerritoryOn {
+  const versions = directory.units.filter((unit) => unit.code === code && (unit.validFrom === undefined || unit.validFrom <= day));
+  const unit = versions.find((candidate) => isInForce(candidate, day)) ?? versions.sort((a, b) => (b.validTo ?? '').localeCompare(a.validTo ?? ''))[0];
+  if (unit === undefined) return { kind: 'unknown' };
+  if (isInForce(unit, day)) return { kind: 'unit', unit };
+  const next = addDays(unit.validTo!, 1);
+  let successors = unit.successors.map((successor) => directory.unitOn(successor, next)).filter((s): s is Unit => s !== undefined);
+  if (successors.length > 1 && communeCode !== undefined) {
+    const narrowed = successors.filter((s) => s.code === communeCode || s.formedFrom.some((p) => p.code === communeCode));
+    if (narrowed.length > 0) successors = narrowed;
+  }
+  if (successors.length === 0) return { kind: 'unknown' };
+  if (successors.length > 1) return { kind: 'ambiguous', candidates: successors };
+  return territoryOn(directory, successors[0]!.code, day, communeCode);
+}

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkUnitSet, parseUnitsCsv, unitsInForce, UnitsFileError, type Unit } from '../../../domain/units';
+import { shippedUnitDirectory } from '../../../domain/data/shipped-units';
+import { checkUnitSet, parseUnitsCsv, territoryOn, unitsInForce, UnitsFileError, type Unit } from '../../../domain/units';
 
 const UNITS_DIR = join(__dirname, '../../../domain/data/units');
 const shipped = (file: string): Unit[] => parseUnitsCsv(readFileSync(join(UNITS_DIR, file), 'utf8'), `domain/data/units/${file}`);
@@ -228,5 +229,40 @@ describe('checkUnitSet', () => {
 
     // Assess
     expect(error.message).toBe('units: unit 29242 is listed twice for overlapping periods');
+  });
+});
+
+describe('territoryOn', () => {
+  const directory = shippedUnitDirectory();
+
+  it('answers a unit in force on the day as itself', () => {
+    // Act
+    const answer = territoryOn(directory, '842', '2024-06-30');
+
+    // Assess
+    expect(answer).toMatchObject({ kind: 'unit', unit: { code: '842', name: 'Thành phố Trà Vinh' } });
+  });
+
+  it('follows a former district to its successors after the reform, ambiguous when it has several', () => {
+    // Act
+    const answer = territoryOn(directory, '842', '2026-01-01');
+
+    // Assess
+    expect(answer.kind).toBe('ambiguous');
+    expect(answer.kind === 'ambiguous' && answer.candidates.map((unit) => unit.code)).toEqual(['29242', '29254', '29263', '29398']);
+  });
+
+  it('narrows the successors with a former commune of the district (formedFrom)', () => {
+    // Act: 29260 was a ward of Thành phố Trà Vinh that went into Phường Trà Vinh (29242)
+    const answer = territoryOn(directory, '842', '2026-01-01', '29260');
+
+    // Assess
+    expect(answer).toMatchObject({ kind: 'unit', unit: { code: '29242', name: 'Phường Trà Vinh' } });
+  });
+
+  it('knows no unit for a code before it exists or a code that never existed', () => {
+    // Act / Assess
+    expect(territoryOn(directory, '29242', '2024-01-01').kind).toBe('unknown');
+    expect(territoryOn(directory, '999', '2026-01-01').kind).toBe('unknown');
   });
 });
