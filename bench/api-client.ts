@@ -2,8 +2,8 @@ import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { KpiSnapshot } from '../domain';
 
-/** GET /v1/snapshots/latest over HTTP with the bearer token, on kept-alive connections. */
-export interface LatestSnapshotAnswer {
+/** GETs of the HTTP API with the bearer token, on kept-alive connections. */
+export interface ApiAnswer {
   status: number;
   ms: number;
   body: string;
@@ -14,11 +14,12 @@ export class SnapshotReadError extends Error {
 }
 
 export function createApiClient(apiUrl: string, token: string, connections = 16) {
-  const url = new URL('/v1/snapshots/latest', apiUrl);
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
 
-  const getLatest = (): Promise<LatestSnapshotAnswer> =>
+  /** GET a path of the API (with its query string). */
+  const get = (pathAndQuery: string): Promise<ApiAnswer> =>
     new Promise((resolve, reject) => {
+      const url = new URL(pathAndQuery, apiUrl);
       const startedAt = performance.now();
       const outgoing = request(url, { method: 'GET', agent, headers: { authorization: `Bearer ${token}` } }, (answer) => {
         const chunks: Buffer[] = [];
@@ -29,6 +30,7 @@ export function createApiClient(apiUrl: string, token: string, connections = 16)
       outgoing.on('error', (error) => reject(new SnapshotReadError(`GET ${url.href} failed`, { cause: error })));
       outgoing.end();
     });
+  const getLatest = () => get('/v1/snapshots/latest');
 
   /** The latest snapshot, or undefined while there is none (404). */
   const latestSnapshot = async (): Promise<KpiSnapshot | undefined> => {
@@ -38,7 +40,7 @@ export function createApiClient(apiUrl: string, token: string, connections = 16)
     return JSON.parse(answer.body) as KpiSnapshot;
   };
 
-  return { getLatest, latestSnapshot, close: () => agent.destroy() };
+  return { get, getLatest, latestSnapshot, close: () => agent.destroy() };
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;

@@ -17,6 +17,8 @@ export interface OperationCount {
   table: string;
   kind: OperationClass;
   requests: number;
+  /** Items written (PutItem: 1; BatchWriteItem: its requests for the table); 0 for reads. */
+  itemsWritten: number;
   capacityUnits: number;
   /** Time DynamoDB Local took to answer (through the proxy's connection), summed. */
   totalMs: number;
@@ -56,10 +58,11 @@ export async function startDynamoDbCountingProxy(upstream: string): Promise<Dyna
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   let counts = new Map<string, OperationCount>();
 
-  const count = (operation: string, table: string, kind: OperationClass, capacityUnits: number, ms: number) => {
+  const count = (operation: string, table: string, kind: OperationClass, capacityUnits: number, ms: number, itemsWritten: number) => {
     const key = `${operation} ${table}`;
-    const entry = counts.get(key) ?? { operation, table, kind, requests: 0, capacityUnits: 0, totalMs: 0 };
+    const entry = counts.get(key) ?? { operation, table, kind, requests: 0, itemsWritten: 0, capacityUnits: 0, totalMs: 0 };
     entry.requests += 1;
+    entry.itemsWritten += itemsWritten;
     entry.capacityUnits += capacityUnits;
     entry.totalMs += ms;
     counts.set(key, entry);
@@ -94,7 +97,7 @@ export async function startDynamoDbCountingProxy(upstream: string): Promise<Dyna
                 answerBody = Buffer.from(JSON.stringify(output));
               }
             }
-            count(operation, tableOf(input), kind, capacity, ms);
+            count(operation, tableOf(input), kind, capacity, ms, kind === 'write' ? itemsWrittenBy(operation, input) : 0);
             // The body may have changed: a new length, and no CRC32 of the old body (the SDK checks it when present).
             const { 'x-amz-crc32': _crc32, ...kept } = answer.headers;
             const answerHeaders = { ...kept, 'content-length': String(answerBody.length) };
@@ -145,7 +148,7 @@ export function difference(after: DynamoDbCounts, before: DynamoDbCounts): Dynam
     after.byOperation
       .map((e) => {
         const was = earlier.get(`${e.operation} ${e.table}`);
-        return { ...e, requests: e.requests - (was?.requests ?? 0), capacityUnits: e.capacityUnits - (was?.capacityUnits ?? 0), totalMs: e.totalMs - (was?.totalMs ?? 0) };
+        return { ...e, requests: e.requests - (was?.requests ?? 0), itemsWritten: e.itemsWritten - (was?.itemsWritten ?? 0), capacityUnits: e.capacityUnits - (was?.capacityUnits ?? 0), totalMs: e.totalMs - (was?.totalMs ?? 0) };
       })
       .filter((e) => e.requests > 0),
   );
@@ -157,6 +160,12 @@ function tableOf(input: Record<string, unknown> | undefined): string {
   const items = (input.RequestItems ?? input.TransactItems) as Record<string, unknown> | undefined;
   if (items && !Array.isArray(items)) return Object.keys(items).join('+');
   return '-';
+}
+
+function itemsWrittenBy(operation: string, input: Record<string, unknown> | undefined): number {
+  if (operation !== 'BatchWriteItem') return 1;
+  const items = (input?.RequestItems ?? {}) as Record<string, unknown[]>;
+  return Object.values(items).reduce((total, requests) => total + (Array.isArray(requests) ? requests.length : 0), 0);
 }
 
 /** `ConsumedCapacity` is one object, or a list of them for the batch and transaction operations. */

@@ -33,12 +33,14 @@ export interface CertificateOnDay<D extends DatedDecision = DatedDecision> {
 
 /** The certificate on `day`: the latest decision dated on or before it, whatever its stars. */
 export function certificateOn<D extends DatedDecision>(history: CertificateHistory<D>, day: IsoDay): CertificateOnDay<D> | undefined {
-  const decision = history.decisions.filter((d) => d.decisionDate <= day).at(-1);
+  // Loops, not filter/map/sort: computeSnapshot asks this of every product of the province.
+  let decision: D | undefined;
+  for (const d of history.decisions) if (d.decisionDate <= day) decision = d;
   if (!decision) return undefined;
-  const revokedOn = history.revocations
-    .map((r) => r.decisionDate)
-    .filter((d) => d >= decision.decisionDate && d <= day)
-    .sort()[0];
+  let revokedOn: IsoDay | undefined;
+  for (const { decisionDate } of history.revocations) {
+    if (decisionDate >= decision.decisionDate && decisionDate <= day && (revokedOn === undefined || decisionDate < revokedOn)) revokedOn = decisionDate;
+  }
   const valid = revokedOn === undefined && day <= decision.validUntil;
   return { decision, valid, ...(revokedOn !== undefined && { revokedOn }) };
 }

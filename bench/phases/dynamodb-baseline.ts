@@ -1,63 +1,82 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { performance } from 'node:perf_hooks';
 import { createTables, tableNames } from '../../local/create-tables';
 import { LOCAL_AWS } from '../../local/dynamodb-local';
 import { LOCAL_TABLE_PREFIX } from '../../local/paths';
+import { PROVINCE_SCOPE } from '../../functions/shared/snapshot-store';
 import { summarizeLatencies, type LatencySummary } from '../stats';
 
 /**
  * DynamoDB Local alone, with the bare SDK and no function around it, on the
- * same machine and the same items: the ceiling the system's figures are
- * bounded by.
- * - the write path of one accepted event (put in the event log, consistent get
- *   of the projection, put of the projection), `writeConcurrency` events at
- *   once as the local bus delivers them, into scratch tables of the same
- *   definitions, with copies of the real items;
- * - the Query behind GET /v1/snapshots/latest, from `readClients` at once.
+ * same machine in the same run: the ceiling the system's figures are measured
+ * against.
+ * - conditional PutItem (`attribute_not_exists`) from `writeCallers` callers at
+ *   once, of event-log items, into a scratch table of the event log's
+ *   definition: what the database gives a writer;
+ * - the Query behind GET /v1/snapshots/latest, from `readClients` at once
+ *   (once the system has a snapshot).
  */
-export interface DynamoDbBaselineResult {
-  writePath: { events: number; concurrency: number; eventsPerSecond: number; latencyMs: LatencySummary };
-  latestSnapshotQuery: { requests: number; clients: number; requestsPerSecond: number; latencyMs: LatencySummary };
+export interface ConditionalPutCeiling {
+  puts: number;
+  callers: number;
+  putsPerSecond: number;
+  latencyMs: LatencySummary;
+}
+
+export interface SnapshotQueryCeiling {
+  requests: number;
+  clients: number;
+  requestsPerSecond: number;
+  latencyMs: LatencySummary;
 }
 
 const SCRATCH_PREFIX = 'bench-baseline';
 
-export async function runDynamoDbBaseline(options: { endpoint: string; events: number; writeConcurrency: number; readClients: number; readRequests: number }): Promise<DynamoDbBaselineResult> {
-  const client = new DynamoDBClient({ ...LOCAL_AWS, endpoint: options.endpoint });
-  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+function documentClient(endpoint: string) {
+  const client = new DynamoDBClient({ ...LOCAL_AWS, endpoint });
+  return { client, doc: DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }) };
+}
+
+/** A sample event-log item of the same shape and size as the system writes (the envelope of a listing). */
+function sampleLogItem(n: number): Record<string, unknown> {
+  const detail = { eventId: `baseline-${n}`, schemaVersion: 1, occurredAt: '2024-05-01T09:00:00+07:00', districtCode: '842', productId: `BASELINE-${n}`, marketplace: 'postmart', listingUrl: `https://postmart.example.vn/p/baseline-${n}`, listedAt: '2024-05-01T09:00:00+07:00' };
+  const envelope = { version: '0', id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, 'detail-type': 'ProductListedOnMarketplace', source: 'ocop.district.842', account: '000000000000', time: '2024-05-01T02:00:00Z', region: 'ap-southeast-1', resources: [], detail };
+  return { eventId: detail.eventId, aggregateKey: `PRODUCT#${detail.productId}`, detailType: envelope['detail-type'], source: envelope.source, contentHash: 'f'.repeat(64), receivedAt: '2024-05-01T02:00:01.000Z', envelope };
+}
+
+export async function measureConditionalPuts(options: { endpoint: string; puts: number; callers: number; runId: string }): Promise<ConditionalPutCeiling> {
+  const { client, doc } = documentClient(options.endpoint);
   try {
-    const real = tableNames(LOCAL_TABLE_PREFIX);
-    const scratch = tableNames(SCRATCH_PREFIX);
-    await createTables(client, SCRATCH_PREFIX);
-    const projections = (await doc.send(new ScanCommand({ TableName: real.projections, Limit: 200 }))).Items ?? [];
-    const logged = (await doc.send(new ScanCommand({ TableName: real.events, Limit: 200 }))).Items ?? [];
+    const prefix = `${SCRATCH_PREFIX}-${options.runId}`;
+    await createTables(client, prefix);
+    const table = tableNames(prefix).events;
+    const put = (n: number) => doc.send(new PutCommand({ TableName: table, Item: sampleLogItem(n), ConditionExpression: 'attribute_not_exists(eventId)' }));
+    await timed(Math.min(500, options.puts), options.callers, (n) => put(-1 - n)); // warm-up: the JIT of both sides
+    const measured = await timed(options.puts, options.callers, put);
+    return { puts: options.puts, callers: options.callers, putsPerSecond: measured.perSecond, latencyMs: measured.latencyMs };
+  } finally {
+    client.destroy();
+  }
+}
 
-    const writePath = await timed(options.events, options.writeConcurrency, async (n) => {
-      const projection = projections[n % projections.length]!;
-      const record = logged[n % logged.length]!;
-      const pk = `PRODUCT#BASELINE-${n}`;
-      await doc.send(new PutCommand({ TableName: scratch.events, Item: { ...record, eventId: `baseline-${n}`, aggregateKey: pk }, ConditionExpression: 'attribute_not_exists(eventId)' }));
-      await doc.send(new GetCommand({ TableName: scratch.projections, Key: { pk }, ConsistentRead: true }));
-      await doc.send(new PutCommand({ TableName: scratch.projections, Item: { ...projection, pk }, ConditionExpression: 'attribute_not_exists(pk)' }));
-    });
-
-    const latestSnapshotQuery = await timed(options.readRequests, options.readClients, () =>
+export async function measureSnapshotQuery(options: { endpoint: string; requests: number; clients: number }): Promise<SnapshotQueryCeiling> {
+  const { client, doc } = documentClient(options.endpoint);
+  try {
+    const snapshots = tableNames(LOCAL_TABLE_PREFIX).snapshots;
+    const measured = await timed(options.requests, options.clients, () =>
       doc.send(
         new QueryCommand({
-          TableName: real.snapshots,
+          TableName: snapshots,
           KeyConditionExpression: '#scope = :scope',
           ExpressionAttributeNames: { '#scope': 'scope' },
-          ExpressionAttributeValues: { ':scope': 'province' },
+          ExpressionAttributeValues: { ':scope': PROVINCE_SCOPE },
           ScanIndexForward: false,
           Limit: 1,
         }),
       ),
     );
-    return {
-      writePath: { events: options.events, concurrency: options.writeConcurrency, eventsPerSecond: writePath.perSecond, latencyMs: writePath.latencyMs },
-      latestSnapshotQuery: { requests: options.readRequests, clients: options.readClients, requestsPerSecond: latestSnapshotQuery.perSecond, latencyMs: latestSnapshotQuery.latencyMs },
-    };
+    return { requests: options.requests, clients: options.clients, requestsPerSecond: measured.perSecond, latencyMs: measured.latencyMs };
   } finally {
     client.destroy();
   }

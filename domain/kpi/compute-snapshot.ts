@@ -1,6 +1,6 @@
 import { IP_KINDS, PRODUCT_GROUPS } from '../../events';
-import { vnDayOf, yearOf, type IsoDay } from '../calendar';
-import { activeCertificateOn, expiresWithin, firstRecognition, isListedOn } from '../certificate';
+import { addDays, vnDayOf, yearOf, type IsoDay } from '../calendar';
+import { activeCertificateOn, firstRecognition, isListedOn } from '../certificate';
 import type { Plan } from '../plan';
 import type { IpGrant, ScienceTask } from '../province-facts';
 import type { Province } from '../province';
@@ -34,7 +34,10 @@ const zeroLevels = (): Record<OcopLevel, number> => ({ '3': 0, '4': 0, '4-potent
 export function computeSnapshot(inputs: KpiInputs, { asOf, plan, province }: KpiContext): KpiSnapshot {
   const day = vnDayOf(asOf);
   const year = yearOf(day);
-  const inYear = (d: IsoDay) => yearOf(d) === year && d <= day;
+  const yearStart: IsoDay = `${year}-01-01`;
+  /** Expiring: valid until at most EXPIRING_WITHIN_DAYS after the day (certificate.ts expiresWithin, computed once). */
+  const expiringBy = addDays(day, EXPIRING_WITHIN_DAYS);
+  const inYear = (d: IsoDay) => d >= yearStart && d <= day;
   const inPlan = (d: IsoDay) => d >= plan.period.start && d <= plan.period.end && d <= day;
 
   const byLevel = zeroLevels();
@@ -85,7 +88,7 @@ export function computeSnapshot(inputs: KpiInputs, { asOf, plan, province }: Kpi
       listed += 1;
       district.listed += 1;
     }
-    if (expiresWithin(certificate, day, EXPIRING_WITHIN_DAYS)) {
+    if (certificate.validUntil <= expiringBy) {
       district.expiring += 1;
       expiring.push({
         productId: product.productId,

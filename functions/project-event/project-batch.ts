@@ -178,8 +178,8 @@ function checkMessage(
  * Decides an aggregate's events against its state and writes the result
  * with a version check; on a conflict, reads again and decides again. A
  * product not registered yet keeps its events in the waiting table; the
- * batch that brings its registration decides them too, including any
- * parked while the registration was being written.
+ * batch that creates the product then reads that table once and decides
+ * what waited in a second write (only products with waiting events pay it).
  */
 async function decideAndWrite(
   pk: AggregateKey,
@@ -187,12 +187,10 @@ async function decideAndWrite(
   read: Projection | undefined,
   now: Date,
 ): Promise<{ decision: AggregateDecision; decided: Waited[]; removable: string[] }> {
-  const registers = pk.startsWith('PRODUCT#') && group.some((c) => c.event.detailType === 'ProductRegistered');
   let current = read;
   let parked = false;
   for (;;) {
-    const waited = !current && registers ? await waitingEventsOf(pk, group.map((c) => c.event.detail.eventId)) : [];
-    const written = await decideAndPut(pk, current, [...waited.map((w) => w.event), ...group.map((c) => c.event)], now);
+    const written = await decideAndPut(pk, current, group.map((c) => c.event), now);
     if (written === 'conflict-on-create') {
       current = await getProjection(pk);
       continue;
@@ -206,10 +204,11 @@ async function decideAndWrite(
       continue;
     }
     const verdicts = [...written.decision.verdicts];
-    const decided = [...waited];
+    const decided: Waited[] = [];
     let item = written.item;
     if (!current) {
-      // This batch created the product: an event parked meanwhile (after the waiting table was read) is decided now.
+      // This batch created the product: the events that waited for it (parked before, or while it was being written) are decided now.
+      // Asked once the product exists, so nothing parked later can be missed: a later event sees the product and is not parked.
       for (;;) {
         const known = [...decided.map((w) => w.event.detail.eventId), ...group.map((c) => c.event.detail.eventId)];
         const late = await waitingEventsOf(pk, known);

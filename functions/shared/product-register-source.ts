@@ -14,8 +14,7 @@ export async function productRegisterRows(day: IsoDay): Promise<ProductRegisterR
     const page = await queryProjections({
       IndexName: 'byKind',
       KeyConditionExpression: '#kind = :kind',
-      ProjectionExpression: 'pk, #state',
-      ExpressionAttributeNames: { '#kind': 'kind', '#state': 'state' },
+      ExpressionAttributeNames: { '#kind': 'kind' },
       ExpressionAttributeValues: { ':kind': 'product' },
       ExclusiveStartKey: startKey,
     });

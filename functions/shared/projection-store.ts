@@ -123,8 +123,14 @@ export interface Page<T> {
   lastKey?: Record<string, unknown>;
 }
 
-/** One page of an index query over projections. */
-export async function queryProjections(input: Omit<QueryCommandInput, 'TableName'>): Promise<Page<Projection>> {
-  const page = await dynamoDocumentClient().send(new QueryCommand({ TableName: tableName('projections'), ...input }));
-  return { items: (page.Items ?? []) as Projection[], ...(page.LastEvaluatedKey && { lastKey: page.LastEvaluatedKey }) };
+/**
+ * One page of a listing index over projections, with each item's state: the
+ * index gives the keys in order (its entries hold no state, tables.ts), one
+ * BatchGetItem the items. `input` has no ProjectionExpression: the items come whole.
+ */
+export async function queryProjections(input: Omit<QueryCommandInput, 'TableName' | 'ProjectionExpression'>): Promise<Page<Projection>> {
+  const page = await dynamoDocumentClient().send(new QueryCommand({ TableName: tableName('projections'), ...input, ProjectionExpression: 'pk' }));
+  const keys = (page.Items ?? []).map((item) => item.pk as AggregateKey);
+  const items = await getProjections(keys);
+  return { items: keys.flatMap((pk) => items.get(pk) ?? []), ...(page.LastEvaluatedKey && { lastKey: page.LastEvaluatedKey }) };
 }

@@ -54,12 +54,14 @@ export const tables = {
     suffix: 'projections',
     description: 'Folded state per aggregate: PRODUCT#id, IP#id, TASK#id, PLAN#id',
     partitionKey: s('pk'),
-    // The listing indexes carry the folded state and the filter attributes: a listing reads one index, never the table.
+    // The listing indexes carry the filter attributes, not the state: most writes (a listing, a dossier) change none
+    // of them, so DynamoDB leaves these indexes alone, and an entry costs one write unit however long the history.
+    // A listing page reads its keys from an index, then the states from the table (one BatchGetItem).
     globalIndexes: [
-      { indexName: 'byKind', partitionKey: s('kind'), sortKey: s('pk'), nonKeyAttributes: ['state', 'districtCode', 'level', 'levelFrom', 'levelThrough', 'group'] },
-      { indexName: 'byDistrict', partitionKey: s('districtCode'), sortKey: s('pk'), nonKeyAttributes: ['state', 'level', 'levelFrom', 'levelThrough', 'group'] },
-      { indexName: 'byLevel', partitionKey: s('level'), sortKey: s('pk'), nonKeyAttributes: ['state', 'districtCode', 'levelFrom', 'levelThrough', 'group'] },
-      { indexName: 'byGroup', partitionKey: s('group'), sortKey: s('pk'), nonKeyAttributes: ['state', 'districtCode', 'level', 'levelFrom', 'levelThrough'] },
+      { indexName: 'byKind', partitionKey: s('kind'), sortKey: s('pk'), nonKeyAttributes: ['districtCode', 'level', 'levelFrom', 'levelThrough', 'group'] },
+      { indexName: 'byDistrict', partitionKey: s('districtCode'), sortKey: s('pk'), nonKeyAttributes: ['level', 'levelFrom', 'levelThrough', 'group'] },
+      { indexName: 'byLevel', partitionKey: s('level'), sortKey: s('pk'), nonKeyAttributes: ['districtCode', 'levelFrom', 'levelThrough', 'group'] },
+      { indexName: 'byGroup', partitionKey: s('group'), sortKey: s('pk'), nonKeyAttributes: ['districtCode', 'level', 'levelFrom', 'levelThrough'] },
       { indexName: 'readModel', partitionKey: s('kpiShard'), sortKey: s('changedAt'), nonKeyAttributes: ['kpi', 'version'] },
     ],
     stream: 'NEW_IMAGE',

@@ -38,10 +38,8 @@ export async function listProducts(request: ApiRequest): Promise<Page<ProductSum
       IndexName: indexName,
       KeyConditionExpression: '#key = :key',
       ...(filterExpression && { FilterExpression: filterExpression }),
-      ProjectionExpression: 'pk, #state',
       ExpressionAttributeNames: {
         '#key': keyAttribute,
-        '#state': 'state',
         ...Object.fromEntries(rest.map(([name]) => [`#${name}`, name])),
         ...(inForce && { '#levelFrom': 'levelFrom', '#levelThrough': 'levelThrough' }),
       },

@@ -7,18 +7,41 @@ import { TaggedAnswer, type ApiRequest, type Page } from '../api-request';
 import { decodeCursor, encodeCursor, queryFromCursor } from '../cursor';
 import { parseQuery, snapshotsQuery } from '../query-schemas';
 
-/** An instance answers the latest snapshot from memory for this long, so dashboards polling it cost no DynamoDB read. */
-const LATEST_CACHE_MS = 1_000;
+/**
+ * An instance answers the latest snapshot from memory, so dashboards polling it cost no DynamoDB
+ * read and wait for none: for LATEST_FRESH_MS the answer in memory is the answer; after that, up to
+ * LATEST_STALE_MS, it still answers at once while one read in the background refreshes it (stale
+ * while revalidate); past that (an instance that sat idle), it waits for the read.
+ */
+const LATEST_FRESH_MS = 200;
+const LATEST_STALE_MS = 5_000;
+/** What Cache-Control lets a client or a CDN reuse without asking (seconds). */
+const LATEST_MAX_AGE_SECONDS = 1;
 let cachedLatest: { item: StoredSnapshot; at: number } | undefined;
+let refreshing: Promise<StoredSnapshot> | undefined;
+
+function refreshLatest(): Promise<StoredSnapshot> {
+  refreshing ??= latestSnapshot()
+    .then((latest) => {
+      if (!latest) throw new NotFoundError('No snapshot yet: the first one is computed a few seconds after the first accepted event.');
+      cachedLatest = { item: latest, at: Date.now() };
+      return latest;
+    })
+    .finally(() => (refreshing = undefined));
+  return refreshing;
+}
 
 /** The latest snapshot, with an ETag (its instant) and Cache-Control, so a poller gets a 304 while nothing changed. */
 export async function getLatestSnapshot(): Promise<TaggedAnswer> {
-  if (!cachedLatest || Date.now() - cachedLatest.at >= LATEST_CACHE_MS) {
-    const latest = await latestSnapshot();
-    if (!latest) throw new NotFoundError('No snapshot yet: the first one is computed a few seconds after the first accepted event.');
-    cachedLatest = { item: latest, at: Date.now() };
-  }
-  return new TaggedAnswer(cachedLatest.item.snapshot, `"${cachedLatest.item.asOf}"`, Math.round(LATEST_CACHE_MS / 1000));
+  const age = cachedLatest ? Date.now() - cachedLatest.at : Infinity;
+  let item: StoredSnapshot;
+  if (cachedLatest && age < LATEST_FRESH_MS) item = cachedLatest.item;
+  else if (cachedLatest && age < LATEST_STALE_MS) {
+    item = cachedLatest.item;
+    // A failed background read is not this request's failure: the next request past the fresh period tries again.
+    refreshLatest().catch(() => undefined);
+  } else item = await refreshLatest();
+  return new TaggedAnswer(item.snapshot, `"${item.asOf}"`, LATEST_MAX_AGE_SECONDS);
 }
 
 /** Snapshot history, newest first. A day bound covers the whole day in Asia/Ho_Chi_Minh. */

@@ -1,0 +1,123 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { vnDayOf } from '../domain';
+import { tableNames } from '../local/create-tables';
+import { LOCAL_TABLE_PREFIX } from '../local/paths';
+import { DEFAULT_OPTIONS, startLocalSystem, type LocalSystem } from '../local/system';
+import { createApiClient } from './api-client';
+import { startDynamoDbCountingProxy, type DynamoDbCountingProxy } from './dynamodb-counting-proxy';
+import { assertValid } from './expected-snapshot';
+import { runBackfill } from './phases/backfill';
+import { measureConditionalPuts, measureSnapshotQuery } from './phases/dynamodb-baseline';
+import { runFreshness } from './phases/freshness';
+import { runKpisAsOf } from './phases/kpis-as-of';
+import { runRebuild } from './phases/rebuild';
+import { runSnapshotReads } from './phases/snapshot-reads';
+import type { SizeResults } from './report';
+import { sampleResidentMemory } from './resident-memory';
+import { EVENTS_PER_PRODUCT, syntheticHistory } from './synthetic-history';
+
+/**
+ * One size of the bench, in a process of its own (so no cache of the
+ * functions carries over from one size to the next, and the resident memory
+ * is this size's): the whole system on DynamoDB Local in memory, `--products`
+ * products, measured in seven phases. Writes its results as JSON to `--out`.
+ * Run by bench/run.ts.
+ */
+const { values } = parseArgs({ options: { products: { type: 'string' }, out: { type: 'string' }, quick: { type: 'boolean' } } });
+const products = Number(values.products);
+if (!Number.isInteger(products) || products < 1 || !values.out) throw new Error('usage: measure-size.ts --products N --out results.json [--quick]');
+const quick = values.quick ?? false;
+const CONFIG = {
+  products,
+  ceilingPuts: quick ? 1000 : 3000,
+  ceilingCallers: 16,
+  readClients: 16,
+  readRequests: quick ? 500 : 2000,
+  kpisAsOfRequests: quick ? 10 : 40,
+  freshnessEventsPerSecond: 20,
+  freshnessSeconds: quick ? 10 : 30,
+  /** The backfill fails when no event was projected for this long. */
+  backfillStallMs: 120_000,
+};
+
+async function main(): Promise<void> {
+  const memory = sampleResidentMemory();
+  const today = vnDayOf(new Date());
+  const events = syntheticHistory({ products, today });
+  assertValid(events);
+  console.log(`History: ${events.length} events over ${products} products (${EVENTS_PER_PRODUCT} each), all valid`);
+
+  let proxy: DynamoDbCountingProxy | undefined;
+  let system: LocalSystem | undefined;
+  try {
+    system = await startLocalSystem({
+      ...DEFAULT_OPTIONS,
+      inMemory: true,
+      demo: false,
+      schedules: false,
+      apiPort: 0,
+      eventsPort: 0,
+      dataDir: join('.bench', 'data'),
+      // The bench measures the service, not API Gateway's throttling (50/s per client by default).
+      apiRateLimit: { perSecond: 1_000_000, burst: 1_000_000 },
+      dynamoEndpointFor: async (endpoint) => (proxy = await startDynamoDbCountingProxy(endpoint)).endpoint,
+      print: (line) => {
+        if (!line.startsWith('  ✓')) console.log(line);
+      },
+    });
+    const api = createApiClient(system.apiUrl, system.apiToken, CONFIG.readClients);
+    const names = tableNames(LOCAL_TABLE_PREFIX);
+
+    console.log(`\n1/7 DynamoDB Local alone: ${CONFIG.ceilingPuts} conditional PutItem from ${CONFIG.ceilingCallers} callers (the ceiling)`);
+    const ceiling = await measureConditionalPuts({ endpoint: system.dynamoEndpoint, puts: CONFIG.ceilingPuts, callers: CONFIG.ceilingCallers, runId: String(products) });
+    console.log(`  ${ceiling.putsPerSecond} PutItem/s (p50 ${ceiling.latencyMs.p50} ms)`);
+
+    console.log(`\n2/7 Backfill: ${events.length} events through PutEvents, until the snapshot equals the expected one`);
+    const backfill = await runBackfill({ events, eventsUrl: system.eventsUrl, busName: system.busName, api, proxy: proxy!, eventLogTable: names.events, stallMs: CONFIG.backfillStallMs });
+    console.log(`  settled after ${backfill.settleSeconds} s (published in ${backfill.publishSeconds} s): ${backfill.eventsPerSecond} events/s`);
+    await system.settle();
+    const residentAfterBackfill = memory.peakBytes();
+
+    console.log(`\n3/7 GET /v1/kpis?asOf=<a past day>: ${CONFIG.kpisAsOfRequests} days, one client`);
+    const kpisAsOf = await runKpisAsOf({ api, proxy: proxy!, events, today, requests: CONFIG.kpisAsOfRequests });
+    console.log(`  first (loads the read model) ${kpisAsOf.firstMs} ms; then p50 ${kpisAsOf.latencyMs.p50} ms, p99 ${kpisAsOf.latencyMs.p99} ms`);
+
+    console.log(`\n4/7 Snapshot reads: ${CONFIG.readRequests} × GET /v1/snapshots/latest from ${CONFIG.readClients} clients`);
+    const snapshotReads = await runSnapshotReads({ api, proxy: proxy!, clients: CONFIG.readClients, requests: CONFIG.readRequests });
+    console.log(`  p50 ${snapshotReads.latencyMs.p50} ms, p99 ${snapshotReads.latencyMs.p99} ms, ${snapshotReads.requestsPerSecond} requests/s, ${snapshotReads.bodyBytes} bytes each`);
+    const snapshotQuery = await measureSnapshotQuery({ endpoint: system.dynamoEndpoint, requests: CONFIG.readRequests, clients: CONFIG.readClients });
+    console.log(`  DynamoDB Local alone, the latest-snapshot Query ×${CONFIG.readClients}: p50 ${snapshotQuery.latencyMs.p50} ms, p99 ${snapshotQuery.latencyMs.p99} ms`);
+
+    console.log(`\n5/7 Freshness: ${CONFIG.freshnessEventsPerSecond} events/s for ${CONFIG.freshnessSeconds} s, each a new dossier (dossiers.year + 1)`);
+    const perGet = { reads: snapshotReads.dynamodb.reads / snapshotReads.requests, readCapacityUnits: snapshotReads.dynamodb.readCapacityUnits / snapshotReads.requests };
+    const freshness = await runFreshness({ eventsUrl: system.eventsUrl, busName: system.busName, api, proxy: proxy!, eventsPerSecond: CONFIG.freshnessEventsPerSecond, seconds: CONFIG.freshnessSeconds, perGet });
+    console.log(`  p50 ${freshness.delayMs.p50} ms, p99 ${freshness.delayMs.p99} ms, max ${freshness.delayMs.max} ms`);
+    api.close();
+    await system.settle();
+
+    console.log(`\n6/7 Rebuild: the event log replayed into the projections and the read model`);
+    const rebuild = await runRebuild({ proxy: proxy! });
+    console.log(`  ${rebuild.events} events into ${rebuild.aggregates} aggregates in ${rebuild.seconds} s; the KPIs of today unchanged`);
+
+    console.log(`\n7/7 Resident memory (this process, which runs the whole system and the bench's driver, plus DynamoDB Local)`);
+    const residentPeakBytes = memory.peakBytes();
+    console.log(`  peak ${Math.round(residentPeakBytes / 2 ** 20)} MB (${Math.round(residentAfterBackfill / 2 ** 20)} MB by the end of the backfill)`);
+
+    const results: SizeResults = { products, events: events.length, config: CONFIG, ceiling, backfill, kpisAsOf, snapshotReads, snapshotQuery, freshness, rebuild, residentPeakBytes, residentAfterBackfillBytes: residentAfterBackfill };
+    writeFileSync(values.out!, `${JSON.stringify(results, null, 2)}\n`);
+  } finally {
+    memory.stop();
+    await system?.stop();
+    await proxy?.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error('\nThe bench failed:', error);
+    process.exit(1);
+  },
+);
