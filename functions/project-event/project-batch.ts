@@ -177,9 +177,12 @@ function checkMessage(
 /**
  * Decides an aggregate's events against its state and writes the result
  * with a version check; on a conflict, reads again and decides again. A
- * product not registered yet keeps its events in the waiting table; the
- * batch that brings its registration decides them too, including any
- * parked while the registration was being written.
+ * product not registered yet keeps its events in the waiting table; a
+ * batch that brings a registration decides them too, including any parked
+ * while the registration was being written. It reads the waiting table even
+ * when the product exists: a registration delivered again after a failure
+ * between the product's write and the waiting events' rejections (or their
+ * removal) settles them then, instead of leaving them waiting for good.
  */
 async function decideAndWrite(
   pk: AggregateKey,
@@ -191,7 +194,7 @@ async function decideAndWrite(
   let current = read;
   let parked = false;
   for (;;) {
-    const waited = !current && registers ? await waitingEventsOf(pk, group.map((c) => c.event.detail.eventId)) : [];
+    const waited = registers ? await waitingEventsOf(pk, group.map((c) => c.event.detail.eventId)) : [];
     const written = await decideAndPut(pk, current, [...waited.map((w) => w.event), ...group.map((c) => c.event)], now);
     if (written === 'conflict-on-create') {
       current = await getProjection(pk);
