@@ -89,13 +89,21 @@ function statusOn(listing: MarketplaceListing, day: IsoDay): ReturnType<typeof p
 /**
  * The days on which the product had at least one marketplace listing, as
  * half-open intervals [from, until) of days (until absent: still listed):
- * what the KPI record keeps of the listings.
+ * what the KPI record keeps of the listings. One pass over the sorted day
+ * entries (a cursor per marketplace), so a product with thousands of
+ * listing days costs thousands of steps at each write, not millions.
  */
 export function listedIntervals(state: Pick<ProductState, 'listings'>): [IsoDay, IsoDay | null][] {
   const changeDays = [...new Set(state.listings.flatMap((l) => l.days.map((d) => d.slice(0, 10))))].sort();
   const intervals: [IsoDay, IsoDay | null][] = [];
+  /** Per marketplace, the index of its entry in force (the last one on or before the day), -1 before its first. */
+  const inForce = state.listings.map(() => -1);
   for (const day of changeDays) {
-    const listed = state.listings.some((l) => statusOn(l, day)?.listed === true);
+    let listed = false;
+    state.listings.forEach((listing, i) => {
+      while (inForce[i]! + 1 < listing.days.length && listing.days[inForce[i]! + 1]!.slice(0, 10) <= day) inForce[i]! += 1;
+      if (inForce[i]! >= 0 && parseListingDayEntry(listing.days[inForce[i]!]!).listed) listed = true;
+    });
     const open = intervals.at(-1)?.[1] === null;
     if (listed && !open) intervals.push([day, null]);
     if (!listed && open) intervals.at(-1)![1] = day;

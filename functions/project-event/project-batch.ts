@@ -177,9 +177,14 @@ function checkMessage(
 /**
  * Decides an aggregate's events against its state and writes the result
  * with a version check; on a conflict, reads again and decides again. A
- * product not registered yet keeps its events in the waiting table; the
- * batch that creates the product then reads that table once and decides
- * what waited in a second write (only products with waiting events pay it).
+ * product not registered yet keeps its events in the waiting table. A
+ * batch that brings a registration reads that table once, after its write,
+ * and decides what waited in a second write (only products with waiting
+ * events pay it): parked before, or while the registration was being
+ * written. It reads it even when the product existed: a registration
+ * delivered again after a failure between the product's write and the
+ * waiting events' rejections (or their removal) settles them then, instead
+ * of leaving them waiting for good.
  */
 async function decideAndWrite(
   pk: AggregateKey,
@@ -187,6 +192,7 @@ async function decideAndWrite(
   read: Projection | undefined,
   now: Date,
 ): Promise<{ decision: AggregateDecision; decided: Waited[]; removable: string[] }> {
+  const registers = pk.startsWith('PRODUCT#') && group.some((c) => c.event.detailType === 'ProductRegistered');
   let current = read;
   let parked = false;
   for (;;) {
@@ -206,8 +212,8 @@ async function decideAndWrite(
     const verdicts = [...written.decision.verdicts];
     const decided: Waited[] = [];
     let item = written.item;
-    if (!current) {
-      // This batch created the product: the events that waited for it (parked before, or while it was being written) are decided now.
+    if (registers) {
+      // The events that waited for the registration (parked before, or while it was being written) are decided now.
       // Asked once the product exists, so nothing parked later can be missed: a later event sees the product and is not parked.
       for (;;) {
         const known = [...decided.map((w) => w.event.detail.eventId), ...group.map((c) => c.event.detail.eventId)];

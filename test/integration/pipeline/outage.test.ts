@@ -9,6 +9,7 @@ import { queues } from '../../../functions/queues';
 import { dynamoDocumentClient } from '../../../functions/shared/clients';
 import { getProjection } from '../../../functions/shared/projection-store';
 import { latestSnapshot } from '../../../functions/shared/snapshot-store';
+import { countWaiting } from '../../../functions/shared/waiting-store';
 import { LOCAL_AWS } from '../../../local/dynamodb-local';
 import { createTestTables } from '../../support/dynamodb';
 import { operationOn, startDynamoDbFaultProxy, type DynamoDbFaultProxy, type Fault } from '../../support/dynamodb-fault-proxy';
@@ -133,6 +134,37 @@ describe('project-event when the projection write fails after the event-log appe
     const projection = await getProjection('PRODUCT#P-LOST-ANSWER');
     expect(projection?.version).toBe(2);
     expect((projection?.state as ProductState).listings.map((l) => l.latest.eventId)).toEqual([eventIdOf(listing)]);
+  });
+});
+
+describe('project-event when the events that waited cannot be settled after the registration was written', () => {
+  it('settles them when the registration is delivered again: the foreign one kept as a rejection, none left waiting', async () => {
+    // Prepare: another district's listing and the owner's own wait for the registration
+    const productId = 'P-OUTAGE-WAITED';
+    const foreign = envelope(district('844'), 'ProductListedOnMarketplace', details.listed(productId, 'voso', '2024-04-01T08:00:00+07:00', '844'));
+    const own = envelope(district('847'), 'ProductListedOnMarketplace', details.listed(productId, 'postmart', '2024-04-02T08:00:00+07:00', '847'));
+    expect((await invokeProjectEvent([foreign, own])).batchItemFailures).toEqual([]);
+    const registration = envelope(district('847'), 'ProductRegistered', details.registered(productId, '847'));
+    const delivery = sqsEventOf([registration]);
+    proxy.failWhen((request) => (operationOn('PutItem', tables.names.rejections)(request) ? 'internal-error' : undefined));
+
+    // Act
+    const during = await invokeProjectEvent(delivery);
+    const projectionDuringOutage = await getProjection(`PRODUCT#${productId}`);
+    proxy.heal();
+    const retried = await invokeProjectEvent(delivery);
+
+    // Assess
+    expect(during.batchItemFailures).toEqual([{ itemIdentifier: delivery.Records[0]!.messageId }]);
+    // The product was written before the rejection could be kept: created (version 1), then the owner's waited listing decided into it (version 2).
+    expect(projectionDuringOutage?.version).toBe(2);
+    expect((projectionDuringOutage?.state as ProductState).listings.map((l) => l.marketplace)).toEqual(['postmart']);
+    expect(retried.batchItemFailures).toEqual([]);
+    const rejection = await dynamoDocumentClient().send(new GetCommand({ TableName: tables.names.rejections, Key: { rejectionId: eventIdOf(foreign) }, ConsistentRead: true }));
+    expect(rejection.Item?.reasons).toEqual([expect.stringMatching(/belongs to unit 847; unit 844 may only publish/)]);
+    expect(await countWaiting(`PRODUCT#${productId}`)).toBe(0);
+    const state = (await getProjection(`PRODUCT#${productId}`))?.state as ProductState;
+    expect(state.listings.map((l) => l.latest.eventId)).toEqual([eventIdOf(own)]);
   });
 });
 

@@ -1,5 +1,6 @@
-import { activeCertificateOn, addMonths, certificateOn, firstRecognition, foldProduct, type ProductState } from '../../../domain';
-import { district, province, rated, registered, revoked, upgraded } from './support/events';
+import fc from 'fast-check';
+import { activeCertificateOn, addDays, addMonths, certificateOn, firstRecognition, foldProduct, isListedOn, listedIntervals, listingsOn, type ProductState } from '../../../domain';
+import { delisted, district, listed, province, rated, registered, revoked, upgraded } from './support/events';
 
 const CAU_KE = district('845');
 const P = 'TV-845-001';
@@ -188,5 +189,42 @@ describe('firstRecognition', () => {
 
     // Assess
     expect(first).toMatchObject({ decisionDate: '2021-06-01', stars: 4 });
+  });
+});
+
+describe('listedIntervals', () => {
+  const MARKETPLACES = ['postmart', 'voso', 'shopee'];
+  const FIRST_DAY = '2023-01-01';
+  const SPAN_DAYS = 40;
+  /** A listing change on one of SPAN_DAYS days, at one of a few times of day (a same-instant tie included). */
+  const change = fc.record({
+    listedNotDelisted: fc.boolean(),
+    marketplace: fc.constantFrom(...MARKETPLACES),
+    day: fc.integer({ min: 0, max: SPAN_DAYS - 1 }),
+    time: fc.constantFrom('08:00:00+07:00', '12:00:00+07:00', '23:30:00+07:00'),
+  });
+
+  it('says listed on exactly the days on which listingsOn finds a marketplace, for any listing history', () => {
+    fc.assert(
+      fc.property(fc.array(change, { maxLength: 60 }), (changes) => {
+        // Prepare
+        const events = changes.map(({ listedNotDelisted, marketplace, day, time }) => {
+          const at = `${addDays(FIRST_DAY, day)}T${time}`;
+          return listedNotDelisted ? listed(P, CAU_KE, marketplace, at) : delisted(P, CAU_KE, marketplace, at);
+        });
+        const state = productWith(...events);
+
+        // Act
+        const intervals = listedIntervals(state);
+
+        // Assess: every day from before the first change to after the last
+        for (let offset = -1; offset <= SPAN_DAYS; offset++) {
+          const day = addDays(FIRST_DAY, offset);
+          expect([day, isListedOn(intervals, day)]).toEqual([day, listingsOn(state, day).length > 0]);
+        }
+        for (const [from, until] of intervals) if (until !== null) expect(from < until).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
