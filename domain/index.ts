@@ -1,5 +1,6 @@
 export * from './calendar';
 export * from './stars';
+export * from './reform';
 export * from './province';
 export * from './plan';
 export * from './event-rules';

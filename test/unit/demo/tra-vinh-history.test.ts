@@ -14,6 +14,7 @@ import {
   type ProductState,
   type ProductVerdict,
 } from '../../../domain';
+import { shippedUnitDirectory } from '../../../domain/data/shipped-units';
 import { DEMO_LAST_DAY, OWNERS_END_2022, traVinhHistory } from '../../../local/demo/tra-vinh-history';
 
 interface Folded {
@@ -85,7 +86,7 @@ describe('traVinhHistory', () => {
     const problems = events.flatMap((event) => {
       const parsed = parseInboundEvent({ source: event.source, 'detail-type': event.detailType, detail: JSON.parse(JSON.stringify(event.detail)) });
       if (!parsed.ok) return [`${event.detail.eventId}: ${parsed.reasons.join('; ')}`];
-      return checkEventRules(parsed.event, TRA_VINH).map((reason) => `${event.detail.eventId}: ${reason}`);
+      return checkEventRules(parsed.event, shippedUnitDirectory()).map((reason) => `${event.detail.eventId}: ${reason}`);
     });
 
     // Assess
