@@ -1,6 +1,7 @@
 import { communeCodeOfSource, communeSource, districtCodeOfSource, PROVINCE_SOURCE, type InboundEvent } from '../events';
 import { vnDayOf, type IsoDay } from './calendar';
 import { effectiveDayOf } from './aggregates';
+import { productIdProblem } from './product-id';
 import { isAfterReform, TWO_TIER_FROM, TWO_TIER_REFERENCE } from './reform';
 import { awardableStars, councilRefusal } from './stars';
 import { UNIT_LEVEL, type UnitDirectory } from './units';
@@ -39,6 +40,10 @@ function checkPublisher(event: InboundEvent, directory: UnitDirectory): string[]
   if (district !== undefined) reasons.push(...checkDistrictSource(event, district, day, directory));
   else if (commune !== undefined) reasons.push(...checkCommuneSource(event, commune, day, directory));
   else if (source === PROVINCE_SOURCE) reasons.push(...checkProvinceUnits(event, day, directory));
+  if (event.detailType === 'ProductRegistered') {
+    const problem = productIdProblem(event.detail.productId, day);
+    if (problem !== undefined) reasons.push(`detail.productId: ${problem}`);
+  }
   if (event.detailType === 'ProductTransferred') {
     if (source !== PROVINCE_SOURCE) reasons.push(`Source: only ${PROVINCE_SOURCE} may move a product between units; ${source} may not`);
     const effective = effectiveDayOf(event);

@@ -248,3 +248,41 @@ describe('checkEventRules: councils by date', () => {
     expect([three, four, five]).toEqual([[], [], []]);
   });
 });
+
+describe('checkEventRules: the id scheme of the merged register', () => {
+  const registration = (productId: string, day: string, unit: Record<string, string>) => ({
+    occurredAt: at(day),
+    ...unit,
+    productId,
+    name: 'Bánh tét lá cẩm',
+    group: 'food',
+    subject: { name: 'Hộ kinh doanh B', kind: 'household' },
+  });
+
+  it.each([
+    ['84-842-0001', '2024-05-02', 'ocop.district.842', { districtCode: '842' }],
+    ['TV842-0001', '2024-05-02', 'ocop.district.842', { districtCode: '842' }],
+    ['86-29242-0001', '2025-07-01', `ocop.commune.${WARD}`, { communeCode: WARD }],
+    ['TV-29242-7', '2026-02-02', `ocop.commune.${WARD}`, { communeCode: WARD }],
+  ])('accepts %s registered on %s (in the scheme, or an id outside it)', (productId, day, source, unit) => {
+    // Act
+    const reasons = reasonsFor(source, 'ProductRegistered', registration(productId, day, unit));
+
+    // Assess
+    expect(reasons).toEqual([]);
+  });
+
+  it('rejects a pre-merge id of a province that did not merge, and a post-merge id without the province and commune', () => {
+    // Act
+    const otherProvince = reasonsFor('ocop.district.842', 'ProductRegistered', registration('85-842-0001', '2025-06-30', { districtCode: '842' }));
+    const oldForm = reasonsFor(`ocop.commune.${WARD}`, 'ProductRegistered', registration('84-842-0002', '2025-07-01', { communeCode: WARD }));
+
+    // Assess
+    expect(otherProvince).toEqual([
+      'detail.productId: 85-842-0001 starts like a province-scheme id, but a product registered before 2025-07-01 is numbered <former province>-<3-digit district code>-<number> (83 Bến Tre, 84 Trà Vinh, 86 Vĩnh Long), e.g. 84-842-0001',
+    ]);
+    expect(oldForm).toEqual([
+      'detail.productId: 84-842-0002 starts like a province-scheme id, but a product registered from 2025-07-01 is numbered 86-<5-digit commune code>-<number>, e.g. 86-29242-0001',
+    ]);
+  });
+});
