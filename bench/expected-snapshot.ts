@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { inboundCatalog, type InboundEvent } from '../events';
 import { checkEventRules, computeSnapshot, planInForce, projectHistory, vnDayOf, type KpiSnapshot } from '../domain';
+import { shippedUnitDirectory } from '../domain/data/shipped-units';
 import { defaultPlansOfDeployment, provinceOfDeployment } from '../functions/shared/province-config';
 
 /**
@@ -13,16 +14,16 @@ export class InvalidBenchEventError extends Error {
 
 /** Throws when an event would be rejected: the benchmark measures accepted events. */
 export function assertValid(events: readonly InboundEvent[]): void {
-  const province = provinceOfDeployment();
+  const directory = shippedUnitDirectory();
   for (const event of events) {
     const parsed = inboundCatalog[event.detailType].safeParse(event.detail);
-    const reasons = parsed.success ? checkEventRules(event, province) : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    const reasons = parsed.success ? checkEventRules(event, directory) : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     if (reasons.length > 0) throw new InvalidBenchEventError(`${event.detail.eventId} would be rejected: ${reasons.join('; ')}`);
   }
 }
 
 export function expectedSnapshot(events: readonly InboundEvent[], asOf: string): KpiSnapshot {
-  return computeSnapshot(projectHistory(events).inputs, {
+  return computeSnapshot(projectHistory(events, shippedUnitDirectory()).inputs, {
     asOf,
     plan: planInForce(defaultPlansOfDeployment(), vnDayOf(asOf)),
     province: provinceOfDeployment(),

@@ -1,5 +1,6 @@
 import { districtSource, PROVINCE_SOURCE, type InboundEvent } from '../events';
-import { addDays, type IsoDay } from '../domain';
+import { addDays, councilRefusal, TWO_TIER_FROM, vnDayOf, type IsoDay } from '../domain';
+import { shippedUnitDirectory } from '../domain/data/shipped-units';
 import { SeededRandom } from '../local/demo/prng';
 import { DISTRICTS } from '../local/demo/tra-vinh-history';
 
@@ -9,6 +10,9 @@ import { DISTRICTS } from '../local/demo/tra-vinh-history';
  * marketplace listing, traceability enrolment, then an upgrade or a second
  * listing), dated in the 34 months before `today` so most certificates are in
  * force. Deterministic for a seed and a day; returned in date order.
+ * Events dated before 2025-07-01 come from the districts; from then on (no
+ * districts) from the provincial office, naming the district's first 2025
+ * successor in the shipped units as the commune.
  */
 export const EVENTS_PER_PRODUCT = 5;
 
@@ -25,43 +29,52 @@ export function syntheticHistory(options: { products: number; today: IsoDay; see
   return events.sort((a, b) => Date.parse(a.detail.occurredAt) - Date.parse(b.detail.occurredAt) || a.detail.eventId.localeCompare(b.detail.eventId));
 }
 
+let units: ReturnType<typeof shippedUnitDirectory> | undefined;
+/** Who publishes for a district's product on a day, and the unit field the event carries. */
+function publisherOn(district: string, day: IsoDay): { source: string; unit: { districtCode: string } | { communeCode: string } } {
+  if (day < TWO_TIER_FROM) return { source: districtSource(district), unit: { districtCode: district } };
+  const successor = (units ??= shippedUnitDirectory()).unitOn(district, addDays(TWO_TIER_FROM, -1))!.successors[0]!;
+  return { source: PROVINCE_SOURCE, unit: { communeCode: successor } };
+}
+
 function productEvents(n: number, today: IsoDay, random: SeededRandom): InboundEvent[] {
   const district = DISTRICTS[n % DISTRICTS.length]!;
   const productId = `BENCH-${district}-${String(n).padStart(5, '0')}`;
-  const source = districtSource(district);
   const registeredOn = addDays(today, -random.int(120, 1040));
   const decisionDate = addDays(registeredOn, random.int(30, 90));
   const listedOn = addDays(decisionDate, random.int(5, 25));
   const enrolledOn = addDays(decisionDate, random.int(5, 25));
   const laterOn = addDays(decisionDate, random.int(30, 80));
   const id = (what: string) => `bench-${what}-${productId}`;
-  const common = { schemaVersion: 1 as const, districtCode: district, productId };
+  const common = (day: IsoDay) => ({ schemaVersion: 1 as const, ...publisherOn(district, day).unit, productId });
+  const source = (day: IsoDay) => publisherOn(district, day).source;
 
   // One product in ten is rated 2 stars (not OCOP); the others 3 stars by the district, or 4 by the province.
   const roll = random.next();
   const stars = roll < 0.1 ? 2 : roll < 0.7 ? 3 : 4;
   const score = stars === 2 ? random.int(35, 49) : stars === 3 ? random.int(50, 69) : random.int(70, 89);
-  const council = stars === 4 ? 'province' : 'district';
-  const decisionSource = council === 'province' ? PROVINCE_SOURCE : source;
+  // The district council rates 3 stars and less where the rules of the day allow it (stars.ts), else the province.
+  const council = stars === 4 || councilRefusal('district', stars, decisionDate) !== undefined ? 'province' : 'district';
+  const decisionSource = council === 'province' ? PROVINCE_SOURCE : source(decisionDate);
   const decision = { council, decisionNo: `${random.int(100, 4800)}/QĐ-UBND`, decisionDate } as const;
   const [firstMarket, secondMarket] = random.shuffle(MARKETPLACES);
 
   const listing = (marketplace: string, day: IsoDay, what: string): InboundEvent => {
     const time = at(day, random.int(8, 17), random.int(0, 59));
     return {
-      source,
+      source: source(day),
       detailType: 'ProductListedOnMarketplace',
-      detail: { ...common, eventId: id(what), occurredAt: time, marketplace, listingUrl: `https://${marketplace}.example.vn/p/${productId.toLowerCase()}`, listedAt: time },
+      detail: { ...common(day), eventId: id(what), occurredAt: time, marketplace, listingUrl: `https://${marketplace}.example.vn/p/${productId.toLowerCase()}`, listedAt: time },
     };
   };
   const enrolledAt = at(enrolledOn, random.int(8, 17), random.int(0, 59));
 
   const events: InboundEvent[] = [
     {
-      source,
+      source: source(registeredOn),
       detailType: 'ProductRegistered',
       detail: {
-        ...common,
+        ...common(registeredOn),
         eventId: id('registered'),
         occurredAt: at(registeredOn, random.int(7, 16), random.int(0, 59)),
         name: `Sản phẩm thử tải ${n}`,
@@ -69,19 +82,19 @@ function productEvents(n: number, today: IsoDay, random: SeededRandom): InboundE
         subject: { name: `Chủ thể thử tải ${n % 700}`, kind: random.pick(SUBJECTS) },
       },
     },
-    { source: decisionSource, detailType: 'ProductRated', detail: { ...common, ...decision, eventId: id('rated'), occurredAt: at(decisionDate, 9, 0), score, stars } },
+    { source: decisionSource, detailType: 'ProductRated', detail: { ...common(decisionDate), ...decision, eventId: id('rated'), occurredAt: at(decisionDate, 9, 0), score, stars } },
     listing(firstMarket!, listedOn, `listed-${firstMarket}`),
     {
-      source,
+      source: source(enrolledOn),
       detailType: 'ProductTraceabilityEnrolled',
-      detail: { ...common, eventId: id('traced'), occurredAt: enrolledAt, system: 'national-portal', traceCode: `893${String(n).padStart(10, '0')}`, enrolledAt },
+      detail: { ...common(enrolledOn), eventId: id('traced'), occurredAt: enrolledAt, system: 'national-portal', traceCode: `893${String(n).padStart(10, '0')}`, enrolledAt },
     },
   ];
   if (stars === 3 && random.chance(0.3)) {
     events.push({
       source: PROVINCE_SOURCE,
       detailType: 'ProductUpgraded',
-      detail: { ...common, eventId: id('upgraded'), occurredAt: at(laterOn, 9, 0), council: 'province', decisionNo: `${random.int(100, 4800)}/QĐ-UBND`, decisionDate: laterOn, score: random.int(70, 89), fromStars: 3, toStars: 4 },
+      detail: { ...common(laterOn), eventId: id('upgraded'), occurredAt: at(laterOn, 9, 0), council: 'province', decisionNo: `${random.int(100, 4800)}/QĐ-UBND`, decisionDate: laterOn, score: random.int(70, 89), fromStars: 3, toStars: 4 },
     });
   } else {
     events.push(listing(secondMarket!, laterOn, `listed-${secondMarket}`));
@@ -93,14 +106,15 @@ function productEvents(n: number, today: IsoDay, random: SeededRandom): InboundE
 export function freshRegistration(n: number, now: Date): InboundEvent {
   const district = DISTRICTS[n % DISTRICTS.length]!;
   const productId = `FRESH-${district}-${String(n).padStart(5, '0')}`;
+  const { source, unit } = publisherOn(district, vnDayOf(now));
   return {
-    source: districtSource(district),
+    source,
     detailType: 'ProductRegistered',
     detail: {
       schemaVersion: 1,
       eventId: `bench-fresh-${productId}`,
       occurredAt: now.toISOString(),
-      districtCode: district,
+      ...unit,
       productId,
       name: `Hồ sơ mới ${n}`,
       group: 'food',

@@ -1,5 +1,7 @@
 export * from './calendar';
 export * from './stars';
+export * from './reform';
+export * from './product-id';
 export * from './province';
 export * from './plan';
 export * from './event-rules';

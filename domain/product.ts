@@ -1,7 +1,9 @@
-import { districtCodeOfSource, PROVINCE_SOURCE, type Council, type InboundDetail, type InboundEvent, type ProductGroup, type SubjectKind } from '../events';
+import { PROVINCE_SOURCE, unitCodeOfSource, type Council, type InboundDetail, type InboundEvent, type ProductGroup, type SubjectKind } from '../events';
 import { addMonths, vnDayOf, type IsoDay } from './calendar';
 import { effectiveDayOf } from './aggregates';
+import { publishedDayOf } from './event-rules';
 import { awardableStars, levelOf, type OcopLevel } from './stars';
+import { territoryOn, unitDirectory, type UnitDirectory } from './units';
 
 /**
  * A product's folded state: everything the KPIs and the API need, with dates,
@@ -30,8 +32,13 @@ export interface ProductRegistration {
   name: string;
   group: ProductGroup;
   subject: { name: string; kind: SubjectKind };
-  /** The unit of the registration as the province first received it: the product's owner until a transfer. */
+  /**
+   * The unit of the registration as the province first received it: the product's owner until a
+   * transfer. A district code for products registered before 2025-07-01, a commune's from then on
+   * (the field keeps its first name, so stored products read as before).
+   */
   districtCode: string;
+  /** The product's commune: before the reform a commune of its district, which tells which commune took it over. */
   communeCode?: string;
   /** When the product was first registered: the earliest occurredAt of the owner's registrations. */
   registeredAt: string;
@@ -125,10 +132,13 @@ export interface ProductDecision {
   verdicts: ProductVerdict[];
 }
 
-/** The unit an event speaks for: its source's, or for the province the one it names. */
+/** The unit an event speaks for: its source's (a district, or since 2025 a commune), or for the province the one it names. */
 export function unitOfEvent(event: InboundEvent): string | undefined {
-  return districtCodeOfSource(event.source) ?? event.detail.districtCode;
+  return unitCodeOfSource(event.source) ?? event.detail.districtCode ?? event.detail.communeCode;
 }
+
+/** Without units: no unit has successors, so a product is owned by its unit alone. */
+const NO_UNITS = unitDirectory([]);
 
 /** The unit that owns the product now: the latest transfer's, else the registration's. */
 export function ownerOf(state: ProductState): string {
@@ -154,10 +164,21 @@ export function unitOn(state: Pick<ProductState, 'registration' | 'transfers'>, 
  * unit, and only its ProductTransferred moves a product. Events received
  * before the registration wait, and are decided once it arrives.
  *
+ * Across the 2025 reform: when the owner is a unit no longer in force on an
+ * event's day (a district, from 2025-07-01), the unit that holds its territory
+ * that day (`territoryOn` in `directory`, narrowed by the registration's
+ * commune) speaks for the product too; when several do, the event is rejected
+ * until the province assigns the product with ProductTransferred.
+ *
  * Accepted events of one owner commute and are idempotent, so the state does
  * not depend on their arrival order, and a redelivery changes nothing.
  */
-export function decideProduct(productId: string, current: ProductState | undefined, events: readonly ProductEvent[]): ProductDecision {
+export function decideProduct(
+  productId: string,
+  current: ProductState | undefined,
+  events: readonly ProductEvent[],
+  directory: UnitDirectory = NO_UNITS,
+): ProductDecision {
   let state = current;
   const verdicts = new Map<string, ProductVerdict>();
   const waiting: ProductEvent[] = [];
@@ -174,7 +195,7 @@ export function decideProduct(productId: string, current: ProductState | undefin
       for (const earlier of waiting.splice(0)) decideOne(earlier);
       return;
     }
-    const reasons = ownershipReasons(state, event);
+    const reasons = ownershipReasons(state, event, directory);
     if (reasons.length > 0) {
       verdicts.set(eventId, { eventId, verdict: 'rejected', reasons });
       return;
@@ -199,31 +220,57 @@ export function decideProduct(productId: string, current: ProductState | undefin
  * Convenience for a whole history: the state from events in the order
  * received (tests, the demo, the rebuild).
  */
-export function foldProduct(productId: string, events: readonly ProductEvent[]): ProductDecision {
-  return decideProduct(productId, undefined, events);
+export function foldProduct(productId: string, events: readonly ProductEvent[], directory: UnitDirectory = NO_UNITS): ProductDecision {
+  return decideProduct(productId, undefined, events, directory);
 }
 
-function ownershipReasons(state: ProductState, event: ProductEvent): string[] {
+function ownershipReasons(state: ProductState, event: ProductEvent, directory: UnitDirectory): string[] {
   const owner = ownerOf(state);
   const unit = unitOfEvent(event);
   const { productId } = state;
-  if (event.detailType === 'ProductRegistered') {
-    if (unit === owner) return [];
-    return [
-      `productId ${productId} is already registered by unit ${owner} (since ${state.registration.registeredOn}); ` +
-        `unit ${unit} cannot register it again. If the product really belongs to another unit, the provincial office publishes ProductTransferred.`,
-    ];
-  }
-  if (event.source === PROVINCE_SOURCE) {
+  if (event.source === PROVINCE_SOURCE && event.detailType !== 'ProductRegistered') {
     if (event.detailType === 'ProductTransferred' && event.detail.fromUnitCode !== undefined && event.detail.fromUnitCode !== owner) {
       return [`detail.fromUnitCode: productId ${productId} belongs to unit ${owner}, not ${event.detail.fromUnitCode}; the transfer is stale`];
     }
     return [];
   }
-  if (unit !== owner) {
-    return [`productId ${productId} belongs to unit ${owner}; unit ${unit} may only publish for its own products`];
+  if (unit === owner) return [];
+  const heir = heirOf(state, publishedDayOf(event), directory);
+  if (heir?.kind === 'unit' && heir.code === unit) return [];
+  if (heir?.kind === 'ambiguous') {
+    return [
+      `productId ${productId} belongs to unit ${owner}, which ended on ${heir.endedOn}; its territory passed to ${heir.candidates.join(', ')}, ` +
+        `and the product's registration does not say which of them holds the product (its communeCode ${state.registration.communeCode ?? 'is not given'}). ` +
+        `The provincial office assigns the product to its unit with ProductTransferred (toUnitCode); until then unit ${unit} cannot publish for it.`,
+    ];
   }
-  return [];
+  const holder = heir?.kind === 'unit' ? ` (on ${publishedDayOf(event)} its territory is held by unit ${heir.code})` : '';
+  if (event.detailType === 'ProductRegistered') {
+    return [
+      `productId ${productId} is already registered by unit ${owner} (since ${state.registration.registeredOn})${holder}; ` +
+        `unit ${unit} cannot register it again. If the product really belongs to another unit, the provincial office publishes ProductTransferred.`,
+    ];
+  }
+  return [`productId ${productId} belongs to unit ${owner}${holder}; unit ${unit} may only publish for its own products`];
+}
+
+type Heir = { kind: 'unit'; code: string } | { kind: 'ambiguous'; candidates: string[]; endedOn: IsoDay };
+
+/**
+ * Who speaks for the owner on `day` when the owner is no longer in force then (the 2025
+ * reform ended the districts): the one unit holding its territory, or the candidates.
+ * Undefined while the owner is in force, or when the directory does not know it.
+ */
+function heirOf(state: ProductState, day: IsoDay, directory: UnitDirectory): Heir | undefined {
+  const owner = ownerOf(state);
+  if (directory.unitOn(owner, day) !== undefined) return undefined;
+  const territory = territoryOn(directory, owner, day, state.registration.communeCode);
+  if (territory.kind === 'unit') return { kind: 'unit', code: territory.unit.code };
+  if (territory.kind === 'ambiguous') {
+    const endedOn = directory.units.filter((u) => u.code === owner && u.validTo !== undefined && u.validTo < day).map((u) => u.validTo!).sort().at(-1) ?? day;
+    return { kind: 'ambiguous', candidates: territory.candidates.map((c) => `${c.code} (${c.name})`), endedOn };
+  }
+  return undefined;
 }
 
 function newProduct(productId: string, registration: Of<'ProductRegistered'>): ProductState {

@@ -1,4 +1,6 @@
 import type { Council } from '../events';
+import type { IsoDay } from './calendar';
+import { TWO_TIER_FROM, TWO_TIER_REFERENCE } from './reform';
 
 /** A certificate's level as the province reports it (CONTRACT §2, `byLevel`). */
 export const LEVELS = ['3', '4', '4-potential-5', '5'] as const;
@@ -31,5 +33,57 @@ export function levelOf(stars: number, fiveStarPotential: boolean): OcopLevel | 
   if (stars >= 5) return '5';
   if (stars === 4) return fiveStarPotential ? '4-potential-5' : '4';
   if (stars === 3) return '3';
+  return undefined;
+}
+
+/**
+ * Who may rate, by the decision date: the national rules in force that day.
+ * - Quyết định 1048/QĐ-TTg of 21/8/2019 (date as cited by Kế hoạch 115/KH-UBND of 8/5/2020
+ *   of Thừa Thiên Huế, thuvienphapluat.vn): district councils only screen dossiers; the
+ *   province recognises 3-4 stars, the central council 5. This system applies it to every
+ *   decision before 148/2023 (it holds no earlier decisions).
+ * - Quyết định 148/QĐ-TTg of 24/2/2023: the district council recognises up to 3 stars, the
+ *   province 4, the central council 5.
+ * - From 2025-07-01 there is no district level (domain/reform.ts); Quyết định 1489/QĐ-TTg
+ *   (2025) has communes check the dossier, the province rate 3-4 stars and the central level
+ *   5. The day 1489/2025 was signed is not in this project's sources; the district council's
+ *   end is the day the districts ended, 2025-07-01, whatever the rules in force.
+ */
+export interface CouncilRules {
+  /** The decision that sets the rules, as the rejections quote it. */
+  decision: string;
+  /** First decision date the rules apply to. */
+  from: IsoDay;
+  /** The most stars a district council may award; undefined when it may not decide at all. */
+  districtMaxStars?: number;
+  /** Why a district council may not decide, when it may not. */
+  noDistrictCouncil?: string;
+}
+
+export const COUNCIL_RULES: readonly CouncilRules[] = [
+  { decision: '1048/QĐ-TTg (2019)', from: '0000-01-01', noDistrictCouncil: 'district councils only screen dossiers; the province recognises 3-4 stars and the central council 5 stars' },
+  { decision: '148/QĐ-TTg (2023)', from: '2023-02-24', districtMaxStars: 3 },
+  {
+    decision: '1489/QĐ-TTg (2025)',
+    from: TWO_TIER_FROM,
+    noDistrictCouncil: `the district level was abolished on ${TWO_TIER_FROM} (${TWO_TIER_REFERENCE}); the province rates 3-4 stars (communes check the dossier) and the central council 5 stars`,
+  },
+];
+
+/** The council rules in force on a decision date. */
+export function councilRulesOn(decisionDate: IsoDay): CouncilRules {
+  return COUNCIL_RULES.filter((rules) => rules.from <= decisionDate).at(-1)!;
+}
+
+/** Why a council may not award `stars` on `decisionDate`, or undefined when it may. */
+export function councilRefusal(council: Council, stars: number, decisionDate: IsoDay): string | undefined {
+  if (council !== 'district') return undefined;
+  const rules = councilRulesOn(decisionDate);
+  if (rules.noDistrictCouncil !== undefined) {
+    return `a decision dated ${decisionDate} cannot come from a district council: under ${rules.decision} ${rules.noDistrictCouncil}`;
+  }
+  if (rules.districtMaxStars !== undefined && stars > rules.districtMaxStars) {
+    return `under ${rules.decision} a district council recognises up to ${rules.districtMaxStars} stars; ${stars} stars is the province's decision (council: province)`;
+  }
   return undefined;
 }

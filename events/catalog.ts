@@ -25,7 +25,6 @@ const ProductRegistered = commonDetail
       },
       { error: 'must be the owner ("subject") as an object with name and kind' },
     ),
-    communeCode: adminUnitCode.optional(),
   })
   .describe('A product dossier was registered in the OCOP programme.');
 

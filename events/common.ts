@@ -12,7 +12,14 @@ export const commonDetail = z.object({
   occurredAt: isoDateTime.describe('When the fact happened (for a decision: its date).'),
   districtCode: adminUnitCode
     .optional()
-    .describe('GSO district code. From a district it must equal the code in Source; optional from ocop.province.'),
+    .describe('GSO district code, for events dated before 2025-07-01. From a district it must equal the code in Source; optional from ocop.province. A commune sends none.'),
+  communeCode: adminUnitCode
+    .optional()
+    .describe(
+      'GSO commune or ward code (5 digits). From a commune (ocop.commune.<code>, since 2025-07-01) it must equal the code in Source. ' +
+        'From ocop.province on or after 2025-07-01 it names the unit the event belongs to. ' +
+        "In a ProductRegistered before 2025-07-01 it is the product's commune within its district (it tells which commune took the product over in the reform).",
+    ),
 });
 
 export type CommonDetail = z.infer<typeof commonDetail>;

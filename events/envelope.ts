@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { describeIssues } from './describe-issues';
 import { inboundCatalog, isInboundDetailType, INBOUND_DETAIL_TYPES, type InboundEvent } from './catalog';
-import { DISTRICT_SOURCE_PREFIX, PROVINCE_SOURCE } from './vocabulary';
+import { COMMUNE_SOURCE_PREFIX, DISTRICT_SOURCE_PREFIX, PROVINCE_SOURCE } from './vocabulary';
 
 /** The envelope EventBridge hands to a target (a Lambda function, an API destination...). */
 export const eventBridgeEnvelope = z.object({
@@ -17,7 +17,9 @@ export const eventBridgeEnvelope = z.object({
 });
 export type EventBridgeEnvelope = z.infer<typeof eventBridgeEnvelope>;
 
-const SOURCE_PATTERN = new RegExp(`^(${PROVINCE_SOURCE.replace('.', '\\.')}|${DISTRICT_SOURCE_PREFIX.replace(/\./g, '\\.')}\\d{3,5})$`);
+const escaped = (text: string) => text.replace(/\./g, '\\.');
+/** `ocop.province`, `ocop.district.<3 to 5 digits>` (as before the reform) or `ocop.commune.<5 digits>`. */
+const SOURCE_PATTERN = new RegExp(`^(${escaped(PROVINCE_SOURCE)}|${escaped(DISTRICT_SOURCE_PREFIX)}\\d{3,5}|${escaped(COMMUNE_SOURCE_PREFIX)}\\d{5})$`);
 
 export type ParseResult = { ok: true; event: InboundEvent } | { ok: false; reasons: string[] };
 
@@ -30,7 +32,9 @@ export function parseInboundEvent(envelope: Pick<EventBridgeEnvelope, 'source' |
   const { source } = envelope;
   const detailType = envelope['detail-type'];
   if (!SOURCE_PATTERN.test(source)) {
-    reasons.push(`Source: must be "${PROVINCE_SOURCE}" or "${DISTRICT_SOURCE_PREFIX}<districtCode>" (got ${JSON.stringify(source)})`);
+    reasons.push(
+      `Source: must be "${PROVINCE_SOURCE}", "${COMMUNE_SOURCE_PREFIX}<communeCode>" (5 digits, from 2025-07-01) or "${DISTRICT_SOURCE_PREFIX}<districtCode>" (before 2025-07-01) (got ${JSON.stringify(source)})`,
+    );
   }
   if (!isInboundDetailType(detailType)) {
     reasons.push(`DetailType: must be one of ${INBOUND_DETAIL_TYPES.join(', ')} (got ${JSON.stringify(detailType)})`);

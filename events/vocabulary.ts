@@ -26,6 +26,8 @@ export type IpKind = (typeof IP_KINDS)[number];
 export const PROVINCE_SOURCE = 'ocop.province';
 /** EventBridge `Source` prefix of district systems: `ocop.district.<districtCode>`. */
 export const DISTRICT_SOURCE_PREFIX = 'ocop.district.';
+/** EventBridge `Source` prefix of commune and ward systems since the 2025 reform: `ocop.commune.<communeCode>` (5 digits). */
+export const COMMUNE_SOURCE_PREFIX = 'ocop.commune.';
 /** Every source of this system starts with this. */
 export const OCOP_SOURCE_PREFIX = 'ocop.';
 
@@ -36,4 +38,18 @@ export function districtSource(districtCode: string): string {
 /** The district code named by a `Source`, or undefined for the province (or a malformed source). */
 export function districtCodeOfSource(source: string): string | undefined {
   return source.startsWith(DISTRICT_SOURCE_PREFIX) ? source.slice(DISTRICT_SOURCE_PREFIX.length) : undefined;
+}
+
+export function communeSource(communeCode: string): string {
+  return `${COMMUNE_SOURCE_PREFIX}${communeCode}`;
+}
+
+/** The commune code named by a `Source`, or undefined for the province, a district (or a malformed source). */
+export function communeCodeOfSource(source: string): string | undefined {
+  return source.startsWith(COMMUNE_SOURCE_PREFIX) ? source.slice(COMMUNE_SOURCE_PREFIX.length) : undefined;
+}
+
+/** The unit (district or commune) a `Source` speaks for, or undefined for the province. */
+export function unitCodeOfSource(source: string): string | undefined {
+  return districtCodeOfSource(source) ?? communeCodeOfSource(source);
 }

@@ -1,8 +1,9 @@
 /**
- * Publishes OCOP events to the bus with the unmodified AWS SDK, as a district
- * system would. Against `npm start` only the endpoint differs from AWS.
+ * Publishes OCOP events to the bus with the unmodified AWS SDK, as a commune
+ * system and the provincial office would (since 2025-07-01 there are no district
+ * systems: docs/sources-and-councils.md). Against `npm start` only the endpoint differs from AWS.
  *
- *   npm run events:publish                       # a small example: a product registered and rated in Cầu Kè (845)
+ *   npm run events:publish                       # a small example: a product registered in Xã Cầu Kè (29308) and rated by the province
  *   npm run events:publish -- my-events.json     # your own: a JSON array of { Source, DetailType, Detail }
  *
  * EVENTS_ENDPOINT (default: the running `npm start`, else http://127.0.0.1:4010), EVENT_BUS_NAME (default ocop-pulse).
@@ -15,18 +16,19 @@ const endpoint = process.env.EVENTS_ENDPOINT ?? readRuntimeInfo()?.eventsUrl ?? 
 const eventBusName = process.env.EVENT_BUS_NAME ?? 'ocop-pulse';
 
 function exampleEntries(): PutEventsRequestEntry[] {
-  const productId = `TV845-EX${Date.now().toString(36).toUpperCase()}`;
+  // The merged province's id scheme: 86-<commune>-<number>.
+  const productId = `86-29308-EX${Date.now().toString(36).toUpperCase()}`;
   const now = new Date().toISOString();
   const today = now.slice(0, 10);
   return [
     {
-      Source: 'ocop.district.845',
+      Source: 'ocop.commune.29308',
       DetailType: 'ProductRegistered',
       Detail: JSON.stringify({
         eventId: `example-registered-${productId}`,
         schemaVersion: 1,
         occurredAt: now,
-        districtCode: '845',
+        communeCode: '29308',
         productId,
         name: 'Mứt dừa sáp Cầu Kè',
         group: 'food',
@@ -34,13 +36,13 @@ function exampleEntries(): PutEventsRequestEntry[] {
       }),
     },
     {
-      Source: 'ocop.district.845',
+      Source: 'ocop.province',
       DetailType: 'ProductRated',
       Detail: JSON.stringify({
         eventId: `example-rated-${productId}`,
         schemaVersion: 1,
         occurredAt: now,
-        districtCode: '845',
+        communeCode: '29308',
         productId,
         score: 74,
         stars: 4,

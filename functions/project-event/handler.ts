@@ -4,11 +4,9 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { observability } from '../shared/observability';
-import { provinceOfDeployment } from '../shared/province-config';
 import { projectBatch, type InboundMessage, type Outcome } from './project-batch';
 
 const { logger, metrics } = observability('project-event');
-const province = provinceOfDeployment();
 
 const METRIC_OF_OUTCOME: Record<Outcome | 'failed', string> = {
   accepted: 'EventsAccepted',
@@ -27,7 +25,7 @@ const METRIC_OF_OUTCOME: Record<Outcome | 'failed', string> = {
  * Logs carry ids, source, type and outcome only.
  */
 export const handler = middy(async (event: SQSEvent): Promise<SQSBatchResponse> => {
-  const results = await projectBatch(event.Records.map(messageOf), province);
+  const results = await projectBatch(event.Records.map(messageOf));
   for (const result of results) {
     metrics.addMetric(METRIC_OF_OUTCOME[result.outcome ?? 'failed'], MetricUnit.Count, 1);
     const fields = {

@@ -8,12 +8,13 @@ import {
   type EventBridgeEnvelope,
   type InboundEvent,
 } from '../../events';
-import { aggregateKeyOf, checkEventRules, decideAggregate, type AggregateDecision, type AggregateKey, type Province } from '../../domain';
+import { aggregateKeyOf, checkEventRules, decideAggregate, type AggregateDecision, type AggregateKey, type UnitDirectory } from '../../domain';
 import { appendToEventLog, contentHashOf, findLogged, type EventLogRecord } from '../shared/event-log-store';
 import { getProjection, getProjections, projectionOf, putProjection, ProjectionConflictError, type Projection } from '../shared/projection-store';
 import { putWaiting, removeWaiting, waitingFor } from '../shared/waiting-store';
 import { keepRejection, markAnnounced, newRejection, type RejectionRecord } from '../shared/rejection-store';
 import { announceRejections } from '../shared/announce-rejection';
+import { unitDirectoryOfDeployment } from '../shared/unit-directory';
 
 /** One message of a batch: an SQS message whose body should be an EventBridge envelope. */
 export interface InboundMessage {
@@ -75,7 +76,8 @@ interface PendingRejection {
  * the messages of the aggregate concerned, and the queue delivers them again;
  * every step is idempotent, so a redelivery neither loses nor double-counts.
  */
-export async function projectBatch(messages: readonly InboundMessage[], province: Province, now = new Date()): Promise<MessageResult[]> {
+export async function projectBatch(messages: readonly InboundMessage[], now = new Date()): Promise<MessageResult[]> {
+  const directory = await unitDirectoryOfDeployment();
   const results = new Map<string, MessageResult>();
   const rejections: PendingRejection[] = [];
   const reject = (messageId: string | undefined, record: RejectionRecord, meta: Partial<MessageResult> = {}) => {
@@ -87,7 +89,7 @@ export async function projectBatch(messages: readonly InboundMessage[], province
   const firstOfEventId = new Map<string, Candidate>();
   const copies: { messageId: string; of: Candidate }[] = [];
   for (const message of messages) {
-    const checked = checkMessage(message, province, now);
+    const checked = checkMessage(message, directory, now);
     if ('rejection' in checked) {
       reject(message.messageId, checked.rejection, checked.meta);
       continue;
@@ -116,7 +118,7 @@ export async function projectBatch(messages: readonly InboundMessage[], province
   const current = await getProjections([...groups.keys()]);
   await inParallel([...groups], AGGREGATES_IN_FLIGHT, async ([pk, group]) => {
     try {
-      const { decision, decided, removable } = await decideAndWrite(pk, group, current.get(pk), now);
+      const { decision, decided, removable } = await decideAndWrite(pk, group, current.get(pk), now, directory);
       const verdictOf = new Map(decision.verdicts.map((v) => [v.eventId, v]));
       for (const candidate of group) {
         const verdict = verdictOf.get(candidate.event.detail.eventId)!;
@@ -149,7 +151,7 @@ export async function projectBatch(messages: readonly InboundMessage[], province
 
 function checkMessage(
   message: InboundMessage,
-  province: Province,
+  directory: UnitDirectory,
   now: Date,
 ): { candidate: Candidate } | { rejection: RejectionRecord; meta: Partial<MessageResult> } {
   const envelope = eventBridgeEnvelope.safeParse(message.body);
@@ -158,7 +160,7 @@ function checkMessage(
     return { rejection: malformedRejection(message.body, reasons.length > 0 ? reasons : ['event: not an EventBridge event'], now), meta: {} };
   }
   const parsed = parseInboundEvent(envelope.data);
-  const reasons = parsed.ok ? checkEventRules(parsed.event, province) : parsed.reasons;
+  const reasons = parsed.ok ? checkEventRules(parsed.event, directory) : parsed.reasons;
   const meta = { source: envelope.data.source, detailType: envelope.data['detail-type'] };
   if (!parsed.ok || reasons.length > 0) return { rejection: rejectionOf(envelope.data, reasons, now), meta };
   return {
@@ -191,12 +193,13 @@ async function decideAndWrite(
   group: readonly Candidate[],
   read: Projection | undefined,
   now: Date,
+  directory: UnitDirectory,
 ): Promise<{ decision: AggregateDecision; decided: Waited[]; removable: string[] }> {
   const registers = pk.startsWith('PRODUCT#') && group.some((c) => c.event.detailType === 'ProductRegistered');
   let current = read;
   let parked = false;
   for (;;) {
-    const written = await decideAndPut(pk, current, group.map((c) => c.event), now);
+    const written = await decideAndPut(pk, current, group.map((c) => c.event), now, directory);
     if (written === 'conflict-on-create') {
       current = await getProjection(pk);
       continue;
@@ -219,7 +222,7 @@ async function decideAndWrite(
         const known = [...decided.map((w) => w.event.detail.eventId), ...group.map((c) => c.event.detail.eventId)];
         const late = await waitingEventsOf(pk, known);
         if (late.length === 0) break;
-        const more = await decideAndPut(pk, item, late.map((w) => w.event), now);
+        const more = await decideAndPut(pk, item, late.map((w) => w.event), now, directory);
         if (more === 'conflict-on-create') throw new ProjectionConflictError(`${pk} was created twice`);
         verdicts.unshift(...more.decision.verdicts);
         decided.push(...late);
@@ -242,10 +245,11 @@ async function decideAndPut(
   read: Projection | undefined,
   events: readonly InboundEvent[],
   now: Date,
+  directory: UnitDirectory,
 ): Promise<{ decision: AggregateDecision; item: Projection | undefined } | 'conflict-on-create'> {
   let current = read;
   for (let attempt = 1; ; attempt++) {
-    const decision = decideAggregate(pk, current?.state, events);
+    const decision = decideAggregate(pk, current?.state, events, directory);
     if (!decision.state || decision.state === current?.state) return { decision, item: current };
     const next = projectionOf(pk, decision.state, (current?.version ?? 0) + 1, new Date());
     try {

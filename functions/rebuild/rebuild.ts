@@ -7,6 +7,7 @@ import { scanEventLog, type EventLogRecord } from '../shared/event-log-store';
 import { loadKpiInputs, resetKpiReadModel } from '../shared/kpi-inputs';
 import { projectionOf, type Projection } from '../shared/projection-store';
 import { provinceOfDeployment } from '../shared/province-config';
+import { unitDirectoryOfDeployment } from '../shared/unit-directory';
 
 /**
  * `npm run rebuild`: replays the event log into the projections and the KPI
@@ -34,6 +35,7 @@ const WRITE_GROUP = 100;
 
 export async function rebuildProjections({ checkpointFile, onProgress, now = new Date() }: RebuildOptions): Promise<RebuildResult> {
   const before = await snapshotNow(now);
+  const directory = await unitDirectoryOfDeployment();
   const byAggregate = new Map<AggregateKey, EventLogRecord[]>();
   let events = 0;
   await Promise.all(
@@ -68,7 +70,7 @@ export async function rebuildProjections({ checkpointFile, onProgress, now = new
       const result = parseInboundEvent(r.envelope ?? { source: legacy?.source ?? '', 'detail-type': legacy?.detailType ?? '', detail: legacy?.detail });
       return result.ok ? [result.event] : [];
     });
-    const decision = decideAggregate(key, undefined, parsed);
+    const decision = decideAggregate(key, undefined, parsed, directory);
     if (decision.state) pending.push(projectionOf(key, decision.state, version, now));
     else done.add(key);
     if (pending.length >= WRITE_GROUP) await flush();

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Province } from '../../domain/province';
+import { UNIT_LEVEL, type UnitDirectory } from '../../domain/units';
+import { shippedUnitDirectory } from '../../domain/data/shipped-units';
 import { DEFAULT_PROVINCE_DATA_DIR, loadProvince, provinceFile } from '../../functions/shared/province-config';
 import { schedules } from '../../functions/schedules';
 
@@ -18,6 +20,12 @@ export type Stage = (typeof STAGES)[number];
 const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 
 const accountId = z.string().regex(/^\d{12}$/, { error: 'must be a 12-digit AWS account id' });
+const rejectionsBusArn = z
+  .string()
+  .regex(/^arn:aws[a-z-]*:events:[a-z]{2}(-[a-z]+)+-\d:\d{12}:event-bus\/[A-Za-z0-9._-]{1,256}$/, {
+    error: 'must be the ARN of an EventBridge bus, arn:aws:events:<region>:<account>:event-bus/<name>',
+  })
+  .optional();
 const scheduleIds = schedules.map((schedule) => schedule.id);
 
 export const stageConfigSchema = z
@@ -44,15 +52,24 @@ export const stageConfigSchema = z
            * The district's own bus that receives its EventRejected (docs/deploy.md, "Onboarding a district"):
            * arn:aws:events:<region>:<accountId>:event-bus/<name>. Absent: the district hears of its rejections only through the API.
            */
-          rejectionsBusArn: z
-            .string()
-            .regex(/^arn:aws[a-z-]*:events:[a-z]{2}(-[a-z]+)+-\d:\d{12}:event-bus\/[A-Za-z0-9._-]{1,256}$/, {
-              error: 'must be the ARN of an EventBridge bus, arn:aws:events:<region>:<account>:event-bus/<name>',
-            })
-            .optional(),
+          rejectionsBusArn,
         }),
       )
       .min(1, { error: 'must list at least one district account' }),
+    /**
+     * The commune and ward systems allowed to publish since the 2025 reform, each from its own account, as
+     * ocop.commune.<code> only (docs/sources-and-councils.md). Each code must be a commune or ward in force in the
+     * units files (domain/data/units). rejectionsBusArn as for a district.
+     */
+    communes: z
+      .array(
+        z.object({
+          code: z.string().regex(/^\d{5}$/, { error: 'must be the 5-digit GSO code of a commune or ward (from 2025-07-01)' }),
+          accountId,
+          rejectionsBusArn,
+        }),
+      )
+      .default([]),
     email: z.object({
       senderAddress: z.email({ error: 'must be an email address' }),
       /** Verify the sender's whole domain (DKIM, for production) or just the address (quick, for development). */
@@ -93,20 +110,24 @@ export const stageConfigSchema = z
   .superRefine((config, context) => {
     const codes = new Set<string>();
     const accounts = new Set<string>();
-    config.districts.forEach((district, index) => {
-      if (codes.has(district.code)) context.addIssue({ code: 'custom', path: ['districts', index, 'code'], message: `district ${district.code} is listed twice` });
-      if (accounts.has(district.accountId)) {
-        context.addIssue({ code: 'custom', path: ['districts', index, 'accountId'], message: 'each district publishes from its own account' });
+    const publishers = [
+      ...config.districts.map((unit, index) => ({ unit, index, field: 'districts', what: 'district' })),
+      ...config.communes.map((unit, index) => ({ unit, index, field: 'communes', what: 'commune' })),
+    ];
+    for (const { unit, index, field, what } of publishers) {
+      if (codes.has(unit.code)) context.addIssue({ code: 'custom', path: [field, index, 'code'], message: `${what} ${unit.code} is listed twice` });
+      if (accounts.has(unit.accountId)) {
+        context.addIssue({ code: 'custom', path: [field, index, 'accountId'], message: `each ${what} publishes from its own account` });
       }
-      if (district.rejectionsBusArn && district.rejectionsBusArn.split(':')[4] !== district.accountId) {
-        context.addIssue({ code: 'custom', path: ['districts', index, 'rejectionsBusArn'], message: "must be a bus in the district's own account" });
+      if (unit.rejectionsBusArn && unit.rejectionsBusArn.split(':')[4] !== unit.accountId) {
+        context.addIssue({ code: 'custom', path: [field, index, 'rejectionsBusArn'], message: `must be a bus in the ${what}'s own account` });
       }
-      if (district.accountId === config.aws.account) {
-        context.addIssue({ code: 'custom', path: ['districts', index, 'accountId'], message: "must not be the province's own account" });
+      if (unit.accountId === config.aws.account) {
+        context.addIssue({ code: 'custom', path: [field, index, 'accountId'], message: "must not be the province's own account" });
       }
-      codes.add(district.code);
-      accounts.add(district.accountId);
-    });
+      codes.add(unit.code);
+      accounts.add(unit.accountId);
+    }
     if (config.dashboard && !config.api.jwtAudience.includes(config.dashboard.clientId)) {
       context.addIssue({ code: 'custom', path: ['dashboard', 'clientId'], message: 'must be one of api.jwtAudience: the API accepts the ID token whose audience it is' });
     }
@@ -127,6 +148,8 @@ export interface StageConfig extends Omit<StageConfigFile, 'province' | '$commen
   /** The province data file the functions ship with (read with the same loader as here). */
   provinceFile: string;
   districts: { code: string; name: string; accountId: string; rejectionsBusArn?: string }[];
+  /** Commune and ward accounts (since 2025-07-01), with their names from the units files. */
+  communes: { code: string; name: string; accountId: string; rejectionsBusArn?: string }[];
 }
 
 export class InvalidStageConfigError extends Error {
@@ -134,7 +157,13 @@ export class InvalidStageConfigError extends Error {
 }
 
 /** Validates a parsed config file against a province's data; throws InvalidStageConfigError naming the fields. */
-export function parseStageConfig(data: unknown, province: Province, origin: string, provinceDataFile?: string): StageConfig {
+export function parseStageConfig(
+  data: unknown,
+  province: Province,
+  origin: string,
+  provinceDataFile?: string,
+  units: UnitDirectory = shippedUnitDirectory(),
+): StageConfig {
   const parsed = stageConfigSchema.safeParse(data);
   if (!parsed.success) {
     throw new InvalidStageConfigError(`${origin} is invalid:\n${z.prettifyError(parsed.error)}`, { cause: parsed.error });
@@ -149,12 +178,22 @@ export function parseStageConfig(data: unknown, province: Province, origin: stri
     );
     throw new InvalidStageConfigError(`${origin} is invalid:\n${lines.join('\n')}`);
   }
+  // A commune account is for a commune or ward still in force (no validTo): the units files decide, not the clock, so synth stays reproducible.
+  const communeUnitOf = (code: string) => units.units.find((unit) => unit.code === code && UNIT_LEVEL[unit.kind] === 'commune' && unit.validTo === undefined);
+  const unknownCommunes = config.communes.map((commune, index) => ({ commune, index })).filter(({ commune }) => communeUnitOf(commune.code) === undefined);
+  if (unknownCommunes.length > 0) {
+    const lines = unknownCommunes.map(
+      ({ commune, index }) => `✖ ${commune.code} is no commune or ward in force in the units files (domain/data/units, docs/units.md)\n  → at communes[${index}].code`,
+    );
+    throw new InvalidStageConfigError(`${origin} is invalid:\n${lines.join('\n')}`);
+  }
   return {
     ...config,
     provinceSlug,
     province,
     provinceFile: provinceDataFile ?? provinceFile(provinceSlug),
     districts: config.districts.map((district) => ({ ...district, name: province.units.find((unit) => unit.code === district.code)!.name })),
+    communes: config.communes.map((commune) => ({ ...commune, name: communeUnitOf(commune.code)!.name })),
   };
 }
 

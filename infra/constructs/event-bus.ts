@@ -5,7 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { INBOUND_DETAIL_TYPES } from '../../events/catalog';
-import { districtSource, OCOP_SOURCE_PREFIX } from '../../events/vocabulary';
+import { communeSource, districtSource, OCOP_SOURCE_PREFIX } from '../../events/vocabulary';
 import { registrySchemas } from '../events/registry-schemas';
 
 export interface DistrictAccount {
@@ -19,6 +19,8 @@ export interface OcopEventBusProps {
   archiveRetentionDays: number;
   logRetention: logs.RetentionDays;
   districts: DistrictAccount[];
+  /** Commune and ward accounts since the 2025 reform: each publishes only as ocop.commune.<code>. */
+  communes: DistrictAccount[];
   removalPolicy: RemovalPolicy;
 }
 
@@ -27,10 +29,16 @@ export function districtStatementId(code: string): string {
   return `district-${code}-put-events`;
 }
 
+/** The statement id of a commune's (or ward's) permission in the bus policy. */
+export function communeStatementId(code: string): string {
+  return `commune-${code}-put-events`;
+}
+
 /**
  * The province's custom bus and what belongs to it: an archive of every ocop.*
  * event (for replay), the schema registry of the catalog, the bus policy that
- * lets each district account publish only as itself and only catalog events,
+ * lets each district and commune account publish only as itself
+ * (ocop.district.<code>, ocop.commune.<code>) and only catalog events,
  * and the audit log group the catch-all rule writes to.
  */
 export class OcopEventBus extends Construct {
@@ -53,16 +61,20 @@ export class OcopEventBus extends Construct {
       retention: Duration.days(props.archiveRetentionDays),
     });
 
-    for (const district of props.districts) {
+    const publishers = [
+      ...props.districts.map((unit) => ({ sid: districtStatementId(unit.code), source: districtSource(unit.code), accountId: unit.accountId })),
+      ...props.communes.map((unit) => ({ sid: communeStatementId(unit.code), source: communeSource(unit.code), accountId: unit.accountId })),
+    ];
+    for (const publisher of publishers) {
       this.bus.addToResourcePolicy(
         new iam.PolicyStatement({
-          sid: districtStatementId(district.code),
+          sid: publisher.sid,
           effect: iam.Effect.ALLOW,
-          principals: [new iam.AccountPrincipal(district.accountId)],
+          principals: [new iam.AccountPrincipal(publisher.accountId)],
           actions: ['events:PutEvents'],
           resources: [this.bus.eventBusArn],
           conditions: {
-            'ForAllValues:StringEquals': { 'events:source': [districtSource(district.code)] },
+            'ForAllValues:StringEquals': { 'events:source': [publisher.source] },
             StringEquals: { 'events:detail-type': [...INBOUND_DETAIL_TYPES] },
           },
         }),

@@ -33,6 +33,7 @@ export class StatefulStack extends Stack {
       archiveRetentionDays: config.archiveRetentionDays,
       logRetention: logRetention(config),
       districts: config.districts,
+      communes: config.communes,
       removalPolicy,
     });
     this.bus = eventBus.bus;

@@ -124,7 +124,7 @@ export class StatelessStack extends Stack {
     });
     for (const [subscriptionId, queue] of Object.entries(rules.deadLetterQueues)) this.deadLetterQueues[`rule-${subscriptionId}`] = queue;
 
-    this.districtRejections = new DistrictRejections(this, 'DistrictRejections', { bus: props.bus, districts: config.districts, removalPolicy: queueRemovalPolicy });
+    this.districtRejections = new DistrictRejections(this, 'DistrictRejections', { bus: props.bus, districts: config.districts, communes: config.communes, removalPolicy: queueRemovalPolicy });
     if (this.districtRejections.deadLetterQueue) this.deadLetterQueues['district-rejections'] = this.districtRejections.deadLetterQueue;
 
     const scheduled = new OcopSchedules(this, 'Schedules', {

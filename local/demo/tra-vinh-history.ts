@@ -23,12 +23,16 @@
  * - From 24/2/2023 (Decision 148/QĐ-TTg) district councils recognise 3 stars
  *   (source ocop.district.<code>), the province 4 stars; before, and after the
  *   reform of 1/7/2025, the province decides. After 1/7/2025 the districts no
- *   longer exist: the provincial office publishes every event, still naming the
- *   former district, because the demo province keeps Trà Vinh's districts.
+ *   longer exist: each product's commune or ward of 2025 publishes its events
+ *   (ocop.commune.<code>), and the province its decisions, naming that commune.
+ *   Every product is registered in a real former commune of its district (from
+ *   the shipped units files) whose 2025 successor was formed from that district
+ *   alone, so the commune that takes it over is known (territoryOn).
  * Decision numbers, owners, names, listings, IP titles and dates are illustrative.
  */
-import { districtSource, PROVINCE_SOURCE, type Council, type InboundEvent, type IpKind, type SubjectKind } from '../../events';
-import { addDays, addMonths, type IsoDay } from '../../domain';
+import { communeSource, districtSource, PROVINCE_SOURCE, type Council, type InboundEvent, type IpKind, type SubjectKind } from '../../events';
+import { addDays, addMonths, territoryOn, TWO_TIER_FROM, type IsoDay, type UnitDirectory } from '../../domain';
+import { shippedUnitDirectory } from '../../domain/data/shipped-units';
 import { SeededRandom } from './prng';
 import {
   BIRTH_ORDERS,
@@ -53,8 +57,6 @@ import {
 export const DEMO_SEED = 840_2022;
 /** No event of the demo is dated after this day. */
 export const DEMO_LAST_DAY = '2026-11-20';
-/** The day the districts were abolished (Trà Vinh merged into Vĩnh Long): from then on the province publishes everything. */
-const TWO_TIER_GOVERNMENT_FROM = '2025-07-01';
 
 export const DISTRICTS = ['842', '844', '845', '846', '847', '848', '849', '850', '851'] as const;
 type District = (typeof DISTRICTS)[number];
@@ -311,6 +313,8 @@ interface Owner {
 interface PlannedProduct {
   productId: string;
   district: District;
+  /** The former commune (pre-2025 code) the product was registered in. */
+  commune: string;
   registeredOn: IsoDay;
   /** The full name, when fixed by a table (2019). */
   fixedName?: string;
@@ -357,7 +361,9 @@ function planProducts(random: SeededRandom): PlannedProduct[] {
   const newProduct = (district: District, registeredOn: IsoDay): PlannedProduct => {
     const next = (sequence.get(district) ?? 0) + 1;
     sequence.set(district, next);
-    const product: PlannedProduct = { productId: `TV${district}-${String(next).padStart(4, '0')}`, district, registeredOn, decisions: [] };
+    const communes = formerCommunesOf(district);
+    const commune = communes[(next - 1) % communes.length]!;
+    const product: PlannedProduct = { productId: `TV${district}-${String(next).padStart(4, '0')}`, district, commune, registeredOn, decisions: [] };
     products.push(product);
     return product;
   };
@@ -583,9 +589,48 @@ function nameProducts(products: PlannedProduct[], random: SeededRandom): void {
 const at = (day: IsoDay, hour: number, minute = 0) => `${day}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+07:00`;
 const yearOf = (day: IsoDay) => day.slice(0, 4);
 
-/** A district publishes for itself until the district level was abolished; the province after that. */
-function districtOrProvince(district: District, day: IsoDay): { source: string; districtCode: string } {
-  return { source: day >= TWO_TIER_GOVERNMENT_FROM ? PROVINCE_SOURCE : districtSource(district), districtCode: district };
+let units: UnitDirectory | undefined;
+/** The shipped units: Trà Vinh's districts to 2025-06-30, Vĩnh Long's communes and wards from 2025-07-01. */
+const unitsOfDemo = (): UnitDirectory => (units ??= shippedUnitDirectory());
+
+/**
+ * The former communes of a district whose 2025 successor was formed from that district
+ * alone (not shared with another district, not split): a product registered in one of them
+ * has exactly one successor. Codes only from the shipped units files.
+ */
+const formerCommunes = new Map<District, string[]>();
+function formerCommunesOf(district: District): string[] {
+  if (!formerCommunes.has(district)) {
+    const directory = unitsOfDemo();
+    const lastDay = addDays(TWO_TIER_FROM, -1);
+    const shared = new Set(
+      DISTRICTS.filter((other) => other !== district).flatMap((other) => directory.unitOn(other, lastDay)?.successors ?? []),
+    );
+    const codes = (directory.unitOn(district, lastDay)?.successors ?? [])
+      .filter((code) => !shared.has(code))
+      .flatMap((code) => directory.unitOn(code, TWO_TIER_FROM)?.formedFrom.filter((p) => !p.part).map((p) => p.code) ?? [])
+      .sort();
+    if (codes.length === 0) throw new DemoHistoryError(`district ${district}: no former commune with a single 2025 successor in the shipped units`);
+    formerCommunes.set(district, codes);
+  }
+  return formerCommunes.get(district)!;
+}
+
+/** The commune or ward of 2025 that holds the product's former commune. */
+function successorOf(product: Pick<PlannedProduct, 'productId' | 'district' | 'commune'>, day: IsoDay): string {
+  const territory = territoryOn(unitsOfDemo(), product.district, day, product.commune);
+  if (territory.kind !== 'unit') throw new DemoHistoryError(`${product.productId}: the territory of ${product.district} (commune ${product.commune}) on ${day} is ${territory.kind}`);
+  return territory.unit.code;
+}
+
+/** The unit an event of the product names on a day: its district before the reform, its commune of 2025 from then on. */
+function unitFields(product: PlannedProduct, day: IsoDay): { districtCode: string } | { communeCode: string } {
+  return day >= TWO_TIER_FROM ? { communeCode: successorOf(product, day) } : { districtCode: product.district };
+}
+
+/** Who publishes for the product on a day: its district until the district level was abolished, its commune of 2025 after that. */
+function localPublisher(product: PlannedProduct, day: IsoDay): string {
+  return day >= TWO_TIER_FROM ? communeSource(successorOf(product, day)) : districtSource(product.district);
 }
 
 /** District decision numbers under 148/2023: one per round and district. */
@@ -617,15 +662,16 @@ function scoreFor(level: Level, random: SeededRandom): number {
 function productEvents(product: PlannedProduct, random: SeededRandom): InboundEvent[] {
   const { productId, district, owner, kind, name } = product;
   const events: InboundEvent[] = [];
-  const registration = districtOrProvince(district, product.registeredOn);
+  const registeredBeforeReform = product.registeredOn < TWO_TIER_FROM;
   events.push({
-    source: registration.source,
+    source: localPublisher(product, product.registeredOn),
     detailType: 'ProductRegistered',
     detail: {
       eventId: `demo-${yearOf(product.registeredOn)}-registered-${productId}`,
       schemaVersion: 1,
       occurredAt: at(product.registeredOn, random.int(7, 16), random.int(0, 59)),
-      districtCode: district,
+      // Before the reform the district registers it in its former commune; from it, the commune of 2025 registers it.
+      ...(registeredBeforeReform ? { districtCode: district, communeCode: product.commune } : { communeCode: successorOf(product, product.registeredOn) }),
       productId,
       name: name!,
       group: kind!.group,
@@ -639,7 +685,7 @@ function productEvents(product: PlannedProduct, random: SeededRandom): InboundEv
     const common = {
       schemaVersion: 1 as const,
       occurredAt: at(decision.date, 9),
-      districtCode: district,
+      ...unitFields(product, decision.date),
       productId,
       score,
       ...(decision.level === '4-potential-5' && { fiveStarPotential: true }),
@@ -667,7 +713,7 @@ function productEvents(product: PlannedProduct, random: SeededRandom): InboundEv
     events.push({
       source: PROVINCE_SOURCE,
       detailType: 'ProductCertificateRevoked',
-      detail: { eventId: `demo-${yearOf(decisionDate)}-revoked-${productId}`, schemaVersion: 1, occurredAt: at(decisionDate, 10), districtCode: district, productId, decisionNo, decisionDate, reason },
+      detail: { eventId: `demo-${yearOf(decisionDate)}-revoked-${productId}`, schemaVersion: 1, occurredAt: at(decisionDate, 10), ...unitFields(product, decisionDate), productId, decisionNo, decisionDate, reason },
     });
   }
 
@@ -692,15 +738,14 @@ function marketplaceEvents(product: PlannedProduct, firstRecognition: IsoDay, ra
     if (!random.chance(marketplace.probability)) continue;
     const listedOn = addDays(firstRecognition > marketplace.since ? firstRecognition : marketplace.since, random.int(5, 150));
     if (listedOn > DEMO_LAST_DAY || listedOn > end) continue;
-    const where = districtOrProvince(product.district, listedOn);
     events.push({
-      source: where.source,
+      source: localPublisher(product, listedOn),
       detailType: 'ProductListedOnMarketplace',
       detail: {
         eventId: `demo-${yearOf(listedOn)}-listed-${marketplace.id}-${product.productId}`,
         schemaVersion: 1,
         occurredAt: at(listedOn, random.int(8, 17), random.int(0, 59)),
-        districtCode: product.district,
+        ...unitFields(product, listedOn),
         productId: product.productId,
         marketplace: marketplace.id,
         listingUrl: marketplace.url(slug, product.productId),
@@ -710,16 +755,15 @@ function marketplaceEvents(product: PlannedProduct, firstRecognition: IsoDay, ra
     // Taken off some weeks after the certificate ends, or now and then for no recorded reason.
     const delistedOn = end < DEMO_LAST_DAY ? addDays(end, random.int(15, 90)) : random.chance(0.06) ? addDays(listedOn, random.int(200, 600)) : undefined;
     if (delistedOn && delistedOn <= DEMO_LAST_DAY) {
-      const delister = districtOrProvince(product.district, delistedOn);
       const time = at(delistedOn, random.int(8, 17), random.int(0, 59));
       events.push({
-        source: delister.source,
+        source: localPublisher(product, delistedOn),
         detailType: 'ProductDelistedFromMarketplace',
         detail: {
           eventId: `demo-${yearOf(delistedOn)}-delisted-${marketplace.id}-${product.productId}`,
           schemaVersion: 1,
           occurredAt: time,
-          districtCode: product.district,
+          ...unitFields(product, delistedOn),
           productId: product.productId,
           marketplace: marketplace.id,
           delistedAt: time,
@@ -737,12 +781,11 @@ function traceabilityEvents(product: PlannedProduct, firstRecognition: IsoDay, r
     if (!random.chance(probability)) return;
     const day = addDays(firstRecognition > since ? firstRecognition : since, random.int(0, lagDays));
     if (day > DEMO_LAST_DAY || day > end) return;
-    const where = districtOrProvince(product.district, day);
     const time = at(day, random.int(8, 17), random.int(0, 59));
     events.push({
-      source: where.source,
+      source: localPublisher(product, day),
       detailType: 'ProductTraceabilityEnrolled',
-      detail: { eventId: `demo-${yearOf(day)}-traced-${system}-${product.productId}`, schemaVersion: 1, occurredAt: time, districtCode: product.district, productId: product.productId, system, traceCode, enrolledAt: time },
+      detail: { eventId: `demo-${yearOf(day)}-traced-${system}-${product.productId}`, schemaVersion: 1, occurredAt: time, ...unitFields(product, day), productId: product.productId, system, traceCode, enrolledAt: time },
     });
   };
   const { provincialQr, nationalPortal } = TRACEABILITY;
@@ -798,7 +841,8 @@ function ipGrantEvents(products: PlannedProduct[], random: SeededRandom): Inboun
       eventId: `demo-${yearOf(grant.grantedAt)}-ip-${grant.ipId}`,
       schemaVersion: 1 as const,
       occurredAt: at(grant.grantedAt, 14),
-      ...(grant.district && { districtCode: grant.district }),
+      // The district it belongs to, while there were districts; after the reform the grant names no unit.
+      ...(grant.district && grant.grantedAt < TWO_TIER_FROM && { districtCode: grant.district }),
       ipId: grant.ipId,
       kind: grant.kind,
       title: grant.title,

@@ -20,7 +20,7 @@ describe('the dev stage', () => {
     }
   });
 
-  it('uses its own bus name, its district accounts and an address identity for the sender', () => {
+  it('uses its own bus name, its district and commune accounts and an address identity for the sender', () => {
     // Prepare
     const { config } = synthesized;
 
@@ -31,7 +31,7 @@ describe('the dev stage', () => {
 
     // Assess
     expect(buses.map((bus) => bus.Properties!.Name)).toEqual([config.eventBusName]);
-    expect(policies).toHaveLength(config.districts.length);
+    expect(policies).toHaveLength(config.districts.length + config.communes.length);
     expect(identities.map((identity) => identity.Properties!.EmailIdentity)).toEqual([config.email.senderAddress]);
   });
 

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { EventBridgeEnvelope } from '../../events';
+import { addDays, TWO_TIER_FROM, vnDayOf } from '../../domain';
+import { shippedUnitDirectory } from '../../domain/data/shipped-units';
+import { districtCodeOfSource, PROVINCE_SOURCE, type EventBridgeEnvelope } from '../../events';
 
 /** A real EventBridge envelope, as a rule delivers it to a Lambda target. */
 export function envelope(source: string, detailType: string, detail: unknown, overrides: Partial<EventBridgeEnvelope> = {}): EventBridgeEnvelope {
@@ -15,6 +17,21 @@ export function envelope(source: string, detailType: string, detail: unknown, ov
     detail,
     ...overrides,
   };
+}
+
+/**
+ * An event of a district's product as it is published on its day (decisionDate, else occurredAt):
+ * by the district (or the province naming it) before 2025-07-01; from then on, when there are no
+ * districts, by the provincial office, naming no district (a registration names the district's first 2025 successor in the
+ * shipped units as its commune). Tests whose dates follow the clock use it, so they pass in any year.
+ */
+export function onItsDay(source: string, detailType: string, detail: Record<string, unknown>): EventBridgeEnvelope {
+  const day = typeof detail.decisionDate === 'string' ? detail.decisionDate : vnDayOf(String(detail.occurredAt));
+  const district = districtCodeOfSource(source) ?? (typeof detail.districtCode === 'string' ? detail.districtCode : undefined);
+  if (district === undefined || day < TWO_TIER_FROM) return envelope(source, detailType, detail);
+  const { districtCode: _none, ...rest } = detail;
+  const successor = shippedUnitDirectory().unitOn(district, addDays(TWO_TIER_FROM, -1))?.successors[0];
+  return envelope(PROVINCE_SOURCE, detailType, detailType === 'ProductRegistered' && successor !== undefined ? { ...rest, communeCode: successor } : rest);
 }
 
 let counter = 0;

@@ -40,7 +40,7 @@ export function sqsEventOf(bodies: readonly unknown[], { sentAt = Date.now() }: 
 
 /** One message through projectBatch, the core the handler runs: its result. */
 export async function projectOne(body: EventBridgeEnvelope | unknown): Promise<MessageResult> {
-  const [result] = await projectBatch([{ messageId: randomUUID(), body, sentAt: new Date().toISOString() }], provinceOfDeployment());
+  const [result] = await projectBatch([{ messageId: randomUUID(), body, sentAt: new Date().toISOString() }]);
   return result!;
 }
 
@@ -49,7 +49,6 @@ export async function projectMany(bodies: readonly unknown[]): Promise<MessageRe
   const sentAt = Date.now();
   return projectBatch(
     bodies.map((body, i) => ({ messageId: randomUUID(), body, sentAt: new Date(sentAt + i).toISOString() })),
-    provinceOfDeployment(),
   );
 }
 

@@ -8,7 +8,7 @@ import { recomputeSnapshot } from '../../../functions/recompute-snapshot/recompu
 import { latestSnapshot } from '../../../functions/shared/snapshot-store';
 import { callApi } from '../../support/api';
 import { createTestTables } from '../../support/dynamodb';
-import { details, envelope } from '../../support/envelopes';
+import { details, envelope, onItsDay } from '../../support/envelopes';
 import { startLocalBus, type RunningLocalBus } from '../../support/local-bus';
 import { projectOne } from '../../support/project';
 
@@ -356,14 +356,14 @@ describe('bad requests', () => {
 
 describe('GET /v1/products?level= on certificates dated with the clock', () => {
   // District 848: L-1 4 stars 100 days ago (in force), L-2 4 stars 1,200 days ago (expired), L-3 4 stars 200 days ago
-  // and revoked 50 days ago, L-4 3 stars 30 days ago.
+  // and revoked 50 days ago, L-4 3 stars 30 days ago; published as on their day (onItsDay: the province after the reform).
   const dated = [
-    ...[1, 2, 3, 4].map((i) => envelope(district('848'), 'ProductRegistered', details.registered(`L-${i}`, '848', { occurredAt: `${daysAgo(1500)}T09:00:00+07:00` }))),
-    envelope(district('848'), 'ProductRated', details.rated('L-1', 75, 4, daysAgo(100), '848')),
-    envelope(district('848'), 'ProductRated', details.rated('L-2', 75, 4, daysAgo(1200), '848')),
-    envelope(district('848'), 'ProductRated', details.rated('L-3', 75, 4, daysAgo(200), '848')),
-    envelope(district('848'), 'ProductCertificateRevoked', details.revoked('L-3', daysAgo(50), '848')),
-    envelope(district('848'), 'ProductRated', details.rated('L-4', 60, 3, daysAgo(30), '848')),
+    ...[1, 2, 3, 4].map((i) => onItsDay(district('848'), 'ProductRegistered', details.registered(`L-${i}`, '848', { occurredAt: `${daysAgo(1500)}T09:00:00+07:00` }))),
+    onItsDay(district('848'), 'ProductRated', details.rated('L-1', 75, 4, daysAgo(100), '848')),
+    onItsDay(district('848'), 'ProductRated', details.rated('L-2', 75, 4, daysAgo(1200), '848')),
+    onItsDay(district('848'), 'ProductRated', details.rated('L-3', 75, 4, daysAgo(200), '848')),
+    onItsDay(district('848'), 'ProductCertificateRevoked', details.revoked('L-3', daysAgo(50), '848')),
+    onItsDay(district('848'), 'ProductRated', details.rated('L-4', 60, 3, daysAgo(30), '848')),
   ];
 
   beforeAll(async () => {

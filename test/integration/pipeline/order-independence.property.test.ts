@@ -5,7 +5,7 @@ import { aggregateKeyOf, checkEventRules, decideAggregate, foldProduct, unitOfEv
 import { parseInboundEvent, PROVINCE_SOURCE, type EventBridgeEnvelope, type InboundEvent } from '../../../events';
 import { dynamoDocumentClient } from '../../../functions/shared/clients';
 import { getProjection, projectionOf, type Projection } from '../../../functions/shared/projection-store';
-import { provinceOfDeployment } from '../../../functions/shared/province-config';
+import { shippedUnitDirectory } from '../../../domain/data/shipped-units';
 import type { RejectionRecord } from '../../../functions/shared/rejection-store';
 import { countWaiting } from '../../../functions/shared/waiting-store';
 import { tableNameEnvironment } from '../../../local/create-tables';
@@ -26,7 +26,8 @@ import { invokeProjectEvent } from '../../support/project';
  */
 const SEED = 9009;
 const RUNS = 12;
-const province = provinceOfDeployment();
+/** The units the handler checks events against (the shipped files, as the test tables hold). */
+const units = shippedUnitDirectory();
 
 let inOrderTables: Awaited<ReturnType<typeof createTestTables>>;
 let arrivalTables: Awaited<ReturnType<typeof createTestTables>>;
@@ -122,7 +123,7 @@ function expectedOf(events: readonly InboundEvent[], keys: readonly AggregateKey
   const rejections = new Map<string, string[]>();
   const valid: InboundEvent[] = [];
   for (const event of events) {
-    const reasons = checkEventRules(event, province);
+    const reasons = checkEventRules(event, units);
     if (reasons.length > 0) rejections.set(event.detail.eventId, reasons);
     else valid.push(event);
   }
@@ -130,7 +131,7 @@ function expectedOf(events: readonly InboundEvent[], keys: readonly AggregateKey
   const waiting = new Map<AggregateKey, number>();
   for (const pk of keys) {
     const own = valid.filter((e) => aggregateKeyOf(e) === pk);
-    const decision = decideAggregate(pk, undefined, own);
+    const decision = decideAggregate(pk, undefined, own, units);
     for (const verdict of decision.verdicts) if (verdict.verdict === 'rejected') rejections.set(verdict.eventId, verdict.reasons);
     items.set(pk, contentOf(decision.state && projectionOf(pk, decision.state, 1)));
     waiting.set(pk, decision.state ? 0 : new Set(own.map((e) => e.detail.eventId)).size);
@@ -176,7 +177,7 @@ describe('project-event on DynamoDB Local, for any arrival order', () => {
         // Prepare
         const toEnvelope = renamed(`m${(run += 1)}`);
         const asArrived = arrival.map(toEnvelope);
-        const events = asArrived.map(parsed).filter((e): e is ProductEvent => aggregateKeyOf(e).startsWith('PRODUCT#') && checkEventRules(e, province).length === 0);
+        const events = asArrived.map(parsed).filter((e): e is ProductEvent => aggregateKeyOf(e).startsWith('PRODUCT#') && checkEventRules(e, units).length === 0);
         const productIds = [...new Set(events.map((e) => (e.detail as { productId: string }).productId))].sort();
 
         // Act

@@ -30,7 +30,7 @@ describe('rebuildProjections', () => {
       envelope(district, 'ProductRated', details.rated('P-REB-2', 60, 3, '2022-08-22')),
       envelope('ocop.district.844', 'ProductRated', details.rated('P-REB-2', 95, 4, '2022-09-01', '844')),
     ].map((body, i) => ({ messageId: `m${i}`, body, sentAt: new Date(Date.UTC(2022, 8, 1, 0, 0, i)).toISOString() }));
-    const results = await projectBatch(messages, provinceOfDeployment());
+    const results = await projectBatch(messages);
     expect(results.map((r) => r.outcome)).toEqual(['accepted', 'accepted', 'accepted', 'accepted', 'rejected']);
     const kept = await getProjection('PRODUCT#P-REB-1');
     await dynamoDocumentClient().send(new DeleteCommand({ TableName: names.projections, Key: { pk: 'PRODUCT#P-REB-1' } }));

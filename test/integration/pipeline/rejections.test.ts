@@ -96,7 +96,17 @@ describe('project-event rejects an event on its own', () => {
     ['a date that does not exist', rated('P-DATE', 75, 4, { decisionDate: '2023-02-30' }), /^detail\.decisionDate: must be a calendar date written YYYY-MM-DD/],
     ['an unknown DetailType', envelope(district('842'), 'ProductPriced', { ...details.listed('P-PRICE', 'voso', '2023-06-01T08:00:00+07:00') }), /^DetailType: must be one of ProductRegistered, .* \(got "ProductPriced"\)$/],
     ['a districtCode other than the Source', envelope(district('842'), 'ProductRegistered', details.registered('P-OTHER', '844')), /^detail\.districtCode: 844 does not match Source ocop\.district\.842/],
-    ['a district that is not a unit of the province', envelope(district('999'), 'ProductRegistered', details.registered('P-999', '999')), /^Source: ocop\.district\.999 names unit 999, which is not a unit of Trà Vinh/],
+    ['a district that is not a unit of the province', envelope(district('999'), 'ProductRegistered', details.registered('P-999', '999')), /^Source: ocop\.district\.999 names unit 999, which is not a district in force on 2022-03-01/],
+    [
+      'a district source dated after the reform',
+      envelope(district('842'), 'ProductRated', details.rated('P-REFORM', 75, 4, '2026-01-05', '842')),
+      /^Source: ocop\.district\.842 is a district source, and this event is dated 2026-01-05: the district level was abolished on 2025-07-01/,
+    ],
+    [
+      'a district-council decision dated 2026',
+      envelope('ocop.province', 'ProductRated', details.rated('P-COUNCIL', 60, 3, '2026-01-05', '842', { districtCode: undefined, communeCode: '29242', council: 'district' })),
+      /^detail\.council: a decision dated 2026-01-05 cannot come from a district council/,
+    ],
     ['stars that disagree with the score band', rated('P-BAND', 75, 3), /^detail\.stars: 3 stars disagrees with the score: a score of 75 falls in the 4-star band/],
     ['5 stars from a council other than central', rated('P-FIVE', 95, 5), /only the central council awards 5 stars$/],
     ['a fiveStarPotential that disagrees with the score', rated('P-POTENTIAL', 80, 4, { fiveStarPotential: true }), /^detail\.fiveStarPotential: must be false \(or omitted\)/],
@@ -104,7 +114,7 @@ describe('project-event rejects an event on its own', () => {
     [
       'a Source and districtCode that are no district codes',
       envelope('ocop.district.cau-ke', 'ProductRegistered', details.registered('P-NAMES', 'Cầu Kè')),
-      /^Source: must be "ocop\.province" or "ocop\.district\.<districtCode>"/,
+      /^Source: must be "ocop\.province", "ocop\.commune\.<communeCode>" \(5 digits, from 2025-07-01\) or "ocop\.district\.<districtCode>"/,
     ],
   ];
 

@@ -16,7 +16,7 @@ import { recomputeSnapshot } from '../../../functions/recompute-snapshot/recompu
 import { dynamoDocumentClient } from '../../../functions/shared/clients';
 import { latestSnapshot, type StoredSnapshot } from '../../../functions/shared/snapshot-store';
 import { createTestTables } from '../../support/dynamodb';
-import { details, envelope } from '../../support/envelopes';
+import { details, envelope, onItsDay } from '../../support/envelopes';
 import { lambdaContext } from '../../support/lambda';
 import { startLocalBus, type RunningLocalBus } from '../../support/local-bus';
 import { projectOne } from '../../support/project';
@@ -58,14 +58,14 @@ function expectedSnapshot(events: EventBridgeEnvelope[], asOf: string): KpiSnaps
 
 describe('recompute-snapshot from the projections stream', () => {
   const history = [
-    envelope(district('842'), 'ProductRegistered', details.registered('S-DUA', '842', { occurredAt: `${daysAgo(700)}T09:00:00+07:00` })),
-    envelope(district('842'), 'ProductRated', details.rated('S-DUA', 82, 4, daysAgo(600), '842')),
-    envelope(district('842'), 'ProductListedOnMarketplace', details.listed('S-DUA', 'postmart', `${daysAgo(590)}T08:00:00+07:00`, '842')),
-    envelope(district('842'), 'ProductTraceabilityEnrolled', details.enrolled('S-DUA', `${daysAgo(589)}T08:00:00+07:00`, '842')),
-    envelope(district('845'), 'ProductRegistered', details.registered('S-MAM', '845', { group: 'herbal' })),
-    envelope(district('845'), 'ProductRated', details.rated('S-MAM', 64, 3, daysAgo(400), '845')),
-    envelope(district('846'), 'ProductRegistered', details.registered('S-BANH', '846', { group: 'handicraft' })),
-    envelope('ocop.province', 'ProductRated', details.rated('S-BANH', 93, 5, daysAgo(300), '846', { council: 'central' })),
+    onItsDay(district('842'), 'ProductRegistered', details.registered('S-DUA', '842', { occurredAt: `${daysAgo(700)}T09:00:00+07:00` })),
+    onItsDay(district('842'), 'ProductRated', details.rated('S-DUA', 82, 4, daysAgo(600), '842')),
+    onItsDay(district('842'), 'ProductListedOnMarketplace', details.listed('S-DUA', 'postmart', `${daysAgo(590)}T08:00:00+07:00`, '842')),
+    onItsDay(district('842'), 'ProductTraceabilityEnrolled', details.enrolled('S-DUA', `${daysAgo(589)}T08:00:00+07:00`, '842')),
+    onItsDay(district('845'), 'ProductRegistered', details.registered('S-MAM', '845', { group: 'herbal' })),
+    onItsDay(district('845'), 'ProductRated', details.rated('S-MAM', 64, 3, daysAgo(400), '845')),
+    onItsDay(district('846'), 'ProductRegistered', details.registered('S-BANH', '846', { group: 'handicraft' })),
+    onItsDay('ocop.province', 'ProductRated', details.rated('S-BANH', 93, 5, daysAgo(300), '846', { council: 'central' })),
     envelope('ocop.province', 'IntellectualPropertyGranted', details.ipGranted('CM-CAU-KE', 'collective_mark', daysAgo(500))),
     envelope('ocop.province', 'ScienceTaskApproved', details.taskApproved('KHCN-S-01', daysAgo(550))),
   ];
@@ -107,7 +107,7 @@ describe('recompute-snapshot from the projections stream', () => {
 
   it('stores a new snapshot when a batch changes the figures', async () => {
     // Prepare
-    const listing = envelope(district('845'), 'ProductListedOnMarketplace', details.listed('S-MAM', 'voso', `${daysAgo(380)}T08:00:00+07:00`, '845'));
+    const listing = onItsDay(district('845'), 'ProductListedOnMarketplace', details.listed('S-MAM', 'voso', `${daysAgo(380)}T08:00:00+07:00`, '845'));
     await project(listing);
     const count = (await storedSnapshots()).length;
 

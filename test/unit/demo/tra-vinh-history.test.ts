@@ -14,6 +14,7 @@ import {
   type ProductState,
   type ProductVerdict,
 } from '../../../domain';
+import { shippedUnitDirectory } from '../../../domain/data/shipped-units';
 import { DEMO_LAST_DAY, OWNERS_END_2022, traVinhHistory } from '../../../local/demo/tra-vinh-history';
 
 interface Folded {
@@ -28,7 +29,7 @@ interface Folded {
 
 /** Folds the history the way the projections do: per aggregate, in the order received (projectHistory). */
 function fold(events: readonly InboundEvent[]): Folded {
-  const { states, inputs, verdicts } = projectHistory(events);
+  const { states, inputs, verdicts } = projectHistory(events, shippedUnitDirectory());
   const products = [...states].filter(([key]) => key.startsWith('PRODUCT#')).map(([, state]) => state as ProductState);
   const productKeys = [...new Set(events.map(aggregateKeyOf).filter((key) => key.startsWith('PRODUCT#')))];
   return { products, inputs, productKeys, verdicts };
@@ -85,7 +86,7 @@ describe('traVinhHistory', () => {
     const problems = events.flatMap((event) => {
       const parsed = parseInboundEvent({ source: event.source, 'detail-type': event.detailType, detail: JSON.parse(JSON.stringify(event.detail)) });
       if (!parsed.ok) return [`${event.detail.eventId}: ${parsed.reasons.join('; ')}`];
-      return checkEventRules(parsed.event, TRA_VINH).map((reason) => `${event.detail.eventId}: ${reason}`);
+      return checkEventRules(parsed.event, shippedUnitDirectory()).map((reason) => `${event.detail.eventId}: ${reason}`);
     });
 
     // Assess
@@ -190,6 +191,24 @@ describe('traVinhHistory', () => {
     expect(indicator(today, 'traceability.coverage')).toBeGreaterThan(0.5);
     expect(revoked.length).toBeGreaterThan(3);
     expect(upgraded.length).toBeGreaterThan(3);
+  });
+
+  it('is published from 2025-07-01 by the communes and wards of 2025 and the province, never by a district', () => {
+    // Prepare
+    const units = shippedUnitDirectory();
+    const after = events.filter((e) => e.detail.occurredAt.slice(0, 10) >= '2025-07-01');
+
+    // Act
+    const sources = new Set(after.map((e) => e.source.replace(/\d+$/, '<code>')));
+    const communes = new Set(after.filter((e) => e.source.startsWith('ocop.commune.')).map((e) => e.source.slice('ocop.commune.'.length)));
+    const notInForce = [...communes].filter((code) => units.unitOn(code, '2025-07-01')?.province !== '86');
+    const withDistrict = after.filter((e) => e.detail.districtCode !== undefined).map((e) => e.detail.eventId);
+
+    // Assess
+    expect([...sources].sort()).toEqual(['ocop.commune.<code>', 'ocop.province']);
+    expect(communes.size).toBeGreaterThan(20);
+    expect(notInForce).toEqual([]);
+    expect(withDistrict).toEqual([]);
   });
 
   it('lists products on the marketplaces of the province and enrols them in both traceability systems', () => {

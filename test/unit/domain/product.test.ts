@@ -18,6 +18,7 @@ import {
   type ProductEvent,
   type ProductState,
 } from '../../../domain';
+import { shippedUnitDirectory } from '../../../domain/data/shipped-units';
 import { delisted, district, enrolled, inbound, listed, noonOf, province, rated, registered, revoked, transferred, upgraded } from './support/events';
 
 const TP_TRA_VINH = district('842');
@@ -275,7 +276,7 @@ describe('decideProduct: ProductTransferred', () => {
     const byDistrict = transferred(P, '849', { source: CAU_KE.source });
 
     // Act
-    const reasons = checkEventRules(byDistrict, TRA_VINH);
+    const reasons = checkEventRules(byDistrict, shippedUnitDirectory());
 
     // Assess
     expect(reasons).toContain('Source: only ocop.province may move a product between units; ocop.district.845 may not');

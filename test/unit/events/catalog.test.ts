@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkEventRules, TRA_VINH } from '../../../domain';
+import { checkEventRules } from '../../../domain';
+import { shippedUnitDirectory } from '../../../domain/data/shipped-units';
 import {
   EventRejected,
   eventBridgeEnvelope,
@@ -110,7 +111,7 @@ describe('event fixtures (test/fixtures/events)', () => {
     expect(envelope.time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
     expect(parsed).toEqual({ ok: true, event: expect.objectContaining({ detailType, source: envelope.source }) });
     if (!parsed.ok) return;
-    expect(checkEventRules(parsed.event, TRA_VINH)).toEqual([]);
+    expect(checkEventRules(parsed.event, shippedUnitDirectory())).toEqual([]);
     // Nothing of the detail is dropped by the parser: fixtures carry only catalog fields.
     expect(parsed.event.detail).toEqual(envelope.detail);
   });

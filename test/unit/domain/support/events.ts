@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { districtSource, parseInboundEvent, PROVINCE_SOURCE, type InboundDetailType, type InboundEvent } from '../../../../events';
+import { communeSource, districtSource, parseInboundEvent, PROVINCE_SOURCE, type InboundDetailType, type InboundEvent } from '../../../../events';
 
 /**
  * Builders of valid inbound events for the domain tests. Every event goes
@@ -37,12 +37,20 @@ const as = <T extends InboundDetailType>(event: InboundEvent) => event as Narrow
 export interface Publisher {
   source: string;
   districtCode?: string;
+  communeCode?: string;
 }
 export const district = (code: string): Publisher => ({ source: fromDistrict(code), districtCode: code });
 export const province = (districtCode?: string): Publisher => ({ source: PROVINCE, ...(districtCode !== undefined && { districtCode }) });
+/** A commune or ward of 2025 (ocop.commune.<code>) speaks for itself, with communeCode and no districtCode. */
+export const commune = (code: string): Publisher => ({ source: communeSource(code), communeCode: code });
 
 function common(by: Publisher, occurredAt: string, eventId?: string): Detail {
-  return { occurredAt, ...(by.districtCode !== undefined && { districtCode: by.districtCode }), ...(eventId !== undefined && { eventId }) };
+  return {
+    occurredAt,
+    ...(by.districtCode !== undefined && { districtCode: by.districtCode }),
+    ...(by.communeCode !== undefined && { communeCode: by.communeCode }),
+    ...(eventId !== undefined && { eventId }),
+  };
 }
 
 /** Noon in Vietnam on a day, as a date-time with offset. */
@@ -51,11 +59,12 @@ export const noonOf = (day: string): string => `${day}T12:00:00+07:00`;
 export function registered(
   productId: string,
   by: Publisher,
-  options: { day?: string; occurredAt?: string; name?: string; group?: string; subjectKind?: string; eventId?: string } = {},
+  options: { day?: string; occurredAt?: string; name?: string; group?: string; subjectKind?: string; eventId?: string; communeCode?: string } = {},
 ): Narrow<'ProductRegistered'> {
   return as(
     inbound('ProductRegistered', by.source, {
       ...common(by, options.occurredAt ?? noonOf(options.day ?? '2021-03-01'), options.eventId),
+      ...(options.communeCode !== undefined && { communeCode: options.communeCode }),
       productId,
       name: options.name ?? `Sản phẩm ${productId}`,
       group: options.group ?? 'food',
