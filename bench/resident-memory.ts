@@ -15,34 +15,54 @@ export class NoProcFilesystemError extends Error {
   override name = 'NoProcFilesystemError';
 }
 
-export function treeResidentBytes(rootPid = process.pid): number {
+function statusOf(pid: number): { ppid: number; rssBytes: number } | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return { ppid: Number(/^PPid:\s+(\d+)/m.exec(status)?.[1] ?? 0), rssBytes: Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024 };
+  } catch {
+    return undefined; // the process ended while being read
+  }
+}
+
+/** The pids of a process and all its descendants (one pass over /proc). */
+export function processTree(rootPid = process.pid): number[] {
   const parentOf = new Map<number, number>();
-  const rssOf = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
-    try {
-      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
-      const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1] ?? 0);
-      const rssKb = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
-      parentOf.set(Number(entry), ppid);
-      rssOf.set(Number(entry), rssKb * 1024);
-    } catch {
-      // The process ended while being read.
-    }
+    const status = statusOf(Number(entry));
+    if (status) parentOf.set(Number(entry), status.ppid);
   }
-  if (!rssOf.has(rootPid)) throw new NoProcFilesystemError(`/proc/${rootPid}/status is not readable: resident memory is measured on Linux only`);
+  if (!parentOf.has(rootPid)) throw new NoProcFilesystemError(`/proc/${rootPid}/status is not readable: resident memory is measured on Linux only`);
   const inTree = (pid: number): boolean => {
     for (let at = pid, hops = 0; at > 1 && hops < 64; at = parentOf.get(at) ?? 0, hops++) if (at === rootPid) return true;
     return false;
   };
-  let total = 0;
-  for (const [pid, rss] of rssOf) if (inTree(pid)) total += rss;
-  return total;
+  return [...parentOf.keys()].filter(inTree);
 }
 
-export function sampleResidentMemory(intervalMs = 250, rootPid = process.pid): MemorySampler {
-  let peak = treeResidentBytes(rootPid);
-  const timer = setInterval(() => (peak = Math.max(peak, treeResidentBytes(rootPid))), intervalMs);
+export function residentBytes(pids: readonly number[]): number {
+  return pids.reduce((total, pid) => total + (statusOf(pid)?.rssBytes ?? 0), 0);
+}
+
+/**
+ * Samples on the system's own thread, so it reads only the few processes of the tree
+ * (found again every `rediscoverEvery` samples, for processes started since), not all of /proc.
+ */
+export function sampleResidentMemory(intervalMs = 500, rootPid = process.pid, rediscoverEvery = 20): MemorySampler {
+  let pids = processTree(rootPid);
+  let peak = residentBytes(pids);
+  let samples = 0;
+  const sample = () => {
+    if (++samples % rediscoverEvery === 0) pids = processTree(rootPid);
+    peak = Math.max(peak, residentBytes(pids));
+  };
+  const timer = setInterval(sample, intervalMs);
   timer.unref();
-  return { peakBytes: () => Math.max(peak, treeResidentBytes(rootPid)), stop: () => clearInterval(timer) };
+  return {
+    peakBytes: () => {
+      pids = processTree(rootPid);
+      return Math.max(peak, residentBytes(pids));
+    },
+    stop: () => clearInterval(timer),
+  };
 }
