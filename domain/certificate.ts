@@ -45,10 +45,13 @@ export function certificateOn<D extends DatedDecision>(history: CertificateHisto
   return { decision, valid, ...(revokedOn !== undefined && { revokedOn }) };
 }
 
-/** Active: a valid certificate of 3 stars or more on `day`. */
+/** Active: a valid certificate of 3 stars or more on `day` (certificateOn's answer, without allocating: computeSnapshot asks it of every product). */
 export function activeCertificateOn<D extends DatedDecision>(history: CertificateHistory<D>, day: IsoDay): D | undefined {
-  const certificate = certificateOn(history, day);
-  return certificate?.valid && certificate.decision.stars >= MIN_OCOP_STARS ? certificate.decision : undefined;
+  let decision: D | undefined;
+  for (const d of history.decisions) if (d.decisionDate <= day) decision = d;
+  if (!decision || decision.stars < MIN_OCOP_STARS || day > decision.validUntil) return undefined;
+  for (const { decisionDate } of history.revocations) if (decisionDate >= decision.decisionDate && decisionDate <= day) return undefined;
+  return decision;
 }
 
 /** The first recognition: the earliest decision of 3+ stars dated on or before `day`. */

@@ -32,6 +32,8 @@ export interface RebuildResult {
 
 const SCAN_SEGMENTS = 4;
 const WRITE_GROUP = 100;
+/** Groups written at once. */
+const FLUSHES_IN_FLIGHT = 4;
 
 export async function rebuildProjections({ checkpointFile, onProgress, now = new Date() }: RebuildOptions): Promise<RebuildResult> {
   const before = await snapshotNow(now);
@@ -42,7 +44,9 @@ export async function rebuildProjections({ checkpointFile, onProgress, now = new
     Array.from({ length: SCAN_SEGMENTS }, async (_, segment) => {
       for await (const page of scanEventLog(segment, SCAN_SEGMENTS)) {
         for (const record of page) {
-          byAggregate.set(record.aggregateKey, [...(byAggregate.get(record.aggregateKey) ?? []), record]);
+          const records = byAggregate.get(record.aggregateKey);
+          if (records) records.push(record);
+          else byAggregate.set(record.aggregateKey, [record]);
           events += 1;
         }
       }
@@ -53,12 +57,21 @@ export async function rebuildProjections({ checkpointFile, onProgress, now = new
   const version = now.getTime();
   let pending: Projection[] = [];
   let finished = 0;
+  // Groups are written FLUSHES_IN_FLIGHT at a time; the checkpoint names only aggregates whose write completed.
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown;
   const flush = async () => {
     if (pending.length === 0) return;
-    await batchWrite(tableName('projections'), pending.map((item) => ({ PutRequest: { Item: item } })));
-    for (const item of pending) done.add(item.pk);
-    writeFileSync(checkpointFile, JSON.stringify({ done: [...done] }));
+    const group = pending;
     pending = [];
+    const write = batchWrite(tableName('projections'), group.map((item) => ({ PutRequest: { Item: item } }))).then(() => {
+      for (const item of group) done.add(item.pk);
+      writeFileSync(checkpointFile, JSON.stringify({ done: [...done] }));
+    });
+    inFlight.add(write);
+    write.catch((error: unknown) => (failure ??= error)).finally(() => inFlight.delete(write));
+    if (inFlight.size >= FLUSHES_IN_FLIGHT) await Promise.race(inFlight).catch(() => undefined);
+    if (failure !== undefined) throw failure;
   };
   for (const key of keys) {
     finished += 1;
@@ -77,6 +90,8 @@ export async function rebuildProjections({ checkpointFile, onProgress, now = new
     onProgress?.(finished, keys.length);
   }
   await flush();
+  await Promise.allSettled([...inFlight]);
+  if (failure !== undefined) throw failure;
   onProgress?.(keys.length, keys.length);
   rmSync(checkpointFile, { force: true });
   resetKpiReadModel();
