@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { inboundCatalog, type InboundEvent } from '../events';
 import { checkEventRules, computeSnapshot, planInForce, projectHistory, vnDayOf, type KpiSnapshot } from '../domain';
 import { defaultPlansOfDeployment, provinceOfDeployment } from '../functions/shared/province-config';
+import { shippedUnitDirectory } from '../domain/data/shipped-units';
 
 /**
  * What the province's snapshot must say once every benchmark event is
@@ -26,6 +27,8 @@ export function expectedSnapshot(events: readonly InboundEvent[], asOf: string):
     asOf,
     plan: planInForce(defaultPlansOfDeployment(), vnDayOf(asOf)),
     province: provinceOfDeployment(),
+    // npm start (which the benchmark runs) loads the shipped units files.
+    units: shippedUnitDirectory(),
   });
 }
 

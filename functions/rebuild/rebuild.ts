@@ -7,6 +7,7 @@ import { scanEventLog, type EventLogRecord } from '../shared/event-log-store';
 import { loadKpiInputs, resetKpiReadModel } from '../shared/kpi-inputs';
 import { projectionOf, type Projection } from '../shared/projection-store';
 import { provinceOfDeployment } from '../shared/province-config';
+import { unitDirectoryOfDeployment } from '../shared/unit-directory';
 
 /**
  * `npm run rebuild`: replays the event log into the projections and the KPI
@@ -85,7 +86,8 @@ export async function rebuildProjections({ checkpointFile, onProgress, now = new
 async function snapshotNow(now: Date): Promise<KpiSnapshot> {
   resetKpiReadModel();
   const { inputs, plans } = await loadKpiInputs();
-  return computeSnapshot(inputs, { asOf: now.toISOString(), plan: planInForce(plans, vnDayOf(now)), province: provinceOfDeployment() });
+  const units = await unitDirectoryOfDeployment({ maxAgeMs: 0 });
+  return computeSnapshot(inputs, { asOf: now.toISOString(), plan: planInForce(plans, vnDayOf(now)), province: provinceOfDeployment(), units });
 }
 
 /** The indicators whose value differs: what the rebuild changed. */

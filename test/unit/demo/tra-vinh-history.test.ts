@@ -15,6 +15,7 @@ import {
   type ProductVerdict,
 } from '../../../domain';
 import { DEMO_LAST_DAY, OWNERS_END_2022, traVinhHistory } from '../../../local/demo/tra-vinh-history';
+import { shippedUnitDirectory } from '../../../domain/data/shipped-units';
 
 interface Folded {
   /** The folded state of every registered product. */
@@ -35,7 +36,7 @@ function fold(events: readonly InboundEvent[]): Folded {
 }
 
 function snapshotOn(inputs: KpiInputs, day: string): KpiSnapshot {
-  return computeSnapshot(inputs, { asOf: endOfVnDay(day), plan: PLAN_53_KH_UBND, province: TRA_VINH });
+  return computeSnapshot(inputs, { asOf: endOfVnDay(day), plan: PLAN_53_KH_UBND, province: TRA_VINH, units: shippedUnitDirectory() });
 }
 
 function indicator(snapshot: KpiSnapshot, id: string): number {

@@ -19,6 +19,7 @@ import {
   type ProductState,
 } from '../../../domain';
 import { delisted, district, enrolled, inbound, listed, noonOf, province, rated, registered, revoked, transferred, upgraded } from './support/events';
+import { shippedUnitDirectory } from '../../../domain/data/shipped-units';
 
 const TP_TRA_VINH = district('842');
 const CANG_LONG = district('844');
@@ -357,7 +358,7 @@ describe('computeSnapshot: a product counts from its registration day', () => {
       ipGrants: [],
       scienceTasks: [],
     };
-    const on = (day: string) => computeSnapshot(inputs, { asOf: endOfVnDay(day), plan: PLAN_53_KH_UBND, province: TRA_VINH });
+    const on = (day: string) => computeSnapshot(inputs, { asOf: endOfVnDay(day), plan: PLAN_53_KH_UBND, province: TRA_VINH, units: shippedUnitDirectory() });
     const active = (day: string) => on(day).indicators.find((i) => i.id === 'ocop.active')!.value;
 
     // Act
