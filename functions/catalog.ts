@@ -75,7 +75,7 @@ export const lambdaFunctions = {
   },
   'http-api': {
     entry: 'functions/http-api/handler.ts',
-    description: 'Serves the HTTP API v1: snapshots, KPIs, products, rejections',
+    description: 'Serves the HTTP API v1: snapshots, KPIs, products, rejections, units',
     memoryMb: 1024,
     timeoutSeconds: 29,
     // routes: snapshots (query), products (get, query), kpis (scan, via kpi-inputs), rejections (query).

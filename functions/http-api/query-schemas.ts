@@ -29,6 +29,10 @@ export const kpisQuery = z.strictObject({
   asOf: day.optional().describe('The day (Asia/Ho_Chi_Minh) whose end the indicators describe; default today'),
 });
 
+export const unitsQuery = z.strictObject({
+  asOf: day.optional().describe('The day (Asia/Ho_Chi_Minh) whose units in force are listed; default today'),
+});
+
 export const kpiTrendQuery = z.strictObject({
   from: day.optional().describe('The first day of the trend (default: five years before `to`)'),
   to: day.optional().describe('The last day of the trend (Asia/Ho_Chi_Minh); default today'),
