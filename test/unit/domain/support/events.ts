@@ -51,11 +51,12 @@ export const noonOf = (day: string): string => `${day}T12:00:00+07:00`;
 export function registered(
   productId: string,
   by: Publisher,
-  options: { day?: string; occurredAt?: string; name?: string; group?: string; subjectKind?: string; eventId?: string } = {},
+  options: { day?: string; occurredAt?: string; name?: string; group?: string; subjectKind?: string; eventId?: string; communeCode?: string } = {},
 ): Narrow<'ProductRegistered'> {
   return as(
     inbound('ProductRegistered', by.source, {
       ...common(by, options.occurredAt ?? noonOf(options.day ?? '2021-03-01'), options.eventId),
+      ...(options.communeCode !== undefined && { communeCode: options.communeCode }),
       productId,
       name: options.name ?? `Sản phẩm ${productId}`,
       group: options.group ?? 'food',
