@@ -54,7 +54,7 @@ export const routeHandlers: Record<RouteKey, RouteImplementation> = {
   'GET /v1/kpis.xlsx': {
     handle: getKpisWorkbook,
     query: kpisQuery,
-    file: xlsx('Sheets Chỉ số, Theo hạng sao, Theo đơn vị, Theo nhóm ngành, Sắp hết hạn; Vietnamese headers, dd/mm/yyyy dates, frozen header row, autofilter'),
+    file: xlsx('Sheets Chỉ số, Theo hạng sao, Theo đơn vị (the units in force, and the products not yet settled after the reform), Theo đơn vị đăng ký (byDistrict), Theo nhóm ngành, Sắp hết hạn; Vietnamese headers, dd/mm/yyyy dates, frozen header row, autofilter'),
   },
   'GET /v1/kpis.csv': { handle: getKpisCsv, query: kpisCsvQuery, file: csv('One table of the KPI workbook: UTF-8 with BOM, comma-separated, dates dd/mm/yyyy, plain numbers (shares 0..1)') },
   'GET /v1/products.xlsx': { handle: getRegisterWorkbook, query: registerQuery, file: xlsx('Sheet Sổ sản phẩm: one row per registered product') },

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { checkUnitSet, parseUnitsCsv, type Unit } from '../../domain';
 import { dynamoDocumentClient, tableName } from './clients';
 
@@ -95,8 +95,11 @@ export function planUnitsLoad(given: readonly UnitsFileText[], stored: StoredUni
   };
 }
 
-/** Writes the planned set, if anything changed, in one conditional put: a concurrent load makes this one fail rather than be lost. */
-export async function storeUnits(plan: UnitsLoadPlan, stored: StoredUnits | undefined): Promise<{ written: boolean }> {
+/**
+ * Writes the planned set, if anything changed, in one conditional put: a concurrent load makes this one fail rather than be lost.
+ * `client`: the functions' shared one by default (a test seeding its tables passes its own, so the shared one is created later with the endpoint the test chooses).
+ */
+export async function storeUnits(plan: UnitsLoadPlan, stored: StoredUnits | undefined, client: DynamoDBDocumentClient = dynamoDocumentClient()): Promise<{ written: boolean }> {
   if (plan.changed.length === 0) return { written: false };
   const now = new Date().toISOString();
   const item = { pk: UNITS_KEY, kind: UNITS_KIND, version: (stored?.version ?? 0) + 1, state: { files: plan.files }, updatedAt: now, changedAt: now };
@@ -105,7 +108,7 @@ export async function storeUnits(plan: UnitsLoadPlan, stored: StoredUnits | unde
     throw new UnitsStoreError(`The units set would take ${Math.round(bytes / 1000)} KB, more than the ${MAX_ITEM_BYTES / 1000} KB one item holds; shorten the source columns or split the province's data`);
   }
   try {
-    await dynamoDocumentClient().send(
+    await client.send(
       new PutCommand({
         TableName: tableName('projections'),
         Item: item,

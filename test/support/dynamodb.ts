@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { LOCAL_AWS } from '../../local/dynamodb-local';
 import { createTables, tableNameEnvironment } from '../../local/create-tables';
@@ -26,7 +27,8 @@ export async function createTestTables({ units = true }: { units?: boolean } = {
     AWS_SECRET_ACCESS_KEY: LOCAL_AWS.credentials.secretAccessKey,
   });
   resetUnitDirectory();
-  if (units) await storeUnits(planUnitsLoad(shippedUnitsTexts(), undefined), undefined);
+  // With a client of its own: the functions' shared client is created on their first call, with the endpoint the test sets.
+  if (units) await storeUnits(planUnitsLoad(shippedUnitsTexts(), undefined), undefined, DynamoDBDocumentClient.from(client));
   return { endpoint, prefix, names, client };
 }
 
