@@ -3,6 +3,7 @@ import { daysInclusive, INDICATORS, LEVELS, type DistrictBreakdown, type Indicat
 import { PRODUCT_GROUPS, type ProductGroup } from '../../events';
 import { labelsFor, uiLabelsFor, type Language } from '../labels';
 import { addTableSheet, newWorkbook, type Column } from './table-sheet';
+import { unitNameIn } from '../unit-breakdown';
 
 /**
  * The KPIs as of a day as a workbook: the indicators with their targets,
@@ -110,7 +111,7 @@ export function kpiWorkbook(snapshot: KpiSnapshot, language: Language): { workbo
     yesNo,
   );
 
-  const unitName = (code: string) => snapshot.breakdown.byUnit?.[code]?.name ?? snapshot.breakdown.byDistrict[code]?.name ?? code;
+  const unitName = (code: string) => unitNameIn(snapshot, code);
   addTableSheet(
     workbook,
     sheetNames.expiring,
