@@ -30,7 +30,8 @@ export async function runDynamoDbBaseline(options: { endpoint: string; events: n
     const real = tableNames(LOCAL_TABLE_PREFIX);
     const scratch = tableNames(SCRATCH_PREFIX);
     await createTables(client, SCRATCH_PREFIX);
-    const projections = (await doc.send(new ScanCommand({ TableName: real.projections, Limit: 200 }))).Items ?? [];
+    // Product items only: the table also holds the plans and the units store (one large item), which no event writes.
+    const projections = ((await doc.send(new ScanCommand({ TableName: real.projections, Limit: 200 }))).Items ?? []).filter((item) => item.kind === 'product');
     const logged = (await doc.send(new ScanCommand({ TableName: real.events, Limit: 200 }))).Items ?? [];
 
     const writePath = await timed(options.events, options.writeConcurrency, async (n) => {

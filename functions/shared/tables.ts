@@ -52,7 +52,7 @@ export const tables = {
   projections: {
     tableNameEnv: 'PROJECTIONS_TABLE_NAME',
     suffix: 'projections',
-    description: 'Folded state per aggregate: PRODUCT#id, IP#id, TASK#id, PLAN#id',
+    description: 'Folded state per aggregate: PRODUCT#id, IP#id, TASK#id, PLAN#id; the units store: UNITS',
     partitionKey: s('pk'),
     // The listing indexes carry the folded state and the filter attributes: a listing reads one index, never the table.
     globalIndexes: [
