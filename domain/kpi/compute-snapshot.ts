@@ -65,7 +65,7 @@ export function computeSnapshot(inputs: KpiInputs, { asOf, plan, province, units
     const district = (byDistrict[unitCode] ??= emptyDistrict());
     // The registered commune narrows the registered unit's successors; after a transfer the record's unit is the province's word.
     const place = placeOf(unitCode, unitCode === product.units[0]!.unitCode ? product.communeCode : undefined);
-    const unit = place.kind === 'unit' ? (byUnit[place.unit.code] ??= emptyUnit(place.unit)) : (unassigned[unitCode] ??= emptyUnassigned(units, unitCode, place));
+    const unit = place.kind === 'unit' ? (byUnit[place.unit.code] ??= emptyUnit(place.unit)) : unassignedBucket(unassigned, units, unitCode, place);
     const rows = [district, unit];
     if (inYear(product.registeredOn)) dossiers += 1;
 
@@ -158,14 +158,25 @@ function emptyUnit(unit: Unit): UnitBreakdown {
   return { ...emptyDistrict(), name: unit.name, kind: unit.kind };
 }
 
-/** The bucket of the products recorded under a former unit that no single unit in force holds: never guessed, never dropped. */
-function emptyUnassigned(units: UnitDirectory, code: string, place: Exclude<TerritoryOn, { kind: 'unit' }>): UnassignedBreakdown {
-  const name = units.units.find((unit) => unit.code === code)?.name;
-  return {
-    ...emptyDistrict(name),
-    reason: place.kind,
-    candidates: place.kind === 'ambiguous' ? place.candidates.map((candidate) => ({ code: candidate.code, name: candidate.name })) : [],
-  };
+/**
+ * The bucket of the products recorded under a former unit that no single unit in force holds: never guessed, never
+ * dropped. Its candidates are those of all its products (a registered commune may have narrowed some to fewer).
+ */
+function unassignedBucket(
+  unassigned: Record<string, UnassignedBreakdown>,
+  units: UnitDirectory,
+  code: string,
+  place: Exclude<TerritoryOn, { kind: 'unit' }>,
+): UnassignedBreakdown {
+  const bucket = (unassigned[code] ??= { ...emptyDistrict(units.units.find((unit) => unit.code === code)?.name), reason: place.kind, candidates: [] });
+  if (place.kind === 'ambiguous') {
+    const added = place.candidates.filter((candidate) => !bucket.candidates.some((known) => known.code === candidate.code));
+    if (added.length > 0) {
+      bucket.candidates.push(...added.map((candidate) => ({ code: candidate.code, name: candidate.name })));
+      bucket.candidates.sort((a, b) => a.code.localeCompare(b.code));
+    }
+  }
+  return bucket;
 }
 
 /** territoryOn for one day, remembered per (unit, commune hint): a province has few units and many products. */

@@ -1,4 +1,4 @@
-import { computeSnapshot, decodeKpiRecord, encodeKpiRecord, PLAN_53_KH_UBND, TRA_VINH, unitDirectory, type KpiInputs, type KpiSnapshot, type ProductKpiRecord } from '../../../domain';
+import { computeSnapshot, decodeKpiRecord, encodeKpiRecord, PLAN_53_KH_UBND, TRA_VINH, unitDirectory, type KpiInputs, type KpiSnapshot, type ProductKpiRecord, type Unit } from '../../../domain';
 import { shippedUnitDirectory } from '../../../domain/data/shipped-units';
 import { district, province, rated, registered, transferred } from './support/events';
 import { project } from './support/project';
@@ -137,6 +137,30 @@ describe('byUnit after the reform', () => {
       expect(activeOf(snapshot.breakdown.byDistrict)).toBe(indicator(snapshot, 'ocop.active'));
     }
     expect(indicator(snapshotOn(inputs, '2026-06-01'), 'ocop.active')).toBe(5);
+  });
+
+  it("lists in a former unit's bucket the candidates of all its products, when a split commune narrowed some to fewer", () => {
+    // Prepare: made-up units (not public data): district 900 went into 90001..90003; its commune 90010 was split between 90001 and 90002.
+    const unit = (code: string, rest: Partial<Unit>): Unit => ({ code, name: `Unit ${code}`, kind: 'commune', successors: [], formedFrom: [], province: '99', source: 'test', ...rest });
+    const directory = unitDirectory([
+      unit('900', { kind: 'district', validTo: '2025-06-30', successors: ['90001', '90002', '90003'] }),
+      unit('90001', { validFrom: '2025-07-01', formedFrom: [{ code: '90010', part: true }] }),
+      unit('90002', { validFrom: '2025-07-01', formedFrom: [{ code: '90010', part: true }, { code: '90011', part: false }] }),
+      unit('90003', { validFrom: '2025-07-01', formedFrom: [{ code: '90012', part: false }] }),
+    ]);
+    const record = (productId: string, communeCode?: string): ProductKpiRecord => ({
+      productId, name: productId, group: 'food', registeredOn: '2023-03-01', units: [{ from: null, unitCode: '900' }], ...(communeCode !== undefined && { communeCode }),
+      decisions: [{ decisionDate: '2024-05-10', stars: 3, level: '3', validUntil: '2027-05-10' }], revocations: [], listed: [],
+    });
+    // Act
+    const snapshot = computeSnapshot(
+      { products: [record('S-1', '90010'), record('S-2'), record('S-3', '90012')], ipGrants: [], scienceTasks: [] },
+      { asOf: '2026-06-01T12:00:00+07:00', plan: PLAN_53_KH_UBND, province: TRA_VINH, units: directory },
+    );
+    // Assess: S-3's commune settles it; S-1 (split commune) and S-2 (no commune) stay with 900.
+    expect(snapshot.breakdown.byUnit!['90003']!.active).toBe(1);
+    expect(snapshot.breakdown.unassigned!['900']).toMatchObject({ reason: 'ambiguous', active: 2 });
+    expect(snapshot.breakdown.unassigned!['900']!.candidates.map((c) => c.code)).toEqual(['90001', '90002', '90003']);
   });
 
   it('is empty of units on a day no units data covers, and still counts every product', () => {
