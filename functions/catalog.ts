@@ -39,7 +39,7 @@ export const lambdaFunctions = {
     memoryMb: 512,
     timeoutSeconds: 30,
     // event-log-store (append, loggedEnvelope), projection-store (get, put), rejection-store (keep, markAnnounced).
-    // event-log-store (findLogged, append), projection-store (batch read, read, conditional put), waiting-store, rejection-store.
+    // event-log-store (findLogged, append), projection-store (batch read, read, conditional put; the UNITS item, unit-directory), waiting-store, rejection-store.
     tables: {
       events: ['BatchGetItem', 'BatchWriteItem'],
       projections: ['BatchGetItem', 'GetItem', 'PutItem'],
@@ -54,8 +54,8 @@ export const lambdaFunctions = {
     memoryMb: 1024,
     timeoutSeconds: 120,
     // kpi-inputs (scan of the projections), snapshot-store (latest, put).
-    // kpi-inputs (the readModel index), snapshot-store.
-    tables: { projections: ['Query'], snapshots: ['Query', 'PutItem'] },
+    // kpi-inputs (the readModel index), unit-directory (the UNITS item), snapshot-store.
+    tables: { projections: ['GetItem', 'Query'], snapshots: ['Query', 'PutItem'] },
     // No batching window: records gather while the previous recompute runs, which is what keeps
     // freshness under 2 s; a 1 s window halves the scans in a burst (README, "Benchmarks").
     projectionsStream: { batchSize: 1000, maxBatchingWindowSeconds: 0 },
@@ -66,8 +66,8 @@ export const lambdaFunctions = {
     memoryMb: 512,
     timeoutSeconds: 300,
     // snapshot-store (latest), report-snapshot-store (keep, previous), stakeholder-store (active), Powertools idempotency.
-    tables: { snapshots: ['GetItem', 'Query', 'PutItem'], stakeholders: ['Scan'], idempotency: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], projections: ['Query'] },
-    // projections: the KPI read model (readModel index), for the trend chart.
+    tables: { snapshots: ['GetItem', 'Query', 'PutItem'], stakeholders: ['Scan'], idempotency: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], projections: ['GetItem', 'Query'] },
+    // projections: the KPI read model (readModel index) and the units (the UNITS item, unit-directory), for the trend chart.
     // Its own report records only (scope "report"): never the province's snapshot history.
     writableKeys: { snapshots: [REPORT_SCOPE] },
     sendsEmail: true,
@@ -75,11 +75,11 @@ export const lambdaFunctions = {
   },
   'http-api': {
     entry: 'functions/http-api/handler.ts',
-    description: 'Serves the HTTP API v1: snapshots, KPIs, products, rejections',
+    description: 'Serves the HTTP API v1: snapshots, KPIs, products, rejections, units',
     memoryMb: 1024,
     timeoutSeconds: 29,
     // routes: snapshots (query), products (get, query), kpis (scan, via kpi-inputs), rejections (query).
-    // snapshots, products (one, listings, the readModel index), waiting (count of a product not registered), rejections.
+    // snapshots, products (one, listings, the readModel index), units (the UNITS item, unit-directory), waiting (count of a product not registered), rejections.
     tables: { snapshots: ['Query'], projections: ['GetItem', 'Query'], waiting: ['Query'], rejections: ['Query'] },
   },
   'announce-rejections': {

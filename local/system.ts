@@ -22,6 +22,7 @@ import { StreamPoller } from './stream-poller';
 import { loadDemo } from './demo/load-demo';
 import { traVinhHistory } from './demo/tra-vinh-history';
 import { createProgressBar } from './demo/progress-bar';
+import { loadShippedUnits } from './load-shipped-units';
 
 /** The whole system on one machine (CONTRACT §5): what `npm start` runs, and what the end-to-end test and the benchmark start. */
 export interface LocalSystemOptions {
@@ -103,6 +104,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? (options.verbose ? 'INFO' : 'WARN'),
       POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
     });
+
+    await loadShippedUnits({ print, verbose: options.verbose });
 
     let quiet = false;
     const bus = new LocalEventBus({

@@ -248,6 +248,11 @@ export interface UiLabels {
     indicators: string;
     byLevel: string;
     byDistrict: string;
+    byUnit: string;
+    /** A row of byUnit for the products of a former unit no unit in force can be given without guessing. */
+    unassigned(formerUnit: string): string;
+    mayBelongTo(candidates: string): string;
+    notInUnitsData: string;
     byGroup: string;
     expiring: string;
     register: string;
@@ -266,6 +271,7 @@ export interface UiLabels {
       products: string;
       unitCode: string;
       unit: string;
+      note: string;
       active: string;
       recognizedThisYear: string;
       traceable: string;
@@ -372,7 +378,11 @@ export const UI_LABELS: Record<Language, UiLabels> = {
       registerFileName: (day) => `ocop-so-san-pham-${day}`,
       indicators: 'Chỉ số',
       byLevel: 'Theo hạng sao',
-      byDistrict: 'Theo đơn vị',
+      byDistrict: 'Theo đơn vị đăng ký',
+      byUnit: 'Theo đơn vị',
+      unassigned: (formerUnit) => `Chưa xác định đơn vị mới (trước: ${formerUnit})`,
+      mayBelongTo: (candidates) => `Có thể thuộc: ${candidates}`,
+      notInUnitsData: 'Không có trong danh mục đơn vị hành chính',
       byGroup: 'Theo nhóm ngành',
       expiring: 'Sắp hết hạn',
       register: 'Sổ sản phẩm',
@@ -391,6 +401,7 @@ export const UI_LABELS: Record<Language, UiLabels> = {
         products: 'Số sản phẩm',
         unitCode: 'Mã đơn vị',
         unit: 'Đơn vị',
+        note: 'Ghi chú',
         active: 'Còn hiệu lực',
         recognizedThisYear: 'Công nhận lần đầu trong năm',
         traceable: 'Có truy xuất nguồn gốc',
@@ -494,7 +505,11 @@ export const UI_LABELS: Record<Language, UiLabels> = {
       registerFileName: (day) => `ocop-product-register-${day}`,
       indicators: 'Indicators',
       byLevel: 'By level',
-      byDistrict: 'By unit',
+      byDistrict: 'By registered unit',
+      byUnit: 'By unit',
+      unassigned: (formerUnit) => `New unit not settled (formerly ${formerUnit})`,
+      mayBelongTo: (candidates) => `May belong to: ${candidates}`,
+      notInUnitsData: 'Not in the administrative units data',
       byGroup: 'By group',
       expiring: 'Expiring',
       register: 'Product register',
@@ -513,6 +528,7 @@ export const UI_LABELS: Record<Language, UiLabels> = {
         products: 'Products',
         unitCode: 'Unit code',
         unit: 'Unit',
+        note: 'Note',
         active: 'Active',
         recognizedThisYear: 'First recognised this year',
         traceable: 'Traceable',

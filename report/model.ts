@@ -15,6 +15,7 @@ import { numberFormats, type NumberFormats } from './format';
 import { labelsFor, uiLabelsFor, type Language, type ReportLabels } from './labels';
 import type { ChartReference } from './charts/email-charts';
 import type { ReportPeriod } from './period';
+import { unitBreakdown, unitNameIn } from './unit-breakdown';
 
 /**
  * The facts of one email, worded and formatted for its recipient. The HTML
@@ -100,7 +101,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     previous ? labels.comparedWith(previous.period.week, previous.period.weekYear, format.day(previous.snapshot.asOfDay)) : labels.firstReport,
   ];
 
-  const districtName = (code: string) => snapshot.breakdown.byDistrict[code]?.name ?? code;
+  const districtName = (code: string) => unitNameIn(snapshot, code);
   const expiringRows = (certificates: readonly ExpiringCertificate[]) =>
     certificates.map((c): ExpiringRow => ({
       product: c.name,
@@ -133,8 +134,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
   if (recipient.scope !== PROVINCE_RECIPIENT_SCOPE) {
     const code = recipient.scope;
     const name = districtName(code);
-    const now = snapshot.breakdown.byDistrict[code];
-    const then = before?.breakdown.byDistrict[code];
+    const now = unitBreakdown(snapshot, code);
+    const then = before && unitBreakdown(before, code);
     model.district = {
       heading: labels.districtHeading(name),
       ...(now === undefined && { missing: labels.districtMissing }),

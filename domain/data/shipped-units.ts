@@ -11,11 +11,19 @@ export const SHIPPED_UNITS_FILES = ['tra-vinh-districts.units.csv', 'vinh-long-2
  * do not read files; they get the units from the store.
  */
 export function shippedUnits(): Unit[] {
-  const units = SHIPPED_UNITS_FILES.flatMap((file) => parseUnitsCsv(readFileSync(join(__dirname, 'units', file), 'utf8'), `domain/data/units/${file}`));
+  const units = SHIPPED_UNITS_FILES.flatMap((file) => parseUnitsCsv(readFileSync(shippedUnitsFile(file), 'utf8'), `domain/data/units/${file}`));
   checkUnitSet(units, 'domain/data/units');
   return units;
 }
 
+/** The path of a shipped units file (what `npm start` loads into its units store). */
+export function shippedUnitsFile(file: (typeof SHIPPED_UNITS_FILES)[number]): string {
+  return join(__dirname, 'units', file);
+}
+
+let shipped: UnitDirectory | undefined;
+
+/** The directory of the shipped files, read once per process. */
 export function shippedUnitDirectory(): UnitDirectory {
-  return unitDirectory(shippedUnits());
+  return (shipped ??= unitDirectory(shippedUnits()));
 }

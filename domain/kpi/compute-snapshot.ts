@@ -4,10 +4,11 @@ import { activeCertificateOn, firstRecognition, isListedOn } from '../certificat
 import type { Plan } from '../plan';
 import type { IpGrant, ScienceTask } from '../province-facts';
 import type { Province } from '../province';
+import { territoryOn, type TerritoryOn, type Unit, type UnitDirectory } from '../units';
 import { LEVELS, MIN_OCOP_STARS, type OcopLevel } from '../stars';
 import { EXPIRING_WITHIN_DAYS, INDICATORS, type IndicatorId } from './indicators';
 import { recordUnitOn, type ProductKpiRecord } from './kpi-record';
-import type { DistrictBreakdown, ExpiringCertificate, Indicator, KpiSnapshot } from './snapshot';
+import type { DistrictBreakdown, ExpiringCertificate, Indicator, KpiSnapshot, UnassignedBreakdown, UnitBreakdown } from './snapshot';
 import { forecastCount } from './forecast';
 import { countStatus, share, shareStatus } from './status';
 
@@ -23,6 +24,8 @@ export interface KpiContext {
   asOf: string;
   plan: Plan;
   province: Province;
+  /** The administrative units over time (the units store; domain/data/units/ in tests): byUnit is by those in force on asOf. */
+  units: UnitDirectory;
 }
 
 const zeroLevels = (): Record<OcopLevel, number> => ({ '3': 0, '4': 0, '4-potential-5': 0, '5': 0 });
@@ -31,7 +34,7 @@ const zeroLevels = (): Record<OcopLevel, number> => ({ '3': 0, '4': 0, '4-potent
  * The province's KPI snapshot at `asOf`, from the KPI records (CONTRACT §2).
  * Pure, and in memory: 20,000 products take milliseconds.
  */
-export function computeSnapshot(inputs: KpiInputs, { asOf, plan, province }: KpiContext): KpiSnapshot {
+export function computeSnapshot(inputs: KpiInputs, { asOf, plan, province, units }: KpiContext): KpiSnapshot {
   const day = vnDayOf(asOf);
   const year = yearOf(day);
   const yearStart: IsoDay = `${year}-01-01`;
@@ -45,6 +48,9 @@ export function computeSnapshot(inputs: KpiInputs, { asOf, plan, province }: Kpi
   const byDistrict: Record<string, DistrictBreakdown> = Object.fromEntries(
     province.units.map((unit) => [unit.code, emptyDistrict(unit.name)]),
   );
+  const byUnit: Record<string, UnitBreakdown> = Object.fromEntries(units.unitsOn(day).map((unit) => [unit.code, emptyUnit(unit)]));
+  const unassigned: Record<string, UnassignedBreakdown> = {};
+  const placeOf = territoriesOn(units, day);
   const expiring: ExpiringCertificate[] = [];
   let active = 0;
   let traceable = 0;
@@ -60,12 +66,16 @@ export function computeSnapshot(inputs: KpiInputs, { asOf, plan, province }: Kpi
     if (product.registeredOn > day) continue;
     const unitCode = recordUnitOn(product, day);
     const district = (byDistrict[unitCode] ??= emptyDistrict());
+    // The registered commune narrows the registered unit's successors; after a transfer the record's unit is the province's word.
+    const place = placeOf(unitCode, unitCode === product.units[0]!.unitCode ? product.communeCode : undefined);
+    const unit = place.kind === 'unit' ? (byUnit[place.unit.code] ??= emptyUnit(place.unit)) : unassignedBucket(unassigned, units, unitCode, place);
+    const rows = [district, unit];
     if (inYear(product.registeredOn)) dossiers += 1;
 
     const first = firstRecognition(product, day);
     if (first && inYear(first.decisionDate)) {
       recognized += 1;
-      district.recognizedThisYear += 1;
+      for (const row of rows) row.recognizedThisYear += 1;
       if (first.level === '4' || first.level === '4-potential-5') recognizedAt4 += 1;
       if (first.level === '5') recognizedAt5 += 1;
     }
@@ -77,19 +87,21 @@ export function computeSnapshot(inputs: KpiInputs, { asOf, plan, province }: Kpi
     if (!certificate?.level) continue;
     active += 1;
     byLevel[certificate.level] += 1;
-    district.active += 1;
-    district.byLevel[certificate.level] += 1;
+    for (const row of rows) {
+      row.active += 1;
+      row.byLevel[certificate.level] += 1;
+    }
     (byGroup[product.group] ??= { active: 0 }).active += 1;
     if (product.tracedFrom !== undefined && product.tracedFrom <= day) {
       traceable += 1;
-      district.traceable += 1;
+      for (const row of rows) row.traceable += 1;
     }
     if (isListedOn(product.listed, day)) {
       listed += 1;
-      district.listed += 1;
+      for (const row of rows) row.listed += 1;
     }
     if (certificate.validUntil <= expiringBy) {
-      district.expiring += 1;
+      for (const row of rows) row.expiring += 1;
       expiring.push({
         productId: product.productId,
         name: product.name,
@@ -136,13 +148,49 @@ export function computeSnapshot(inputs: KpiInputs, { asOf, plan, province }: Kpi
     province: { code: province.code, name: province.name },
     plan: { id: plan.id, title: plan.title, period: plan.period },
     indicators,
-    breakdown: { byLevel: mapLevels(byLevel), byDistrict, byGroup },
+    breakdown: { byLevel: mapLevels(byLevel), byDistrict, byGroup, byUnit, unassigned },
     expiring,
   };
 }
 
 function emptyDistrict(name?: string): DistrictBreakdown {
   return { ...(name !== undefined && { name }), active: 0, byLevel: zeroLevels(), recognizedThisYear: 0, traceable: 0, listed: 0, expiring: 0 };
+}
+
+function emptyUnit(unit: Unit): UnitBreakdown {
+  return { ...emptyDistrict(), name: unit.name, kind: unit.kind };
+}
+
+/**
+ * The bucket of the products recorded under a former unit that no single unit in force holds: never guessed, never
+ * dropped. Its candidates are those of all its products (a registered commune may have narrowed some to fewer).
+ */
+function unassignedBucket(
+  unassigned: Record<string, UnassignedBreakdown>,
+  units: UnitDirectory,
+  code: string,
+  place: Exclude<TerritoryOn, { kind: 'unit' }>,
+): UnassignedBreakdown {
+  const bucket = (unassigned[code] ??= { ...emptyDistrict(units.units.find((unit) => unit.code === code)?.name), reason: place.kind, candidates: [] });
+  if (place.kind === 'ambiguous') {
+    const added = place.candidates.filter((candidate) => !bucket.candidates.some((known) => known.code === candidate.code));
+    if (added.length > 0) {
+      bucket.candidates.push(...added.map((candidate) => ({ code: candidate.code, name: candidate.name })));
+      bucket.candidates.sort((a, b) => a.code.localeCompare(b.code));
+    }
+  }
+  return bucket;
+}
+
+/** territoryOn for one day, remembered per (unit, commune hint): a province has few units and many products. */
+function territoriesOn(units: UnitDirectory, day: IsoDay): (code: string, communeCode: string | undefined) => TerritoryOn {
+  const known = new Map<string, TerritoryOn>();
+  return (code, communeCode) => {
+    const key = `${code}|${communeCode ?? ''}`;
+    let place = known.get(key);
+    if (place === undefined) known.set(key, (place = territoryOn(units, code, day, communeCode)));
+    return place;
+  };
 }
 
 function mapLevels(counts: Record<OcopLevel, number>): Record<OcopLevel, { active: number }> {

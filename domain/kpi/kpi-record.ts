@@ -18,6 +18,8 @@ export interface ProductKpiRecord {
   registeredOn: IsoDay;
   /** The unit of the registration, then the unit from each transfer's effective day. */
   units: { from: IsoDay | null; unitCode: string }[];
+  /** The commune the registration names, if any: the hint that places a former district's product after the 2025 reform. */
+  communeCode?: string;
   /** In canonical order (the latest is the certificate). */
   decisions: DatedDecision[];
   revocations: { decisionDate: IsoDay }[];
@@ -40,6 +42,7 @@ export function productKpiRecord(state: ProductState): ProductKpiRecord {
     group: state.registration.group,
     registeredOn: state.registration.registeredOn,
     units: [{ from: null, unitCode: state.registration.districtCode }, ...state.transfers.map((t) => ({ from: t.effectiveOn, unitCode: t.toUnitCode }))],
+    ...(state.registration.communeCode !== undefined && { communeCode: state.registration.communeCode }),
     decisions: state.decisions.map(({ decisionDate, stars, level, validUntil }) => ({ decisionDate, stars, ...(level !== undefined && { level }), validUntil })),
     revocations: state.revocations.map(({ decisionDate }) => ({ decisionDate })),
     ...(tracedFrom !== undefined && { tracedFrom }),
@@ -72,6 +75,7 @@ export function encodeKpiRecord(record: KpiRecord): string {
     p.revocations.map((r) => r.decisionDate),
     p.tracedFrom ?? null,
     p.listed,
+    p.communeCode ?? null,
   ]);
 }
 
@@ -87,8 +91,9 @@ export function decodeKpiRecord(text: string): KpiRecord {
     throw new KpiRecordFormatError(`Not a KPI record: ${text.slice(0, 80)}`, { cause: error });
   }
   if (!Array.isArray(value)) return value as KpiRecord;
-  const [tag, productId, name, group, registeredOn, units, decisions, revocations, tracedFrom, listed] = value as [
-    string, string, string, ProductGroup, IsoDay, [IsoDay | null, string][], [IsoDay, number, DatedDecision['level'] | null, IsoDay][], IsoDay[], IsoDay | null, [IsoDay, IsoDay | null][],
+  // Records written before the 2025 reform work end at `listed` (no communeCode): they read as without a hint.
+  const [tag, productId, name, group, registeredOn, units, decisions, revocations, tracedFrom, listed, communeCode] = value as [
+    string, string, string, ProductGroup, IsoDay, [IsoDay | null, string][], [IsoDay, number, DatedDecision['level'] | null, IsoDay][], IsoDay[], IsoDay | null, [IsoDay, IsoDay | null][], (string | null)?,
   ];
   if (tag !== 'p') throw new KpiRecordFormatError(`Unknown KPI record tag ${String(tag)}`);
   return {
@@ -99,6 +104,7 @@ export function decodeKpiRecord(text: string): KpiRecord {
       group,
       registeredOn,
       units: units.map(([from, unitCode]) => ({ from, unitCode })),
+      ...(typeof communeCode === 'string' && { communeCode }),
       decisions: decisions.map(([decisionDate, stars, level, validUntil]) => ({ decisionDate, stars, ...(level !== null && { level }), validUntil })),
       revocations: revocations.map((decisionDate) => ({ decisionDate })),
       ...(tracedFrom !== null && { tracedFrom }),

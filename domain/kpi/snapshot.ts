@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LEVELS } from '../stars';
+import { UNIT_KINDS } from '../units';
 import { INDICATOR_IDS, type IndicatorId } from './indicators';
 
 /**
@@ -40,6 +41,18 @@ export const districtBreakdownSchema = z.object({
   expiring: z.number().int(),
 });
 
+export const unitBreakdownSchema = districtBreakdownSchema.extend({
+  name: z.string(),
+  kind: z.enum(UNIT_KINDS).describe('The kind of the unit (docs/units.md)'),
+});
+
+export const unassignedBreakdownSchema = districtBreakdownSchema.extend({
+  reason: z
+    .enum(['ambiguous', 'unknown'])
+    .describe('ambiguous: the former unit has several successors and nothing (communeCode, ProductTransferred) says which; unknown: the unit is not in the units data'),
+  candidates: z.array(z.object({ code: z.string(), name: z.string() })).describe('The units in force on asOf that may hold the products (empty when unknown)'),
+});
+
 export const expiringCertificateSchema = z.object({
   productId: z.string(),
   name: z.string(),
@@ -56,8 +69,18 @@ export const kpiSnapshotSchema = z.object({
   indicators: z.array(indicatorSchema),
   breakdown: z.object({
     byLevel: levelCounts(z.object({ active: z.number().int() })),
-    byDistrict: z.record(z.string(), districtBreakdownSchema),
+    byDistrict: z
+      .record(z.string(), districtBreakdownSchema)
+      .describe('By the unit recorded for the product (registration, then ProductTransferred), as the province file names its units: the districts of Plan 53. Before 2025-07-01 it equals byUnit; later it is the historical view by former district (docs/reform.md)'),
     byGroup: z.record(z.string(), z.object({ active: z.number().int() })),
+    byUnit: z
+      .record(z.string(), unitBreakdownSchema)
+      .optional()
+      .describe('By the units in force on asOf (GET /v1/units): a product counts under the unit that holds its registered unit\'s territory that day. Absent from snapshots stored before it existed'),
+    unassigned: z
+      .record(z.string(), unassignedBreakdownSchema)
+      .optional()
+      .describe('Products no unit in force on asOf can be given without guessing, keyed by the former unit they are recorded under; byUnit plus unassigned add up to the totals'),
   }),
   expiring: z.array(expiringCertificateSchema),
 });
@@ -66,4 +89,6 @@ export type KpiSnapshot = z.infer<typeof kpiSnapshotSchema>;
 export type IndicatorStatus = z.infer<typeof indicatorStatusSchema>;
 export type Indicator = z.infer<typeof indicatorSchema>;
 export type DistrictBreakdown = z.infer<typeof districtBreakdownSchema>;
+export type UnitBreakdown = z.infer<typeof unitBreakdownSchema>;
+export type UnassignedBreakdown = z.infer<typeof unassignedBreakdownSchema>;
 export type ExpiringCertificate = z.infer<typeof expiringCertificateSchema>;

@@ -29,13 +29,17 @@ export const kpisQuery = z.strictObject({
   asOf: day.optional().describe('The day (Asia/Ho_Chi_Minh) whose end the indicators describe; default today'),
 });
 
+export const unitsQuery = z.strictObject({
+  asOf: day.optional().describe('The day (Asia/Ho_Chi_Minh) whose units in force are listed; default today'),
+});
+
 export const kpiTrendQuery = z.strictObject({
   from: day.optional().describe('The first day of the trend (default: five years before `to`)'),
   to: day.optional().describe('The last day of the trend (Asia/Ho_Chi_Minh); default today'),
 });
 
 /** The tables of the KPI workbook; the CSV carries one of them. */
-export const KPI_TABLES = ['indicators', 'byLevel', 'byDistrict', 'byGroup', 'expiring'] as const;
+export const KPI_TABLES = ['indicators', 'byLevel', 'byUnit', 'byDistrict', 'byGroup', 'expiring'] as const;
 
 export const kpisCsvQuery = kpisQuery.extend({
   table: z.enum(KPI_TABLES, { error: `must be one of ${KPI_TABLES.join(', ')}` }).default('indicators').describe('Which table of the KPI workbook'),

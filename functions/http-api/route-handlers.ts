@@ -3,7 +3,7 @@ import { kpiSnapshotSchema, trendSchema } from '../../domain';
 import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from '../../report/workbooks/media-types';
 import type { RouteHandler } from './api-request';
 import type { RouteKey } from './route-table';
-import { kpisCsvQuery, kpisQuery, kpiTrendQuery, productsQuery, registerQuery, rejectionsQuery, snapshotsQuery } from './query-schemas';
+import { kpisCsvQuery, kpisQuery, kpiTrendQuery, productsQuery, registerQuery, rejectionsQuery, snapshotsQuery, unitsQuery } from './query-schemas';
 import { productDetailSchema, productSummarySchema } from './product-view';
 import { getHealth } from './routes/health';
 import { openApiDocument } from './openapi';
@@ -13,6 +13,7 @@ import { getKpis } from './routes/kpis';
 import { getProduct, listProducts } from './routes/products';
 import { listRejections, rejectionSchema } from './routes/rejections';
 import { getLatestSnapshot, listSnapshots } from './routes/snapshots';
+import { listUnits, unitsAnswerSchema } from './routes/units';
 
 const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().optional().describe('Pass as ?cursor= for the next page; absent on the last page') });
@@ -53,7 +54,7 @@ export const routeHandlers: Record<RouteKey, RouteImplementation> = {
   'GET /v1/kpis.xlsx': {
     handle: getKpisWorkbook,
     query: kpisQuery,
-    file: xlsx('Sheets Chỉ số, Theo hạng sao, Theo đơn vị, Theo nhóm ngành, Sắp hết hạn; Vietnamese headers, dd/mm/yyyy dates, frozen header row, autofilter'),
+    file: xlsx('Sheets Chỉ số, Theo hạng sao, Theo đơn vị (the units in force, and the products not yet settled after the reform), Theo đơn vị đăng ký (byDistrict), Theo nhóm ngành, Sắp hết hạn; Vietnamese headers, dd/mm/yyyy dates, frozen header row, autofilter'),
   },
   'GET /v1/kpis.csv': { handle: getKpisCsv, query: kpisCsvQuery, file: csv('One table of the KPI workbook: UTF-8 with BOM, comma-separated, dates dd/mm/yyyy, plain numbers (shares 0..1)') },
   'GET /v1/products.xlsx': { handle: getRegisterWorkbook, query: registerQuery, file: xlsx('Sheet Sổ sản phẩm: one row per registered product') },
@@ -61,4 +62,5 @@ export const routeHandlers: Record<RouteKey, RouteImplementation> = {
   'GET /v1/products': { handle: listProducts, query: productsQuery, response: pageOf(productSummarySchema) },
   'GET /v1/products/{productId}': { handle: getProduct, response: productDetailSchema },
   'GET /v1/rejections': withQuery(rejectionsQuery, listRejections, pageOf(rejectionSchema)),
+  'GET /v1/units': withQuery(unitsQuery, listUnits, unitsAnswerSchema),
 };

@@ -26,6 +26,7 @@ export const routeTable = [
   { method: 'GET', path: '/v1/products.csv', auth: true, summary: 'The product register as CSV' },
   { method: 'GET', path: '/v1/products/{productId}', auth: true, summary: 'One product with its rating history' },
   { method: 'GET', path: '/v1/rejections', auth: true, summary: 'Rejected events with their reasons, newest first, paginated' },
+  { method: 'GET', path: '/v1/units', auth: true, summary: 'The administrative units in force on a day (code, name, kind, validity, successors)' },
 ] as const satisfies readonly RouteDefinition[];
 
 export type RouteKey = `${(typeof routeTable)[number]['method']} ${(typeof routeTable)[number]['path']}`;

@@ -102,7 +102,8 @@ export async function rebuildProjections({ checkpointFile, onProgress, now = new
 async function snapshotNow(now: Date): Promise<KpiSnapshot> {
   resetKpiReadModel();
   const { inputs, plans } = await loadKpiInputs();
-  return computeSnapshot(inputs, { asOf: now.toISOString(), plan: planInForce(plans, vnDayOf(now)), province: provinceOfDeployment() });
+  const units = await unitDirectoryOfDeployment({ maxAgeMs: 0 });
+  return computeSnapshot(inputs, { asOf: now.toISOString(), plan: planInForce(plans, vnDayOf(now)), province: provinceOfDeployment(), units });
 }
 
 /** The indicators whose value differs: what the rebuild changed. */

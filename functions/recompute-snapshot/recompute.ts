@@ -3,6 +3,8 @@ import { computeSnapshot, planInForce, vnDayOf, type KpiSnapshot } from '../../d
 import { applyReadModelItems, loadKpiInputs, type ReadModelItem } from '../shared/kpi-inputs';
 import { provinceOfDeployment } from '../shared/province-config';
 import { latestSnapshot, putSnapshot } from '../shared/snapshot-store';
+import { unitDirectoryOfDeployment } from '../shared/unit-directory';
+import { UNITS_KEY } from '../shared/unit-store';
 
 export interface RecomputeResult {
   written: boolean;
@@ -29,8 +31,11 @@ export async function recomputeSnapshot({
 }: { now?: Date; force?: boolean; images?: readonly ReadModelItem[] } = {}): Promise<RecomputeResult> {
   const changed = applyReadModelItems(images);
   const { inputs, plans } = await loadKpiInputs({ maxAgeMs: force ? 0 : READ_MODEL_MAX_AGE_MS });
+  // A units load comes through the stream too: then the units are read again at once.
+  const unitsChanged = force || images.some((image) => image.pk === UNITS_KEY);
+  const units = await unitDirectoryOfDeployment(unitsChanged ? { maxAgeMs: 0 } : {});
   const asOf = now.toISOString();
-  const snapshot = computeSnapshot(inputs, { asOf, plan: planInForce(plans, vnDayOf(now)), province: provinceOfDeployment() });
+  const snapshot = computeSnapshot(inputs, { asOf, plan: planInForce(plans, vnDayOf(now)), province: provinceOfDeployment(), units });
   const latest = await latestSnapshot();
   const unchanged = latest !== undefined && sameFigures(latest.snapshot, snapshot);
   if (!force && unchanged) return { written: false, asOf: latest.snapshot.asOf, products: inputs.products.length, changed };

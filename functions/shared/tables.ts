@@ -52,7 +52,7 @@ export const tables = {
   projections: {
     tableNameEnv: 'PROJECTIONS_TABLE_NAME',
     suffix: 'projections',
-    description: 'Folded state per aggregate: PRODUCT#id, IP#id, TASK#id, PLAN#id',
+    description: 'Folded state per aggregate: PRODUCT#id, IP#id, TASK#id, PLAN#id; the units store: UNITS',
     partitionKey: s('pk'),
     // The listing indexes carry the filter attributes, not the state: most writes (a listing, a dossier) change none
     // of them, so DynamoDB leaves these indexes alone, and an entry costs one write unit however long the history.

@@ -1,6 +1,7 @@
 import type { KpiSnapshot, TrendPoint } from '../../domain';
 import { PROVINCE_RECIPIENT_SCOPE, type ReportRecipient } from '../model';
 import { uiLabelsFor } from '../labels';
+import { unitBreakdown } from '../unit-breakdown';
 import { bulletChartHeight, bulletChartOption, bulletRows, districtChartOption, trendChartOption } from './options';
 import { chartPng } from './png';
 
@@ -40,7 +41,7 @@ export async function renderEmailCharts(input: { snapshot: KpiSnapshot; trend: r
     const { png } = await chartPng(option, EMAIL_CHART_WIDTH, height);
     charts.push({ role, cid: `${role}.${snapshot.asOfDay}@${input.cidDomain}`, fileName: `${role}-${snapshot.asOfDay}.png`, alt, width: EMAIL_CHART_WIDTH, height, png });
   };
-  const district = recipient.scope !== PROVINCE_RECIPIENT_SCOPE ? snapshot.breakdown.byDistrict[recipient.scope] : undefined;
+  const district = recipient.scope !== PROVINCE_RECIPIENT_SCOPE ? unitBreakdown(snapshot, recipient.scope) : undefined;
   if (district) {
     await add('district', districtChartOption(snapshot, recipient.scope, language), DISTRICT_HEIGHT, ui.charts.districtTitle(district.name ?? recipient.scope));
   }

@@ -5,6 +5,7 @@ import { INDICATORS } from '../../domain/kpi/indicators';
 import { LEVELS } from '../../domain/stars';
 import { numberFormats } from '../format';
 import { labelsFor, uiLabelsFor, type Language } from '../labels';
+import { unitBreakdown } from '../unit-breakdown';
 
 /**
  * The charts of the dashboard and of the KPI email, as Apache ECharts options:
@@ -196,7 +197,7 @@ export function trendChartOption(points: readonly TrendPoint[], language: Langua
 export function districtChartOption(snapshot: KpiSnapshot, districtCode: string, language: Language): EChartsOption {
   const labels = labelsFor(language);
   const ui = uiLabelsFor(language);
-  const district = snapshot.breakdown.byDistrict[districtCode];
+  const district = unitBreakdown(snapshot, districtCode);
   const name = district?.name ?? districtCode;
   const bars = [
     ...LEVELS.map((level) => ({ label: labels.levels[level], value: district?.byLevel[level] ?? 0, colour: LEVEL_COLOURS[level] })),

@@ -1,15 +1,16 @@
 import type ExcelJS from 'exceljs';
-import { daysInclusive, INDICATORS, LEVELS, type Indicator, type KpiSnapshot } from '../../domain';
+import { daysInclusive, INDICATORS, LEVELS, type DistrictBreakdown, type Indicator, type KpiSnapshot } from '../../domain';
 import { PRODUCT_GROUPS, type ProductGroup } from '../../events';
 import { labelsFor, uiLabelsFor, type Language } from '../labels';
 import { addTableSheet, newWorkbook, type Column } from './table-sheet';
+import { unitNameIn } from '../unit-breakdown';
 
 /**
  * The KPIs as of a day as a workbook: the indicators with their targets,
  * status and forecast; the active products by level, by unit and by group;
  * the certificates about to expire. Pure: from the snapshot GET /v1/kpis answers.
  */
-export type KpiTable = 'indicators' | 'byLevel' | 'byDistrict' | 'byGroup' | 'expiring';
+export type KpiTable = 'indicators' | 'byLevel' | 'byUnit' | 'byDistrict' | 'byGroup' | 'expiring';
 
 export function kpiWorkbook(snapshot: KpiSnapshot, language: Language): { workbook: ExcelJS.Workbook; sheetNames: Record<KpiTable, string> } {
   const labels = labelsFor(language);
@@ -20,6 +21,7 @@ export function kpiWorkbook(snapshot: KpiSnapshot, language: Language): { workbo
   const sheetNames: Record<KpiTable, string> = {
     indicators: ui.sheets.indicators,
     byLevel: ui.sheets.byLevel,
+    byUnit: ui.sheets.byUnit,
     byDistrict: ui.sheets.byDistrict,
     byGroup: ui.sheets.byGroup,
     expiring: ui.sheets.expiring,
@@ -54,22 +56,46 @@ export function kpiWorkbook(snapshot: KpiSnapshot, language: Language): { workbo
     yesNo,
   );
 
-  const districts = Object.entries(snapshot.breakdown.byDistrict);
-  type DistrictEntry = (typeof districts)[number];
+  type UnitRow = { code: string; name: string; note?: string; figures: DistrictBreakdown };
+  const figureColumns: Column<UnitRow>[] = [
+    { header: c.active, kind: 'count', value: (row) => row.figures.active },
+    ...LEVELS.map((level): Column<UnitRow> => ({ header: labels.levels[level], kind: 'count', value: (row) => row.figures.byLevel[level] })),
+    { header: c.recognizedThisYear, kind: 'count', value: (row) => row.figures.recognizedThisYear },
+    { header: c.traceable, kind: 'count', value: (row) => row.figures.traceable },
+    { header: c.listed, kind: 'count', value: (row) => row.figures.listed },
+    { header: c.expiring, kind: 'count', value: (row) => row.figures.expiring },
+  ];
+  // By the units in force on the day, then a row per former unit whose products are not settled (snapshots stored before byUnit: none).
+  const unitRows: UnitRow[] = [
+    ...Object.entries(snapshot.breakdown.byUnit ?? {}).map(([code, u]) => ({ code, name: u.name, figures: u })),
+    ...Object.entries(snapshot.breakdown.unassigned ?? {}).map(([code, u]) => ({
+      code,
+      name: ui.sheets.unassigned(u.name ?? code),
+      note: u.candidates.length > 0 ? ui.sheets.mayBelongTo(u.candidates.map((candidate) => `${candidate.code} ${candidate.name}`).join('; ')) : ui.sheets.notInUnitsData,
+      figures: u,
+    })),
+  ];
+  addTableSheet(
+    workbook,
+    sheetNames.byUnit,
+    [
+      { header: c.unitCode, kind: 'text', value: (row: UnitRow) => row.code, width: 12 },
+      { header: c.unit, kind: 'text', value: (row) => row.name },
+      ...figureColumns,
+      { header: c.note, kind: 'text', value: (row) => row.note, width: 60 },
+    ],
+    unitRows,
+    yesNo,
+  );
   addTableSheet(
     workbook,
     sheetNames.byDistrict,
     [
-      { header: c.unitCode, kind: 'text', value: ([code]: DistrictEntry) => code, width: 12 },
-      { header: c.unit, kind: 'text', value: ([code, d]) => d.name ?? code },
-      { header: c.active, kind: 'count', value: ([, d]) => d.active },
-      ...LEVELS.map((level): Column<DistrictEntry> => ({ header: labels.levels[level], kind: 'count', value: ([, d]) => d.byLevel[level] })),
-      { header: c.recognizedThisYear, kind: 'count', value: ([, d]) => d.recognizedThisYear },
-      { header: c.traceable, kind: 'count', value: ([, d]) => d.traceable },
-      { header: c.listed, kind: 'count', value: ([, d]) => d.listed },
-      { header: c.expiring, kind: 'count', value: ([, d]) => d.expiring },
+      { header: c.unitCode, kind: 'text', value: (row: UnitRow) => row.code, width: 12 },
+      { header: c.unit, kind: 'text', value: (row) => row.name },
+      ...figureColumns,
     ],
-    districts,
+    Object.entries(snapshot.breakdown.byDistrict).map(([code, d]): UnitRow => ({ code, name: d.name ?? code, figures: d })),
     yesNo,
   );
 
@@ -85,7 +111,7 @@ export function kpiWorkbook(snapshot: KpiSnapshot, language: Language): { workbo
     yesNo,
   );
 
-  const unitName = (code: string) => snapshot.breakdown.byDistrict[code]?.name ?? code;
+  const unitName = (code: string) => unitNameIn(snapshot, code);
   addTableSheet(
     workbook,
     sheetNames.expiring,

@@ -1,6 +1,7 @@
 import { computeSnapshot, endOfVnDay, planInForce, vnDayOf, type IsoDay, type KpiSnapshot } from '../../../domain';
 import { loadKpiInputs } from '../../shared/kpi-inputs';
 import { provinceOfDeployment } from '../../shared/province-config';
+import { unitDirectoryOfDeployment } from '../../shared/unit-directory';
 import type { ApiRequest } from '../api-request';
 import { kpisQuery, parseQuery } from '../query-schemas';
 
@@ -18,7 +19,7 @@ export async function snapshotAsOf(day: IsoDay): Promise<KpiSnapshot> {
 
 /** The snapshots as of the end of several days, from one read of the projections (the trend). */
 export async function snapshotsAsOf(days: readonly IsoDay[]): Promise<KpiSnapshot[]> {
-  const { inputs, plans } = await loadKpiInputs();
+  const [{ inputs, plans }, units] = await Promise.all([loadKpiInputs(), unitDirectoryOfDeployment()]);
   const province = provinceOfDeployment();
-  return days.map((day) => computeSnapshot(inputs, { asOf: endOfVnDay(day), plan: planInForce(plans, day), province }));
+  return days.map((day) => computeSnapshot(inputs, { asOf: endOfVnDay(day), plan: planInForce(plans, day), province, units }));
 }

@@ -6,6 +6,7 @@ import { apiGatewayEvent } from '../../../local/api-gateway-event';
 import { TEST_API_TOKEN } from '../../support/api';
 import { createTestTables } from '../../support/dynamodb';
 import { lambdaContext } from '../../support/lambda';
+import { shippedUnitDirectory } from '../../../domain/data/shipped-units';
 
 async function getLatest(headers: Record<string, string> = {}) {
   process.env.API_TOKEN = TEST_API_TOKEN;
@@ -21,7 +22,7 @@ describe('GET /v1/snapshots/latest caching', () => {
   it('sends an ETag and Cache-Control, and answers If-None-Match with 304 and no body', async () => {
     // Prepare
     const asOf = '2022-12-31T10:00:00.000Z';
-    await putSnapshot(computeSnapshot({ products: [], ipGrants: [], scienceTasks: [] }, { asOf, plan: PLAN_53_KH_UBND, province: TRA_VINH }));
+    await putSnapshot(computeSnapshot({ products: [], ipGrants: [], scienceTasks: [] }, { asOf, plan: PLAN_53_KH_UBND, province: TRA_VINH, units: shippedUnitDirectory() }));
 
     // Act
     const first = await getLatest();

@@ -74,7 +74,7 @@ describe('GET /v1/kpis.xlsx', () => {
     expect(http['content-type']).toBe(XLSX);
     expect(http['content-disposition']).toBe(`attachment; filename="ocop-chi-so-${AS_OF}.xlsx"`);
     const workbook = await workbookOf(file!);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Chỉ số', 'Theo hạng sao', 'Theo đơn vị', 'Theo nhóm ngành', 'Sắp hết hạn']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Chỉ số', 'Theo hạng sao', 'Theo đơn vị', 'Theo đơn vị đăng ký', 'Theo nhóm ngành', 'Sắp hết hạn']);
     for (const sheet of workbook.worksheets) expectTableLayout(sheet);
 
     const indicators = workbook.getWorksheet('Chỉ số')!;
@@ -96,15 +96,37 @@ describe('GET /v1/kpis.xlsx', () => {
     expect(shareRow['Giá trị (%)']).toBeCloseTo(kpis.indicators.find((i: any) => i.id === 'traceability.coverage').value, 10);
     expect(indicators.getColumn((headers(indicators) as string[]).indexOf('Giá trị (%)') + 1).numFmt).toBe('0.0%');
 
-    const byDistrict = records(workbook.getWorksheet('Theo đơn vị')!);
-    expect(byDistrict.find((r) => r['Mã đơn vị'] === '849')).toMatchObject({ 'Còn hiệu lực': 2, '4 sao': 1, '3 sao': 1 });
-    expect(byDistrict.find((r) => r['Mã đơn vị'] === '850')).toMatchObject({ 'Còn hiệu lực': 1, '5 sao': 1 });
+    // Before the reform the units in force are the districts: both sheets have the same rows.
+    const byUnit = records(workbook.getWorksheet('Theo đơn vị')!);
+    expect(byUnit).toHaveLength(9);
+    expect(byUnit.find((r) => r['Mã đơn vị'] === '849')).toMatchObject({ 'Đơn vị': 'Huyện Trà Cú', 'Còn hiệu lực': 2, '4 sao': 1, '3 sao': 1 });
+    expect(byUnit.find((r) => r['Mã đơn vị'] === '850')).toMatchObject({ 'Còn hiệu lực': 1, '5 sao': 1 });
+    const byDistrict = records(workbook.getWorksheet('Theo đơn vị đăng ký')!);
+    expect(byDistrict).toEqual(byUnit.map(({ 'Ghi chú': _note, ...row }) => row));
     expect(records(workbook.getWorksheet('Theo hạng sao')!)).toEqual([
       { 'Hạng': '3 sao', 'Số sản phẩm': 1 },
       { 'Hạng': '4 sao', 'Số sản phẩm': 1 },
       { 'Hạng': '4 sao tiềm năng 5 sao', 'Số sản phẩm': 0 },
       { 'Hạng': '5 sao', 'Số sản phẩm': 1 },
     ]);
+  });
+
+  it('after the reform, lists the communes and wards, and the products of each former district not yet settled with their candidates', async () => {
+    // Act
+    const { status, file } = await callApiFile('/v1/kpis.xlsx?asOf=2026-06-01');
+
+    // Assess: the products carry no communeCode, so Trà Cú's and Duyên Hải's stay with their former district;
+    // by 2026 only B-1 (5 stars, 2024) is still active.
+    expect(status).toBe(200);
+    const workbook = await workbookOf(file!);
+    const byUnit = records(workbook.getWorksheet('Theo đơn vị')!);
+    expect(byUnit.filter((r) => String(r['Mã đơn vị']).length === 5)).toHaveLength(124);
+    const traCu = byUnit.find((r) => r['Mã đơn vị'] === '849')!;
+    expect(traCu).toMatchObject({ 'Đơn vị': 'Chưa xác định đơn vị mới (trước: Huyện Trà Cú)', 'Còn hiệu lực': 0 });
+    expect(traCu['Ghi chú']).toMatch(/^Có thể thuộc: 29461 Xã Trà Cú; /);
+    expect(byUnit.find((r) => r['Mã đơn vị'] === '850')).toMatchObject({ 'Đơn vị': 'Chưa xác định đơn vị mới (trước: Huyện Duyên Hải)', 'Còn hiệu lực': 1, '5 sao': 1 });
+    expect(byUnit.reduce((sum, r) => sum + (r['Còn hiệu lực'] as number), 0)).toBe(1);
+    expect(records(workbook.getWorksheet('Theo đơn vị đăng ký')!).find((r) => r['Mã đơn vị'] === '850')).toMatchObject({ 'Còn hiệu lực': 1 });
   });
 
   it('refuses a day that is not one, and a request without a token', async () => {
@@ -140,7 +162,7 @@ describe('GET /v1/kpis.csv', () => {
 
     // Assess
     expect(status).toBe(400);
-    expect(body.error.message).toMatch(/indicators, byLevel, byDistrict, byGroup, expiring/);
+    expect(body.error.message).toMatch(/indicators, byLevel, byUnit, byDistrict, byGroup, expiring/);
   });
 });
 

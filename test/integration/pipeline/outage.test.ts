@@ -16,6 +16,7 @@ import { operationOn, startDynamoDbFaultProxy, type DynamoDbFaultProxy, type Fau
 import { details, envelope } from '../../support/envelopes';
 import { startLocalBus, type RunningLocalBus } from '../../support/local-bus';
 import { invokeProjectEvent, projectOne, sqsEventOf } from '../../support/project';
+import { shippedUnitDirectory } from '../../../domain/data/shipped-units';
 
 /**
  * A DynamoDB outage in the middle of a run: the functions reach DynamoDB
@@ -218,7 +219,7 @@ describe('the pipeline through the local bus and its queue during a whole Dynamo
     const asOf = new Date('2024-06-01T12:00:00+07:00');
     await recomputeSnapshot({ now: asOf, force: true });
     const snapshot = (await latestSnapshot())!.snapshot;
-    const expected = computeSnapshot(history.inputs, { asOf: asOf.toISOString(), plan: PLAN_53_KH_UBND, province: TRA_VINH });
+    const expected = computeSnapshot(history.inputs, { asOf: asOf.toISOString(), plan: PLAN_53_KH_UBND, province: TRA_VINH, units: shippedUnitDirectory() });
     for (const code of ['849', '850', '851']) expect(snapshot.breakdown.byDistrict[code]).toEqual(expected.breakdown.byDistrict[code]);
     expect(indicator('ip.collective_mark', snapshot)).toBe(1);
     expect(Object.values(proxy.injected).reduce((a, b) => a + b, 0)).toBeGreaterThan(during.length);

@@ -21,6 +21,7 @@ import { lambdaContext } from '../../support/lambda';
 import { startLocalBus, type RunningLocalBus } from '../../support/local-bus';
 import { projectOne } from '../../support/project';
 import { projectionStreamBatch } from '../../support/stream-batch';
+import { shippedUnitDirectory } from '../../../domain/data/shipped-units';
 
 /** recompute-snapshot on DynamoDB Local: stream batches, the daily schedule, and the figures against the pure computation. */
 const project = projectOne;
@@ -53,7 +54,7 @@ async function storedSnapshots(): Promise<StoredSnapshot[]> {
 
 /** The snapshot the pure domain computes from the same events, projected here without DynamoDB. */
 function expectedSnapshot(events: EventBridgeEnvelope[], asOf: string): KpiSnapshot {
-  return computeSnapshot(projectHistory(events.map(parsed)).inputs, { asOf, plan: PLAN_53_KH_UBND, province: TRA_VINH });
+  return computeSnapshot(projectHistory(events.map(parsed)).inputs, { asOf, plan: PLAN_53_KH_UBND, province: TRA_VINH, units: shippedUnitDirectory() });
 }
 
 describe('recompute-snapshot from the projections stream', () => {

@@ -36,7 +36,7 @@ function fold(events: readonly InboundEvent[]): Folded {
 }
 
 function snapshotOn(inputs: KpiInputs, day: string): KpiSnapshot {
-  return computeSnapshot(inputs, { asOf: endOfVnDay(day), plan: PLAN_53_KH_UBND, province: TRA_VINH });
+  return computeSnapshot(inputs, { asOf: endOfVnDay(day), plan: PLAN_53_KH_UBND, province: TRA_VINH, units: shippedUnitDirectory() });
 }
 
 function indicator(snapshot: KpiSnapshot, id: string): number {

@@ -4,6 +4,7 @@ import type { InboundEvent } from '../../../events';
 import { PROVINCE } from './support/events';
 import { history, historyAndArrival, mixedHistoryAndArrival, PRODUCT_IDS } from './support/arbitraries';
 import { project } from './support/project';
+import { shippedUnitDirectory } from '../../../domain/data/shipped-units';
 
 /**
  * CONTRACT §1: "Events may arrive in any order; the final state must not depend
@@ -93,8 +94,8 @@ describe('computeSnapshot', () => {
 
         for (const asOf of AS_OF) {
           // Act
-          const expected = computeSnapshot(inOrder, { asOf, plan: PLAN_53_KH_UBND, province: TRA_VINH });
-          const actual = computeSnapshot(asArrived, { asOf, plan: PLAN_53_KH_UBND, province: TRA_VINH });
+          const expected = computeSnapshot(inOrder, { asOf, plan: PLAN_53_KH_UBND, province: TRA_VINH, units: shippedUnitDirectory() });
+          const actual = computeSnapshot(asArrived, { asOf, plan: PLAN_53_KH_UBND, province: TRA_VINH, units: shippedUnitDirectory() });
 
           // Assess
           expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));
@@ -112,8 +113,8 @@ describe('computeSnapshot', () => {
         const reordered = { ...inputs, products: reverse ? [...inputs.products].reverse() : inputs.products.slice(1).concat(inputs.products.slice(0, 1)) };
 
         // Act
-        const expected = computeSnapshot(inputs, { asOf: AS_OF[2]!, plan: PLAN_53_KH_UBND, province: TRA_VINH });
-        const actual = computeSnapshot(reordered, { asOf: AS_OF[2]!, plan: PLAN_53_KH_UBND, province: TRA_VINH });
+        const expected = computeSnapshot(inputs, { asOf: AS_OF[2]!, plan: PLAN_53_KH_UBND, province: TRA_VINH, units: shippedUnitDirectory() });
+        const actual = computeSnapshot(reordered, { asOf: AS_OF[2]!, plan: PLAN_53_KH_UBND, province: TRA_VINH, units: shippedUnitDirectory() });
 
         // Assess: the same JSON, key order included (snapshots are stored and emailed as JSON)
         expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));

@@ -358,7 +358,7 @@ describe('computeSnapshot: a product counts from its registration day', () => {
       ipGrants: [],
       scienceTasks: [],
     };
-    const on = (day: string) => computeSnapshot(inputs, { asOf: endOfVnDay(day), plan: PLAN_53_KH_UBND, province: TRA_VINH });
+    const on = (day: string) => computeSnapshot(inputs, { asOf: endOfVnDay(day), plan: PLAN_53_KH_UBND, province: TRA_VINH, units: shippedUnitDirectory() });
     const active = (day: string) => on(day).indicators.find((i) => i.id === 'ocop.active')!.value;
 
     // Act

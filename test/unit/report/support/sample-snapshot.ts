@@ -1,5 +1,6 @@
 import { computeSnapshot, PLAN_53_KH_UBND, projectHistory, TRA_VINH, type KpiSnapshot } from '../../../../domain';
 import { district, enrolled, ipGranted, listed, noonOf, province, rated, registered, taskApproved, upgraded } from '../../domain/support/events';
+import { shippedUnitDirectory } from '../../../../domain/data/shipped-units';
 
 /**
  * A realistic KPI snapshot of Trà Vinh for the report tests, computed by the
@@ -47,5 +48,5 @@ const history = projectHistory([
 ]);
 
 export function sampleSnapshot(asOf = THIS_WEEK_AS_OF): KpiSnapshot {
-  return computeSnapshot(history.inputs, { asOf, plan: PLAN_53_KH_UBND, province: TRA_VINH });
+  return computeSnapshot(history.inputs, { asOf, plan: PLAN_53_KH_UBND, province: TRA_VINH, units: shippedUnitDirectory() });
 }
