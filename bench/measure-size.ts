@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { vnDayOf } from '../domain';
@@ -21,7 +21,8 @@ import { EVENTS_PER_PRODUCT, syntheticHistory } from './synthetic-history';
 /**
  * One size of the bench, in a process of its own (so no cache of the
  * functions carries over from one size to the next, and the resident memory
- * is this size's): the whole system on DynamoDB Local in memory, `--products`
+ * is this size's): the whole system as `npm start` runs it (DynamoDB Local with
+ * its data on disk, in a fresh directory), `--products`
  * products, measured in seven phases. Writes its results as JSON to `--out`.
  * Run by bench/run.ts.
  */
@@ -52,14 +53,17 @@ async function main(): Promise<void> {
   let proxy: DynamoDbCountingProxy | undefined;
   let system: LocalSystem | undefined;
   try {
+    // As `npm start` runs by default: DynamoDB Local with its data on disk (a fresh directory per size).
+    const dataDir = join('.bench', `data-${products}`);
+    rmSync(dataDir, { recursive: true, force: true });
     system = await startLocalSystem({
       ...DEFAULT_OPTIONS,
-      inMemory: true,
+      inMemory: false,
       demo: false,
       schedules: false,
       apiPort: 0,
       eventsPort: 0,
-      dataDir: join('.bench', 'data'),
+      dataDir,
       // The bench measures the service, not API Gateway's throttling (50/s per client by default).
       apiRateLimit: { perSecond: 1_000_000, burst: 1_000_000 },
       dynamoEndpointFor: async (endpoint) => (proxy = await startDynamoDbCountingProxy(endpoint)).endpoint,

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { formatOperations, formatTable, GOALS, scalingRows, sizeRows, type SizeResults } from './report';
 
 /**
- * `npm run bench`: the whole system on DynamoDB Local (in memory) at two
+ * `npm run bench`: the whole system on DynamoDB Local (data on disk, as npm start) at two
  * sizes, 2,000 and 20,000 products (five events each), each size in a process
  * of its own (bench/measure-size.ts): DynamoDB Local's own conditional-PutItem
  * rate (the ceiling), the backfill, historical KPIs, snapshot reads, freshness,
