@@ -159,9 +159,11 @@ describe('npm start, end to end', () => {
     try {
       // Act
       await publish(started, history);
-      const latest = await waitFor('a snapshot with 3 active products', async () => {
+      // The queue delivers batches concurrently, so the IP grant (another aggregate) may be projected after the products.
+      const geographicalIndications = (snapshot: { indicators: { id: string; value: number }[] }) => snapshot.indicators.find((i) => i.id === 'ip.geographical_indication')?.value;
+      const latest = await waitFor('a snapshot with 3 active products and the geographical indication', async () => {
         const response = await get(started, '/v1/snapshots/latest');
-        return response.status === 200 && active(response.body) === 3 ? response.body : undefined;
+        return response.status === 200 && active(response.body) === 3 && geographicalIndications(response.body) === 1 ? response.body : undefined;
       });
       const rejections = await waitFor('two rejections', async () => {
         const response = await get(started, '/v1/rejections');

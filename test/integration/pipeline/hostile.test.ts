@@ -2,14 +2,13 @@ import '../../support/quiet-powertools';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent } from 'aws-lambda';
-import { addDays, decodeKpiRecord, MAX_PRODUCT_STATE_BYTES, recordUnitOn, vnDayOf, type ProductKpiRecord, type ProductState } from '../../../domain';
+import { addDays, decodeKpiRecord, MAX_PRODUCT_STATE_BYTES, recordUnitOn, type ProductKpiRecord, type ProductState } from '../../../domain';
 import type { EventBridgeEnvelope } from '../../../events';
 import { queues } from '../../../functions/queues';
-import { recomputeSnapshot } from '../../../functions/recompute-snapshot/recompute';
+import { snapshotAsOf } from '../../../functions/http-api/routes/kpis';
 import { dynamoDocumentClient } from '../../../functions/shared/clients';
 import { getProjection } from '../../../functions/shared/projection-store';
 import type { RejectionRecord } from '../../../functions/shared/rejection-store';
-import { latestSnapshot } from '../../../functions/shared/snapshot-store';
 import { countWaiting } from '../../../functions/shared/waiting-store';
 import { LOCAL_AWS } from '../../../local/dynamodb-local';
 import { createTestTables } from '../../support/dynamodb';
@@ -33,7 +32,6 @@ const district = (code: string) => `ocop.district.${code}`;
 const eventIdOf = (e: EventBridgeEnvelope) => (e.detail as { eventId: string }).eventId;
 const stateOf = async (productId: string) => (await getProjection(`PRODUCT#${productId}`))?.state as ProductState | undefined;
 /** Days relative to the test's own clock (Vietnam time): a certificate stays in force when the suite runs years later. */
-const daysAgo = (days: number) => addDays(vnDayOf(new Date()), -days);
 
 let tables: Awaited<ReturnType<typeof createTestTables>>;
 let bus: RunningLocalBus;
@@ -149,7 +147,8 @@ describe('a back-dated take-over by another district', () => {
   it("rejects the registration and the rating of district 844 naming owner 842, and leaves the product, 842's events and the KPIs alone", async () => {
     // Prepare
     const productId = 'P-TAKEOVER';
-    const ratedOn = daysAgo(100);
+    // Dated before the 2025 reform: a district's events (docs/sources-and-councils.md). The KPIs are asked for a fixed day.
+    const ratedOn = '2024-06-10';
     const registration = envelope(district('842'), 'ProductRegistered', details.registered(productId, '842', { occurredAt: '2022-03-01T09:00:00+07:00' }));
     const provinceRating = envelope('ocop.province', 'ProductRated', details.rated(productId, 78, 4, ratedOn, '842'));
     await deliver([registration, provinceRating]);
@@ -164,7 +163,7 @@ describe('a back-dated take-over by another district', () => {
     const ownListing = envelope(district('842'), 'ProductListedOnMarketplace', details.listed(productId, 'postmart', '2023-01-05T08:00:00+07:00', '842'));
     const ownCorrection = envelope(district('842'), 'ProductRegistered', details.registered(productId, '842', { occurredAt: '2022-04-01T09:00:00+07:00', name: 'Mật hoa dừa Cầu Kè' }));
     await deliver([ownListing, ownCorrection]);
-    await recomputeSnapshot({ force: true });
+    const snapshot = await snapshotAsOf('2025-06-30');
 
     // Assess
     expect(afterAttack).toEqual(before);
@@ -180,7 +179,6 @@ describe('a back-dated take-over by another district', () => {
     const record = await kpiRecordOf(productId);
     expect(record).toMatchObject({ name: 'Mật hoa dừa Cầu Kè', registeredOn: '2022-03-01', units: [{ from: null, unitCode: '842' }] });
     expect(record.decisions).toEqual([expect.objectContaining({ decisionDate: ratedOn, stars: 4, level: '4' })]);
-    const snapshot = (await latestSnapshot())!.snapshot;
     expect(snapshot.breakdown.byDistrict['842']).toMatchObject({ active: 1, byLevel: { '4': 1, '4-potential-5': 0 } });
     expect(snapshot.breakdown.byDistrict['844']).toMatchObject({ active: 0, byLevel: { '4': 0, '4-potential-5': 0 } });
   });
@@ -188,7 +186,7 @@ describe('a back-dated take-over by another district', () => {
   it("keeps another district's events that arrived before the registration out of the owner's product, and takes the owner's own early ones", async () => {
     // Prepare
     const productId = 'P-EARLY-FOREIGN';
-    const foreignRating = envelope(district('844'), 'ProductRated', details.rated(productId, 92, 4, daysAgo(30), '844'));
+    const foreignRating = envelope(district('844'), 'ProductRated', details.rated(productId, 92, 4, '2024-06-01', '844'));
     const foreignListing = envelope(district('844'), 'ProductListedOnMarketplace', details.listed(productId, 'voso', '2023-02-01T08:00:00+07:00', '844'));
     const ownListing = envelope(district('842'), 'ProductListedOnMarketplace', details.listed(productId, 'postmart', '2023-01-05T08:00:00+07:00', '842'));
     const registration = envelope(district('842'), 'ProductRegistered', details.registered(productId, '842'));
@@ -218,15 +216,15 @@ describe('a back-dated take-over by another district', () => {
     const productId = 'P-FIRST-RECEIVED';
     const first = envelope(district('844'), 'ProductRegistered', details.registered(productId, '844', { occurredAt: '2024-05-01T09:00:00+07:00', name: 'Tên của huyện 844' }));
     const backDated = envelope(district('842'), 'ProductRegistered', details.registered(productId, '842', { occurredAt: '2019-01-02T09:00:00+07:00', name: 'Tên của huyện 842' }));
-    const rating842 = envelope(district('842'), 'ProductRated', details.rated(productId, 75, 4, daysAgo(60), '842'));
+    const rating842 = envelope(district('842'), 'ProductRated', details.rated(productId, 75, 4, '2024-08-01', '842'));
 
     // Act
     await deliver([first]);
     await deliver([backDated, rating842]);
     const before = await stateOf(productId);
-    const transfer = transferred(productId, '844', '842', daysAgo(10));
+    const transfer = transferred(productId, '844', '842', '2025-03-01');
     await deliver([transfer]);
-    const rating842Again = envelope(district('842'), 'ProductRated', details.rated(productId, 75, 4, daysAgo(5), '842'));
+    const rating842Again = envelope(district('842'), 'ProductRated', details.rated(productId, 75, 4, '2025-04-01', '842'));
     await deliver([rating842Again]);
 
     // Assess
@@ -242,8 +240,8 @@ describe('a back-dated take-over by another district', () => {
     expect(after?.decisions.map((d) => d.eventId)).toEqual([eventIdOf(rating842Again)]);
     expect((await getProjection(`PRODUCT#${productId}`))?.districtCode).toBe('842');
     const record = await kpiRecordOf(productId);
-    expect(recordUnitOn(record, daysAgo(11))).toBe('844');
-    expect(recordUnitOn(record, daysAgo(0))).toBe('842');
+    expect(recordUnitOn(record, '2025-02-28')).toBe('844');
+    expect(recordUnitOn(record, '2025-03-01')).toBe('842');
   });
 
   it('gives a product raced by two districts to exactly one of them, and rejects the other one naming it', async () => {
@@ -279,7 +277,7 @@ describe('a foreign flood of 1,500 events', () => {
     const productId = 'P-FLOODED';
     const controlId = 'P-CONTROL';
     const flood = Array.from({ length: 1500 }, (_, i) =>
-      envelope(district('845'), 'ProductListedOnMarketplace', details.listed(productId, `shop-${i % 50}`, `${addDays('2023-01-01', i)}T08:00:00+07:00`, '845')),
+      envelope(district('845'), 'ProductListedOnMarketplace', details.listed(productId, `shop-${i % 50}`, `${addDays('2021-01-01', i)}T08:00:00+07:00`, '845')),
     );
     const registration = envelope(district('842'), 'ProductRegistered', details.registered(productId, '842'));
     const control = envelope(district('842'), 'ProductRegistered', details.registered(controlId, '842'));
@@ -295,7 +293,8 @@ describe('a foreign flood of 1,500 events', () => {
     await deliver(ownControl, IN_FLIGHT);
     const afterFlood = await itemOf(productId);
     const controlItem = await itemOf(controlId);
-    const next = envelope(district('842'), 'ProductRated', details.rated(productId, 70, 4, daysAgo(20), '842'));
+    // Before the 2025 reform, as the flood: a district's events (docs/sources-and-councils.md).
+    const next = envelope(district('842'), 'ProductRated', details.rated(productId, 70, 4, '2025-05-01', '842'));
     await publish([next]);
 
     // Assess
