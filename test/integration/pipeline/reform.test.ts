@@ -2,6 +2,7 @@ import '../../support/quiet-powertools';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ProductState } from '../../../domain';
 import { dynamoDocumentClient } from '../../../functions/shared/clients';
+import { snapshotAsOf } from '../../../functions/http-api/routes/kpis';
 import { getProjection } from '../../../functions/shared/projection-store';
 import type { RejectionRecord } from '../../../functions/shared/rejection-store';
 import { createTestTables } from '../../support/dynamodb';
@@ -97,5 +98,27 @@ describe('project-event across the 2025 reform', () => {
     const rejection = await getRejection(eventIdOf(late));
     expect(rejection?.reasons[0]).toMatch(/^Source: ocop\.district\.845 is a district source, and this event is dated 2026-03-02: the district level was abolished on 2025-07-01/);
     expect((await stateOf('P-REFORM-3'))?.decisions).toEqual([]);
+  });
+
+  it("counts a product a commune registered after the reform, under that commune in byUnit", async () => {
+    // Prepare: Phường Trà Vinh registers a product in 2026; the province rates it 3 stars (fixed dates: a certificate runs 3 years)
+    const { districtCode: _none, ...registration } = details.registered('P-COMMUNE-1', '842', { occurredAt: '2026-01-10T09:00:00+07:00', communeCode: '29242' });
+    const registered = envelope('ocop.commune.29242', 'ProductRegistered', registration);
+    const { districtCode: _neither, ...rating } = details.rated('P-COMMUNE-1', 62, 3, '2026-02-01', '842', { communeCode: '29242' });
+    const rated = envelope('ocop.province', 'ProductRated', rating);
+
+    // Act
+    const answer = await invokeProjectEvent([registered, rated]);
+    const before = await snapshotAsOf('2026-01-31');
+    const after = await snapshotAsOf('2026-03-01');
+
+    // Assess
+    expect(answer.batchItemFailures).toEqual([]);
+    expect(await getRejection(eventIdOf(registered))).toBeUndefined();
+    expect(await getRejection(eventIdOf(rated))).toBeUndefined();
+    expect((await stateOf('P-COMMUNE-1'))?.registration).toMatchObject({ districtCode: '29242' });
+    expect(before.breakdown.byUnit?.['29242']?.active).toBe(0);
+    expect(after.breakdown.byUnit?.['29242']).toMatchObject({ active: 1, byLevel: { '3': 1 } });
+    expect(after.indicators.find((i) => i.id === 'ocop.active')!.value - before.indicators.find((i) => i.id === 'ocop.active')!.value).toBe(1);
   });
 });
