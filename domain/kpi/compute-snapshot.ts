@@ -11,6 +11,7 @@ import { recordUnitOn, type ProductKpiRecord } from './kpi-record';
 import type { DistrictBreakdown, ExpiringCertificate, Indicator, KpiSnapshot, UnassignedBreakdown, UnitBreakdown } from './snapshot';
 import { forecastCount } from './forecast';
 import { countStatus, share, shareStatus } from './status';
+import { nameRows } from './unit-rows';
 
 export interface KpiInputs {
   /** The products' KPI records (kpi-record.ts). */
@@ -69,6 +70,7 @@ export function computeSnapshot(inputs: KpiInputs, { asOf, plan, province, units
     // The registered commune narrows the registered unit's successors; after a transfer the record's unit is the province's word.
     const place = placeOf(unitCode, unitCode === product.units[0]!.unitCode ? product.communeCode : undefined);
     const unit = place.kind === 'unit' ? (byUnit[place.unit.code] ??= emptyUnit(place.unit)) : unassignedBucket(unassigned, units, unitCode, place);
+    if (place.kind !== 'unit') (unit as UnassignedBreakdown).products! += 1;
     const rows = [district, unit];
     if (inYear(product.registeredOn)) dossiers += 1;
 
@@ -106,6 +108,9 @@ export function computeSnapshot(inputs: KpiInputs, { asOf, plan, province, units
         productId: product.productId,
         name: product.name,
         districtCode: unitCode,
+        ...(place.kind === 'unit'
+          ? { unitCode: place.unit.code, unitName: place.unit.name }
+          : { unitCode, ...(unit.name !== undefined && { unitName: unit.name }), unassigned: true }),
         validUntil: certificate.validUntil,
         level: certificate.level,
       });
@@ -141,6 +146,8 @@ export function computeSnapshot(inputs: KpiInputs, { asOf, plan, province, units
     return { id, value, target: target.value, ...stretch, ...countStatus(value, target.value, period, day), ...(forecast && { forecast }) };
   });
 
+  nameRows(byDistrict, units, day);
+  nameRows(unassigned, units, day);
   expiring.sort((a, b) => a.validUntil.localeCompare(b.validUntil) || a.productId.localeCompare(b.productId));
   return {
     asOf,
@@ -171,7 +178,7 @@ function unassignedBucket(
   code: string,
   place: Exclude<TerritoryOn, { kind: 'unit' }>,
 ): UnassignedBreakdown {
-  const bucket = (unassigned[code] ??= { ...emptyDistrict(units.units.find((unit) => unit.code === code)?.name), reason: place.kind, candidates: [] });
+  const bucket = (unassigned[code] ??= { ...emptyDistrict(units.units.find((unit) => unit.code === code)?.name), reason: place.kind, candidates: [], products: 0 });
   if (place.kind === 'ambiguous') {
     const added = place.candidates.filter((candidate) => !bucket.candidates.some((known) => known.code === candidate.code));
     if (added.length > 0) {
