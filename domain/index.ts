@@ -18,4 +18,5 @@ export * from './kpi/forecast';
 export * from './kpi/trend';
 export * from './kpi/compute-snapshot';
 export * from './kpi/kpi-record';
+export * from './kpi/unit-rows';
 export * from './units';

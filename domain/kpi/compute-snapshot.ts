@@ -4,14 +4,14 @@ import { activeCertificateOn, firstRecognition, isListedOn } from '../certificat
 import type { Plan } from '../plan';
 import type { IpGrant, ScienceTask } from '../province-facts';
 import type { Province } from '../province';
-import { territoryOn, type TerritoryOn, type Unit, type UnitDirectory } from '../units';
+import { type TerritoryOn, type Unit, type UnitDirectory } from '../units';
 import { LEVELS, MIN_OCOP_STARS, type OcopLevel } from '../stars';
 import { EXPIRING_WITHIN_DAYS, INDICATORS, type IndicatorId } from './indicators';
 import { recordUnitOn, type ProductKpiRecord } from './kpi-record';
 import type { DistrictBreakdown, ExpiringCertificate, Indicator, KpiSnapshot, UnassignedBreakdown, UnitBreakdown } from './snapshot';
 import { forecastCount } from './forecast';
 import { countStatus, share, shareStatus } from './status';
-import { nameRows } from './unit-rows';
+import { nameRows, placeOfRecord, territoriesOn } from './unit-rows';
 
 export interface KpiInputs {
   /** The products' KPI records (kpi-record.ts). */
@@ -68,7 +68,7 @@ export function computeSnapshot(inputs: KpiInputs, { asOf, plan, province, units
     const unitCode = recordUnitOn(product, day);
     const district = (byDistrict[unitCode] ??= emptyDistrict());
     // The registered commune narrows the registered unit's successors; after a transfer the record's unit is the province's word.
-    const place = placeOf(unitCode, unitCode === product.units[0]!.unitCode ? product.communeCode : undefined);
+    const place = placeOfRecord(product, unitCode, placeOf);
     const unit = place.kind === 'unit' ? (byUnit[place.unit.code] ??= emptyUnit(place.unit)) : unassignedBucket(unassigned, units, unitCode, place);
     if (place.kind !== 'unit') (unit as UnassignedBreakdown).products! += 1;
     const rows = [district, unit];
@@ -187,17 +187,6 @@ function unassignedBucket(
     }
   }
   return bucket;
-}
-
-/** territoryOn for one day, remembered per (unit, commune hint): a province has few units and many products. */
-function territoriesOn(units: UnitDirectory, day: IsoDay): (code: string, communeCode: string | undefined) => TerritoryOn {
-  const known = new Map<string, TerritoryOn>();
-  return (code, communeCode) => {
-    const key = `${code}|${communeCode ?? ''}`;
-    let place = known.get(key);
-    if (place === undefined) known.set(key, (place = territoryOn(units, code, day, communeCode)));
-    return place;
-  };
 }
 
 function mapLevels(counts: Record<OcopLevel, number>): Record<OcopLevel, { active: number }> {

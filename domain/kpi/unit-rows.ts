@@ -1,5 +1,8 @@
 import type { IsoDay } from '../calendar';
-import { isInForce, unitAsOf, type UnitDirectory } from '../units';
+import { activeCertificateOn } from '../certificate';
+import type { OcopLevel } from '../stars';
+import { isInForce, territoryOn, unitAsOf, type TerritoryOn, type UnitDirectory } from '../units';
+import { recordUnitOn, type ProductKpiRecord } from './kpi-record';
 import type { DistrictBreakdown } from './snapshot';
 
 /**
@@ -17,4 +20,51 @@ export function nameRows(rows: Record<string, DistrictBreakdown>, units: UnitDir
     if (!isInForce(unit, day)) row.former = true;
     else delete row.former;
   }
+}
+
+/** territoryOn for one day, remembered per (unit, commune hint): a province has few units and many products. */
+export function territoriesOn(units: UnitDirectory, day: IsoDay): (code: string, communeCode: string | undefined) => TerritoryOn {
+  const known = new Map<string, TerritoryOn>();
+  return (code, communeCode) => {
+    const key = `${code}|${communeCode ?? ''}`;
+    let place = known.get(key);
+    if (place === undefined) known.set(key, (place = territoryOn(units, code, day, communeCode)));
+    return place;
+  };
+}
+
+/**
+ * Where a product counts on a day, given the unit recorded for it that day: the registered commune narrows the
+ * registered unit's successors; after a transfer the record's unit is the province's word. The one rule byUnit,
+ * unassigned, expiring[] and `GET /v1/products?unit=` share.
+ */
+export function placeOfRecord(
+  product: Pick<ProductKpiRecord, 'units' | 'communeCode'>,
+  recordedUnit: string,
+  placeOf: (code: string, communeCode: string | undefined) => TerritoryOn,
+): TerritoryOn {
+  return placeOf(recordedUnit, recordedUnit === product.units[0]!.unitCode ? product.communeCode : undefined);
+}
+
+/**
+ * The products that count under unit `code` on `day` (its row of byUnit), registered by then, optionally of one level
+ * (the certificate in force that day) and group; sorted by product id.
+ */
+export function productsOfUnitOn(
+  products: readonly ProductKpiRecord[],
+  units: UnitDirectory,
+  code: string,
+  day: IsoDay,
+  filters: { level?: OcopLevel; group?: string } = {},
+): ProductKpiRecord[] {
+  const placeOf = territoriesOn(units, day);
+  return products
+    .filter((product) => {
+      if (product.registeredOn > day) return false;
+      if (filters.group !== undefined && product.group !== filters.group) return false;
+      if (filters.level !== undefined && activeCertificateOn(product, day)?.level !== filters.level) return false;
+      const place = placeOfRecord(product, recordUnitOn(product, day), placeOf);
+      return place.kind === 'unit' && place.unit.code === code;
+    })
+    .sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0));
 }
