@@ -12,7 +12,6 @@ import { sampleSnapshot, THIS_WEEK_AS_OF } from '../../unit/report/support/sampl
 import { captureConsole } from './support/capture-console';
 import { newOutbox, readOutbox, type ParsedEmail } from './support/outbox';
 import { projectOne } from '../../support/project';
-
 import { shippedUnitDirectory } from '../../../domain/data/shipped-units';
 
 /** A stakeholder of a district registered before the 2025 reform, when the districts were in force. */

@@ -12,7 +12,6 @@ import { TRA_VINH, type KpiSnapshot } from '../../../domain';
 import { LAST_WEEK_AS_OF, sampleSnapshot, THIS_WEEK_AS_OF } from '../../unit/report/support/sample-snapshot';
 import { captureConsole } from './support/capture-console';
 import { emlFiles, newOutbox, readOutbox, type ParsedEmail } from './support/outbox';
-
 import { shippedUnitDirectory } from '../../../domain/data/shipped-units';
 
 /** A stakeholder of a district registered before the 2025 reform, when the districts were in force. */
