@@ -141,7 +141,7 @@ describe('send-kpi-report handler', () => {
         expect(mail.text).toContain(`${certificate.name} (${certificate.productId})`);
         expect(html).toContain(certificate.name);
       }
-      expect(mail.text).toContain('Tinh dầu sả Cầu Kè (TV-845-001), Huyện Cầu Kè, 3 sao; Hiệu lực đến: 20/12/2025');
+      expect(mail.text).toContain('Tinh dầu sả Cầu Kè (TV-845-001), Huyện Cầu Kè (mã 845, đơn vị cũ) – chưa giao về xã, phường, 3 sao; Hiệu lực đến: 20/12/2025');
     });
 
     it('reports the change since the previous period’s email', () => {
