@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { connectToLocalSystem } from '../local/connect';
 import { unitDirectoryOfDeployment, UnitsNotLoadedError } from '../functions/shared/unit-directory';
-import type { UnitDirectory } from '../domain';
+import { unitDirectory, type UnitDirectory } from '../domain';
+import { PROVINCE_RECIPIENT_SCOPE } from '../report';
 import { InvalidStakeholderError, parseStakeholder } from '../functions/shared/stakeholder';
 import { listStakeholders, putStakeholder, removeStakeholder } from '../functions/shared/stakeholder-store';
 
@@ -43,8 +44,11 @@ async function main(argv: string[]): Promise<void> {
 
   const local = await connectToLocalSystem();
   try {
-    // A scope is checked against the units of the deployment's units store (npm run units:load), before anything is written.
-    const units: UnitDirectory | undefined = command === 'add' || command === 'seed' ? await unitDirectoryOfDeployment() : undefined;
+    // A unit's scope is checked against the deployment's units store (npm run units:load), before anything is written;
+    // entries for the whole province need no units.
+    const scopes = command === 'add' ? [values.scope] : command === 'seed' ? seedEntries(positionals[0]).map((entry) => (entry as { scope?: unknown } | null)?.scope) : [];
+    const forUnits = scopes.some((scope) => scope !== undefined && String(scope).trim() !== PROVINCE_RECIPIENT_SCOPE);
+    const units: UnitDirectory = forUnits ? await unitDirectoryOfDeployment() : unitDirectory([]);
     const toAdd =
       command === 'add'
         ? [
@@ -58,11 +62,11 @@ async function main(argv: string[]): Promise<void> {
                 ...(values.id !== undefined && { stakeholderId: values.id }),
                 active: values.inactive !== true,
               },
-              units!,
+              units,
             ),
           ]
         : command === 'seed'
-          ? seedFile(positionals[0], units!)
+          ? seedFile(positionals[0], units)
           : [];
 
     if (command === 'add' || command === 'seed') {
@@ -82,11 +86,15 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-function seedFile(path: string | undefined, units: UnitDirectory) {
+function seedEntries(path: string | undefined): unknown[] {
   if (!path) throw new UsageError(USAGE);
   const data = JSON.parse(readFileSync(path, 'utf8')) as { stakeholders?: unknown[] };
   if (!Array.isArray(data.stakeholders)) throw new UsageError(`${path}: expected { "stakeholders": [ ... ] }`);
-  return data.stakeholders.map((entry, index) => {
+  return data.stakeholders;
+}
+
+function seedFile(path: string | undefined, units: UnitDirectory) {
+  return seedEntries(path).map((entry, index) => {
     try {
       return parseStakeholder(entry, units);
     } catch (error) {
