@@ -141,8 +141,8 @@ ${unassigned.length > 0 ? `<p class="plan" data-role="unassigned-note">${escape(
 <tbody>${units
     .map(
       (u) => `<tr data-district="${escape(u.code)}"${u.waiting ? ' data-former="true"' : ''}><th scope="row">${escape(u.waiting ? labels.units.withCode(u.name, u.code, true) : u.name)}${u.waiting ? '' : `<span class="code"> ${escape(u.code)}</span>`}</th><td class="num active">${escape(format.count(u.figures.active))}</td>${LEVELS.map((l) => `<td class="num">${escape(format.count(u.figures.byLevel[l]))}</td>`).join('')}<td class="num">${escape(format.count(u.figures.recognizedThisYear))}</td><td class="num">${escape(format.count(u.figures.traceable))}</td><td class="num">${escape(format.count(u.figures.listed))}</td><td class="num">${escape(format.count(u.figures.expiring))}</td>
-<td>${u.waiting ? '' : `<button type="button" data-drill="${escape(u.code)}" data-filter="${u.filter}" aria-expanded="false" aria-controls="drill-${escape(u.code)}" aria-label="${escape(d.showProducts(u.name))}">${escape(d.show)}</button>`}</td></tr>
-${u.waiting ? `<tr class="waiting" data-waiting="${escape(u.code)}"><td colspan="${columns}">${escape(u.waiting)}</td></tr>` : `<tr class="drill" id="drill-${escape(u.code)}" hidden><td colspan="${columns}"></td></tr>`}`,
+<td><button type="button" data-drill="${escape(u.code)}" data-filter="${u.filter}" aria-expanded="false" aria-controls="drill-${u.filter}-${escape(u.code)}" aria-label="${escape(d.showProducts(u.waiting ? labels.units.withCode(u.name, u.code, true) : u.name))}">${escape(d.show)}</button></td></tr>
+${u.waiting ? `<tr class="waiting" data-waiting="${escape(u.code)}"><td colspan="${columns}">${escape(u.waiting)}</td></tr>` : ''}<tr class="drill" id="drill-${u.filter}-${escape(u.code)}" hidden><td colspan="${columns}"></td></tr>`,
     )
     .join('')}</tbody></table></div></section>
 <div class="grid two">
@@ -174,7 +174,7 @@ interface UnitRow {
   name: string;
   figures: KpiSnapshot['breakdown']['byDistrict'][string];
   /** The products' filter of the drill-down: the unit in force on the day, or the unit recorded for the product. */
-  filter: 'unit' | 'district';
+  filter: 'unit' | 'unassigned' | 'district';
   waiting?: string;
 }
 
@@ -189,7 +189,7 @@ function unitRows(snapshot: KpiSnapshot): UnitRow[] {
       code,
       name: row.name ?? code,
       figures: row,
-      filter: 'district',
+      filter: 'unassigned',
       waiting: `${labels.units.unassignedCount(waitingProducts(row), format.count(waitingProducts(row)), format.count(row.active))}. ${candidatesNote(labels, row)}.`,
     })),
   ];
@@ -223,13 +223,13 @@ ${rejections.map((r) => `<tr><td>${escape(format.day(vnDayOf(r.rejectedAt)))}</t
 
 async function drill(button: HTMLButtonElement): Promise<void> {
   const code = button.dataset.drill!;
-  const row = $(`drill-${code}`);
+  const filter = button.dataset.filter === 'district' || button.dataset.filter === 'unassigned' ? button.dataset.filter : 'unit';
+  const row = $(`drill-${filter}-${code}`);
   const d = uiLabelsFor(state.language).dashboard;
   const labels = labelsFor(state.language);
   const format = numberFormats(state.language);
   const ui = uiLabelsFor(state.language);
-  const name = unitRows(state.snapshot!).find((u) => u.code === code)?.name ?? code;
-  const filter = button.dataset.filter === 'district' ? 'district' : 'unit';
+  const name = unitRows(state.snapshot!).find((u) => u.code === code && u.filter === filter)?.name ?? code;
   if (button.getAttribute('aria-expanded') === 'true') {
     row.hidden = true;
     button.setAttribute('aria-expanded', 'false');
@@ -255,7 +255,7 @@ async function drill(button: HTMLButtonElement): Promise<void> {
 ${page.items
   .map(
     (p) =>
-      `<tr data-product="${escape(p.productId)}"><td>${escape(p.name ?? p.productId)}</td><td>${escape(p.subject ? `${p.subject.name} (${ui.subjectKinds[p.subject.kind as keyof typeof ui.subjectKinds] ?? p.subject.kind})` : '')}</td><td>${escape(p.group ? (ui.groups[p.group as keyof typeof ui.groups] ?? p.group) : '')}</td><td>${escape(p.certificate?.level ? labels.levels[p.certificate.level as keyof typeof labels.levels] : '')}</td><td>${escape(p.certificate ? format.day(p.certificate.validUntil) : '')}</td><td>${escape(p.active ? d.activeYes : d.activeNo)}</td></tr>`,
+      `<tr data-product="${escape(p.productId)}"><td>${escape(p.name ?? p.productId)}<span class="code"> ${escape(p.productId)}</span></td><td>${escape(p.subject ? `${p.subject.name} (${ui.subjectKinds[p.subject.kind as keyof typeof ui.subjectKinds] ?? p.subject.kind})` : '')}</td><td>${escape(p.group ? (ui.groups[p.group as keyof typeof ui.groups] ?? p.group) : '')}</td><td>${escape(p.certificate?.level ? labels.levels[p.certificate.level as keyof typeof labels.levels] : '')}</td><td>${escape(p.certificate ? format.day(p.certificate.validUntil) : '')}</td><td>${escape(p.active ? d.activeYes : d.activeNo)}</td></tr>`,
   )
   .join('')}</tbody></table>${page.nextCursor ? `<p>${escape(d.moreProducts(page.items.length))}</p>` : ''}`;
   } catch (error) {

@@ -46,14 +46,17 @@ export function placeOfRecord(
   return placeOf(recordedUnit, recordedUnit === product.units[0]!.unitCode ? product.communeCode : undefined);
 }
 
+/** A row of the breakdown by unit on a day: a unit in force (byUnit), or a former unit's products not yet assigned (unassigned). */
+export type UnitRowKey = { unit: string } | { unassigned: string };
+
 /**
- * The products that count under unit `code` on `day` (its row of byUnit), registered by then, optionally of one level
- * (the certificate in force that day) and group; sorted by product id.
+ * The products that count in one row on `day` (a unit's row of byUnit, or a former unit's row of unassigned),
+ * registered by then, optionally of one level (the certificate in force that day) and group; sorted by product id.
  */
-export function productsOfUnitOn(
+export function productsOfRowOn(
   products: readonly ProductKpiRecord[],
   units: UnitDirectory,
-  code: string,
+  row: UnitRowKey,
   day: IsoDay,
   filters: { level?: OcopLevel; group?: string } = {},
 ): ProductKpiRecord[] {
@@ -63,8 +66,9 @@ export function productsOfUnitOn(
       if (product.registeredOn > day) return false;
       if (filters.group !== undefined && product.group !== filters.group) return false;
       if (filters.level !== undefined && activeCertificateOn(product, day)?.level !== filters.level) return false;
-      const place = placeOfRecord(product, recordUnitOn(product, day), placeOf);
-      return place.kind === 'unit' && place.unit.code === code;
+      const recorded = recordUnitOn(product, day);
+      const place = placeOfRecord(product, recorded, placeOf);
+      return 'unit' in row ? place.kind === 'unit' && place.unit.code === row.unit : place.kind !== 'unit' && recorded === row.unassigned;
     })
     .sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0));
 }

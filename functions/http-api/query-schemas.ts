@@ -57,6 +57,11 @@ export const productsQuery = z.strictObject({
     .describe(
       'Only the products that count under this unit on asOf, as breakdown.byUnit counts them: a unit in force that day (a commune or ward from 2025-07-01, a district before), including the products of a former district its territory holds',
     ),
+  unassigned: unitCode
+    .optional()
+    .describe(
+      'Only the products of this former unit that no unit in force on asOf can be given without guessing (its row of breakdown.unassigned): the ones the province assigns with ProductTransferred',
+    ),
   district: unitCode.optional().describe('Only the products recorded under this unit (registration, then ProductTransferred), whatever the day: a former district\'s products, or a commune\'s own'),
   asOf: day.optional().describe('The day (Asia/Ho_Chi_Minh) the unit, the level and the certificates are read on; default today. With unit=, only products registered by then'),
   level: z.enum(LEVELS, { error: `must be one of ${LEVELS.join(', ')}` }).optional().describe('Level of the latest certificate'),

@@ -1,4 +1,4 @@
-import { checkUnitInForce, describeUnitCheck, productsOfUnitOn, unitAsOf, vnDayOf, type IsoDay, type ProductState } from '../../../domain';
+import { checkUnitInForce, describeUnitCheck, productsOfRowOn, unitAsOf, vnDayOf, type IsoDay, type ProductState, type UnitDirectory, type UnitRowKey } from '../../../domain';
 import { loadKpiInputs } from '../../shared/kpi-inputs';
 import { getProjection, getProjections, queryProjections, type Projection } from '../../shared/projection-store';
 import { unitDirectoryOfDeployment } from '../../shared/unit-directory';
@@ -12,16 +12,20 @@ import { parseQuery, productsQuery, type ProductsQuery } from '../query-schemas'
 /**
  * Products, paginated. `unit=` lists the products that count under a unit in
  * force on the day (the same placement as breakdown.byUnit, from the KPI read
- * model); otherwise the most selective filter picks the index (district, then
+ * model), `unassigned=` those of a former unit that wait to be assigned (its
+ * row of breakdown.unassigned); otherwise the most selective filter picks the index (district, then
  * level, then group, else every product) and the others filter its pages.
  */
 export async function listProducts(request: ApiRequest): Promise<Page<ProductSummary>> {
   const query = parseQuery(productsQuery, request.query);
   const day = query.asOf ?? vnDayOf(new Date());
-  if (query.unit !== undefined && query.district !== undefined) {
-    throw new BadRequestError('query: give unit (the products a unit in force holds on asOf) or district (the products recorded under a unit), not both');
+  if ([query.unit, query.unassigned, query.district].filter((code) => code !== undefined).length > 1) {
+    throw new BadRequestError(
+      'query: give one of unit (the products a unit in force holds on asOf), unassigned (the products of a former unit not yet assigned) or district (the products recorded under a unit)',
+    );
   }
   if (query.unit !== undefined) return listProductsOfUnit(query, query.unit, day);
+  if (query.unassigned !== undefined) return listUnassignedProducts(query, query.unassigned, day);
   if (query.district !== undefined && unitAsOf(await unitDirectoryOfDeployment(), query.district, day) === undefined) {
     throw new BadRequestError(`query.district: ${query.district} is not an administrative unit in the units data (GET /v1/units lists the units of a day)`);
   }
@@ -74,10 +78,23 @@ async function listProductsOfUnit(query: ProductsQuery, code: string, day: IsoDa
     const hint = check.problem === 'not-in-force' && check.unit.validTo !== undefined && check.unit.validTo < day ? `; for the products recorded under it, use district=${code}` : '';
     throw new BadRequestError(`query.unit: ${describeUnitCheck(check, code, day)}${hint}`);
   }
+  return pageOfRow(query, { unit: code }, day, units);
+}
+
+/** The products of a former unit that no unit in force on `day` holds yet (its row of breakdown.unassigned). */
+async function listUnassignedProducts(query: ProductsQuery, code: string, day: IsoDay): Promise<Page<ProductSummary>> {
+  const units = await unitDirectoryOfDeployment();
+  if (unitAsOf(units, code, day) === undefined) {
+    throw new BadRequestError(`query.unassigned: ${code} is not an administrative unit in the units data (GET /v1/units lists the units of a day)`);
+  }
+  return pageOfRow(query, { unassigned: code }, day, units);
+}
+
+async function pageOfRow(query: ProductsQuery, row: UnitRowKey, day: IsoDay, units: UnitDirectory): Promise<Page<ProductSummary>> {
   const after = decodeCursor(query.cursor, ['pk'])?.pk as string | undefined;
   if (after !== undefined && !after.startsWith('PRODUCT#')) throw new BadRequestError('cursor: not a cursor this API gave out; pass the nextCursor of the previous page unchanged');
   const { inputs } = await loadKpiInputs();
-  const held = productsOfUnitOn(inputs.products, units, code, day, { ...(query.level && { level: query.level }), ...(query.group && { group: query.group }) });
+  const held = productsOfRowOn(inputs.products, units, row, day, { ...(query.level && { level: query.level }), ...(query.group && { group: query.group }) });
   const rest = after === undefined ? held : held.filter((product) => `PRODUCT#${product.productId}` > after);
   const page = rest.slice(0, query.limit);
   const keys = page.map((product) => `PRODUCT#${product.productId}` as const);

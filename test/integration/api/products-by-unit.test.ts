@@ -125,12 +125,25 @@ describe('GET /v1/products?unit=', () => {
     expect(ids(ward.body.items).sort()).toEqual(['C-1', 'T-1']);
   });
 
+  it('lists the products of a former district that wait to be assigned: neither placed by their commune nor transferred', async () => {
+    // Act
+    const after = await callApi('/v1/products?unassigned=842&asOf=2026-06-01');
+    const before = await callApi('/v1/products?unassigned=842&asOf=2024-12-31');
+    const kpis = await callApi('/v1/kpis?asOf=2026-06-01');
+    // Assess
+    expect(ids(after.body.items)).toEqual(['R-2']);
+    expect(kpis.body.breakdown.unassigned['842']).toMatchObject({ products: 1, active: 1 });
+    expect(before.body).toEqual({ items: [] });
+  });
+
   it.each([
     ['/v1/products?unit=29999', /^query\.unit: 29999 is not an administrative unit in the units data/],
     ['/v1/products?unit=842&asOf=2026-06-01', /^query\.unit: 842 \(Thành phố Trà Vinh\) is not a unit in force on 2026-06-01: it ended on 2025-06-30; on 2026-06-01 its territory is held by 29242 \(Phường Trà Vinh\), 29254 \(Phường Nguyệt Hóa\), 29263 \(Phường Long Đức\), 29398 \(Phường Hòa Thuận\); for the products recorded under it, use district=842$/],
     ['/v1/products?unit=29242&asOf=2024-06-01', /^query\.unit: 29242 \(Phường Trà Vinh\) is not a unit in force on 2024-06-01: it is in force from 2025-07-01$/],
     ['/v1/products?unit=Phuong-Tra-Vinh', /^query\.unit: must be a unit code of 3 to 5 digits/],
-    ['/v1/products?unit=29242&district=842', /give unit .* or district .*, not both/],
+    ['/v1/products?unit=29242&district=842', /^query: give one of unit .*, unassigned .* or district /],
+    ['/v1/products?unit=29242&unassigned=842', /^query: give one of unit/],
+    ['/v1/products?unassigned=99999', /^query\.unassigned: 99999 is not an administrative unit in the units data/],
     ['/v1/products?district=99999', /^query\.district: 99999 is not an administrative unit in the units data/],
     ['/v1/products?unit=29242&asOf=2026-02-30', /asOf/],
     [`/v1/products?unit=29242&cursor=${Buffer.from(JSON.stringify({ pk: 'TASK#x' })).toString('base64url')}`, /cursor/],

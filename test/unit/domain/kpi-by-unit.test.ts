@@ -1,4 +1,4 @@
-import { checkUnitInForce, computeSnapshot, decodeKpiRecord, describeUnitCheck, encodeKpiRecord, PLAN_53_KH_UBND, TRA_VINH, unitDirectory, type KpiInputs, type KpiSnapshot, type ProductKpiRecord, type Unit } from '../../../domain';
+import { activeCertificateOn, checkUnitInForce, computeSnapshot, productsOfRowOn, type UnitRowKey, decodeKpiRecord, describeUnitCheck, encodeKpiRecord, PLAN_53_KH_UBND, TRA_VINH, unitDirectory, type KpiInputs, type KpiSnapshot, type ProductKpiRecord, type Unit } from '../../../domain';
 import { shippedUnitDirectory } from '../../../domain/data/shipped-units';
 import { commune, district, province, rated, registered, transferred } from './support/events';
 import { project } from './support/project';
@@ -228,6 +228,33 @@ describe('every breakdown row named from the units data', () => {
     const [certificate] = snapshotOn(inputs, '2025-01-15').expiring;
     // Assess
     expect(certificate).toMatchObject({ districtCode: '847', unitCode: '847', unitName: 'Huyện Châu Thành' });
+  });
+});
+
+describe('productsOfRowOn', () => {
+  it('lists for every row of byUnit and unassigned the products it counts, on each side of the reform', () => {
+    // Prepare
+    const inputs = project([
+      ...recognised('P-1', TP_TRA_VINH, '29239'),
+      ...recognised('P-2', CHAU_THANH, '29395'),
+      ...recognised('P-3'),
+      ...recognised('P-5'),
+      transferred('P-5', '29263', { day: '2025-07-15', effectiveDate: '2025-07-01' }),
+      registered('P-8', TP_TRA_VINH, { day: '2023-04-01' }),
+    ]);
+    for (const day of ['2024-12-31', '2026-06-01']) {
+      // Act
+      const snapshot = snapshotOn(inputs, day);
+      const activeIn = (row: UnitRowKey) => productsOfRowOn(inputs.products, units, row, day).filter((p) => activeCertificateOn(p, day) !== undefined).length;
+      // Assess
+      for (const [code, row] of Object.entries(snapshot.breakdown.byUnit!)) expect([code, activeIn({ unit: code })]).toEqual([code, row.active]);
+      for (const [code, row] of Object.entries(snapshot.breakdown.unassigned!)) {
+        expect(productsOfRowOn(inputs.products, units, { unassigned: code }, day)).toHaveLength(row.products!);
+        expect(activeIn({ unassigned: code })).toBe(row.active);
+      }
+    }
+    expect(productsOfRowOn(inputs.products, units, { unit: '29242' }, '2026-06-01').map((p) => p.productId)).toEqual(['P-1']);
+    expect(productsOfRowOn(inputs.products, units, { unassigned: '842' }, '2026-06-01').map((p) => p.productId)).toEqual(['P-3', 'P-8']);
   });
 });
 
