@@ -2,7 +2,9 @@ import { communeCodeOfSource, communeSource, districtCodeOfSource, PROVINCE_SOUR
 import { vnDayOf, type IsoDay } from './calendar';
 import { effectiveDayOf } from './aggregates';
 import { productIdProblem } from './product-id';
+import { productSetProblem } from './product-sets';
 import { isAfterReform, TWO_TIER_FROM, TWO_TIER_REFERENCE } from './reform';
+import { refusalsUnder26of2026 } from './rules-26-2026';
 import { awardableStars, councilRefusal } from './stars';
 import { UNIT_LEVEL, type UnitDirectory } from './units';
 
@@ -41,8 +43,10 @@ function checkPublisher(event: InboundEvent, directory: UnitDirectory): string[]
   else if (commune !== undefined) reasons.push(...checkCommuneSource(event, commune, day, directory));
   else if (source === PROVINCE_SOURCE) reasons.push(...checkProvinceUnits(event, day, directory));
   if (event.detailType === 'ProductRegistered') {
-    const problem = productIdProblem(event.detail.productId, day);
+    const problem = productIdProblem(event.detail.productId, day, event.detail.communeCode);
     if (problem !== undefined) reasons.push(`detail.productId: ${problem}`);
+    const setProblem = event.detail.productSet === undefined ? undefined : productSetProblem(event.detail.productSet, event.detail.group);
+    if (setProblem !== undefined) reasons.push(`detail.productSet: ${setProblem}`);
   }
   if (event.detailType === 'ProductTransferred') {
     if (source !== PROVINCE_SOURCE) reasons.push(`Source: only ${PROVINCE_SOURCE} may move a product between units; ${source} may not`);
@@ -166,5 +170,6 @@ function checkDecision(event: InboundEvent): string[] {
   if (detail.validUntil !== undefined && detail.validUntil < detail.decisionDate) {
     reasons.push(`detail.validUntil: ${detail.validUntil} is before decisionDate ${detail.decisionDate}`);
   }
+  reasons.push(...refusalsUnder26of2026({ council: detail.council, stars, decisionDate: detail.decisionDate, ...(detail.validUntil !== undefined && { validUntil: detail.validUntil }) }, field));
   return reasons;
 }
