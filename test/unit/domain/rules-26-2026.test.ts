@@ -83,6 +83,17 @@ describe('councilRulesOn and councilRefusal: 26/2026/QĐ-TTg from its effective 
 });
 
 describe('checkEventRules: decisions under 26/2026/QĐ-TTg', () => {
+  it('rejects a district-council decision published by a commune on the effective date, citing Điều 4 khoản 1', () => {
+    // Act
+    const reasons = reasonsFor(`ocop.commune.${WARD}`, 'ProductRated', rating('2026-05-22', 'district', 3, 64));
+
+    // Assess
+    expect(reasons).toEqual([
+      'detail.council: Điều 4 khoản 1 Quyết định 26/2026/QĐ-TTg: rating and recognition have two levels, the province (3 and 4 stars) and the central level, ' +
+        'Bộ Nông nghiệp và Môi trường (5 stars); a decision dated 2026-05-22 cannot come from a district council',
+    ]);
+  });
+
   it('accepts a province decision of 4 stars dated after the transition, with its validity of 36 months', () => {
     // Act
     const reasons = reasonsFor('ocop.province', 'ProductRated', rating('2026-10-28', 'province', 4, 78, { validUntil: '2029-10-28' }));
