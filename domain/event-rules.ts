@@ -4,7 +4,7 @@ import { effectiveDayOf } from './aggregates';
 import { productIdProblem } from './product-id';
 import { productSetProblem } from './product-sets';
 import { isAfterReform, TWO_TIER_FROM, TWO_TIER_REFERENCE } from './reform';
-import { refusalsUnder26of2026 } from './rules-26-2026';
+import { FIVE_STARS_26_2026, isUnder26of2026, refusalsUnder26of2026 } from './rules-26-2026';
 import { awardableStars, councilRefusal } from './stars';
 import { UNIT_LEVEL, type UnitDirectory } from './units';
 
@@ -154,7 +154,9 @@ function checkDecision(event: InboundEvent): string[] {
   if (stars !== allowed.stars) {
     const why =
       allowed.fiveStarPotential
-        ? `a score of ${detail.score} from the ${detail.council} council is 4 stars with five-star potential; only the central council awards 5 stars`
+        ? `a score of ${detail.score} from the ${detail.council} council is 4 stars with five-star potential; ${
+            isUnder26of2026(detail.decisionDate) ? FIVE_STARS_26_2026 : 'only the central council awards 5 stars'
+          }`
         : `a score of ${detail.score} falls in the ${allowed.stars}-star band (90..100 → 5, 70..89 → 4, 50..69 → 3, 30..49 → 2, below 30 → 1)`;
     reasons.push(`detail.${field}: ${stars} stars disagrees with the score: ${why}`);
   }

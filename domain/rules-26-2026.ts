@@ -46,6 +46,9 @@ export const TWO_LEVELS_26_2026 = {
   why: 'rating and recognition have two levels, the province (3 and 4 stars) and the central level, Bộ Nông nghiệp và Môi trường (5 stars)',
 } as const;
 
+/** Điều 4 khoản 1 điểm b: only the ministry recognises 5 stars (a reason for 5 stars from another council quotes it). */
+export const FIVE_STARS_26_2026 = `${cite('Điều 4 khoản 1 điểm b')}: only the central level, Bộ Nông nghiệp và Môi trường, recognises 5 stars`;
+
 /** What the rules of 26/2026 look at in a rating or an upgrade. */
 export interface DecisionUnderReview {
   council: Council;

@@ -110,6 +110,17 @@ describe('checkEventRules: decisions under 26/2026/QĐ-TTg', () => {
     expect(reasons).toEqual([]);
   });
 
+  it('rejects 5 stars from the province under 26/2026, citing Điều 4 khoản 1 điểm b', () => {
+    // Act
+    const reasons = reasonsFor('ocop.province', 'ProductRated', rating('2026-06-30', 'province', 5, 92));
+
+    // Assess
+    expect(reasons).toEqual([
+      'detail.stars: 5 stars disagrees with the score: a score of 92 from the province council is 4 stars with five-star potential; ' +
+        'Điều 4 khoản 1 điểm b Quyết định 26/2026/QĐ-TTg: only the central level, Bộ Nông nghiệp và Môi trường, recognises 5 stars',
+    ]);
+  });
+
   it('rejects a decision of 2 stars after the transition, citing Điều 4 khoản 1 điểm a', () => {
     // Act
     const reasons = reasonsFor('ocop.province', 'ProductRated', rating(ONLY_26_2026_FROM, 'province', 2, 42));
