@@ -6,6 +6,7 @@ import type { IpGrant, ScienceTask } from '../province-facts';
 import type { Province } from '../province';
 import { territoryOn, type TerritoryOn, type Unit, type UnitDirectory } from '../units';
 import { LEVELS, MIN_OCOP_STARS, type OcopLevel } from '../stars';
+import { DECISION_26_2026 } from '../rules-26-2026';
 import { EXPIRING_WITHIN_DAYS, INDICATORS, type IndicatorId } from './indicators';
 import { recordUnitOn, type ProductKpiRecord } from './kpi-record';
 import type { DistrictBreakdown, ExpiringCertificate, Indicator, KpiSnapshot, UnassignedBreakdown, UnitBreakdown } from './snapshot';
@@ -135,7 +136,10 @@ export function computeSnapshot(inputs: KpiInputs, { asOf, plan, province, units
   };
 
   const yearPeriod = { start: `${year}-01-01`, end: `${year}-12-31` };
-  const indicators = (Object.keys(INDICATORS) as IndicatorId[]).map((id): Indicator => {
+  // A year before 26/2026/QĐ-TTg whose decisions name no round says nothing about rounds: no `ocop.rounds.year` (not a 0).
+  const withoutRounds = provinceRounds.size === 0 && yearPeriod.end < DECISION_26_2026.effectiveFrom;
+  const indicatorIds = (Object.keys(INDICATORS) as IndicatorId[]).filter((id) => id !== 'ocop.rounds.year' || !withoutRounds);
+  const indicators = indicatorIds.map((id): Indicator => {
     const value = values[id];
     const target = plan.targets[id];
     if (!target) return { id, value };

@@ -291,7 +291,6 @@ describe('computeSnapshot on a hand-built history (asOf 2024-07-01, Plan 53/KH-U
       'science.tasks',
       'dossiers.year',
       'certificates.expiring',
-      'ocop.rounds.year',
     ]);
   });
 });

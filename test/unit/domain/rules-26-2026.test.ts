@@ -321,6 +321,16 @@ describe('computeSnapshot: product sets and the rounds the province held in the 
     ]);
   });
 
+  it('reports 0 rounds in 2026 before any, and no rounds indicator for a year before 26/2026 whose decisions name none', () => {
+    // Act
+    const may2026 = roundsOf('2026-05-01');
+    const end2025 = roundsOf('2025-12-31');
+
+    // Assess
+    expect(may2026).toEqual({ id: 'ocop.rounds.year', value: 0 });
+    expect(end2025).toBeUndefined();
+  });
+
   it('breaks the active products down by product set, for those whose registration gives one', () => {
     // Act
     const snapshot = snapshotOn('2026-12-05');
