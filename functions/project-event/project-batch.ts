@@ -9,7 +9,7 @@ import {
   type InboundEvent,
 } from '../../events';
 import { aggregateKeyOf, checkEventRules, decideAggregate, type AggregateDecision, type AggregateKey, type UnitDirectory } from '../../domain';
-import { appendToEventLog, contentHashOf, findLogged, type EventLogRecord } from '../shared/event-log-store';
+import { appendToEventLog, contentHashOf, findLogged, type EventLogRecord, type LoggedEvent } from '../shared/event-log-store';
 import { getProjection, getProjections, projectionOf, putProjection, ProjectionConflictError, type Projection } from '../shared/projection-store';
 import { putWaiting, removeWaiting, waitingFor } from '../shared/waiting-store';
 import { keepRejection, markAnnounced, newRejection, type RejectionRecord } from '../shared/rejection-store';
@@ -67,7 +67,9 @@ interface PendingRejection {
 /**
  * Takes a batch of inbound messages to the projections:
  * validate and check the rules of each → find which eventIds the log has →
- * append the new events to the log (25 per request) → per aggregate, one
+ * append each new event to the log, on condition its eventId is still absent
+ * (one conditional PutItem each: a racing batch's event is never overwritten,
+ * and a loser with other content is a reused eventId) → per aggregate, one
  * consistent read, the domain's decision, one conditional write → keep every
  * rejection and announce it (EventRejected, 10 per PutEvents).
  *
@@ -101,16 +103,21 @@ export async function projectBatch(messages: readonly InboundMessage[], now = ne
     else reject(message.messageId, reusedEventId(candidate, first.receivedAt), metaOf(candidate));
   }
 
-  // 2. The log: what it has already, then the new events (a failure here fails the whole batch: nothing was decided yet).
-  const logged = await findLogged([...firstOfEventId.keys()]);
+  // 2. The log: what it has already, then the new events, each appended only if its eventId is still absent
+  //    (a failure here fails the whole batch: nothing was decided yet).
+  //    What another batch logged in between is told apart as for the log's answer before: same content, a redelivery; else a reuse.
   const candidates: Candidate[] = [];
-  for (const candidate of firstOfEventId.values()) {
-    const known = logged.get(candidate.event.detail.eventId);
-    if (!known) candidates.push(candidate);
-    else if (known.contentHash === candidate.contentHash) candidates.push({ ...candidate, redelivered: true, receivedAt: known.receivedAt });
-    else reject(candidate.messageId, reusedEventId(candidate, known.receivedAt), metaOf(candidate));
-  }
-  await appendToEventLog(candidates.filter((c) => !c.redelivered).map(logRecordOf));
+  const fresh: Candidate[] = [];
+  /** Sorts a candidate by what the log holds for its eventId: nothing (`ifNew`), the same content (a redelivery), other content (a reuse). */
+  const byLog = (candidate: Candidate, entry: LoggedEvent | undefined, ifNew: Candidate[]) => {
+    if (!entry) ifNew.push(candidate);
+    else if (entry.contentHash === candidate.contentHash) candidates.push({ ...candidate, redelivered: true, receivedAt: entry.receivedAt });
+    else reject(candidate.messageId, reusedEventId(candidate, entry.receivedAt), metaOf(candidate));
+  };
+  const logged = await findLogged([...firstOfEventId.keys()]);
+  for (const candidate of firstOfEventId.values()) byLog(candidate, logged.get(candidate.event.detail.eventId), fresh);
+  const loggedMeanwhile = await appendToEventLog(fresh.map(logRecordOf));
+  for (const candidate of fresh) byLog(candidate, loggedMeanwhile.get(candidate.event.detail.eventId), candidates);
 
   // 3. Per aggregate: one read, the decision, one write.
   const groups = new Map<AggregateKey, Candidate[]>();
