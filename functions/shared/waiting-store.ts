@@ -40,15 +40,22 @@ export async function waitingFor(aggregateKey: AggregateKey): Promise<WaitingEve
   return items.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.eventId.localeCompare(b.eventId));
 }
 
-/** How many events wait for an aggregate (the API shows it for a product not registered yet). */
+/** How many events wait for an aggregate (the API shows it for a product not registered yet): a Query counts 1 MB of items per page, so every page is asked. */
 export async function countWaiting(aggregateKey: AggregateKey): Promise<number> {
-  const result = await dynamoDocumentClient().send(
-    new QueryCommand({
-      TableName: tableName('waiting'),
-      KeyConditionExpression: 'aggregateKey = :key',
-      ExpressionAttributeValues: { ':key': aggregateKey },
-      Select: 'COUNT',
-    }),
-  );
-  return result.Count ?? 0;
+  let count = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamoDocumentClient().send(
+      new QueryCommand({
+        TableName: tableName('waiting'),
+        KeyConditionExpression: 'aggregateKey = :key',
+        ExpressionAttributeValues: { ':key': aggregateKey },
+        Select: 'COUNT',
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    count += page.Count ?? 0;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return count;
 }
