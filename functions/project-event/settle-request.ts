@@ -9,10 +9,11 @@ import type { AggregateKey } from '../../domain/aggregates';
  * takes it to the same queue (its detail type is not outbound), and the
  * invocation that receives it settles the next chunk.
  *
- * It is internal: only project-event may put it (its IAM policy; the bus
- * refuses it from the districts', communes' and province's accounts, which may
- * put only the inbound catalog), and it can only ask for what a registration
- * delivered again does anyway, so even a forged one changes nothing it should not.
+ * It is internal: of the system's functions only project-event may put it
+ * (its IAM policy); the bus's resource policy lets the districts' and
+ * communes' accounts put only the inbound catalog. And it can only ask for
+ * what a registration delivered again does anyway, so even a forged one
+ * changes nothing it should not.
  */
 export const SETTLE_WAITING_DETAIL_TYPE = 'WaitingEventsToSettle';
 
