@@ -124,14 +124,25 @@ export class EventLogAppendError extends Error {
   override name = 'EventLogAppendError';
 }
 
-/** One segment of a parallel scan of the whole log (the rebuild). */
-export async function* scanEventLog(segment: number, totalSegments: number): AsyncGenerator<EventLogRecord[]> {
-  let startKey: Record<string, unknown> | undefined;
+/** Where a segment's scan stands: the key to go on from (absent: from the start). */
+export type ScanPosition = Record<string, unknown> | undefined;
+
+/**
+ * One segment of a parallel scan of the whole log (the rebuild), page by page
+ * from `startKey`, each page with the key to go on from after it (absent after
+ * the last page). `limit` caps the items of a page (a page is at most 1 MB anyway).
+ */
+export async function* scanEventLog(
+  segment: number,
+  totalSegments: number,
+  { startKey, limit }: { startKey?: ScanPosition; limit?: number } = {},
+): AsyncGenerator<{ records: EventLogRecord[]; nextKey: ScanPosition }> {
+  let key = startKey;
   do {
     const page = await dynamoDocumentClient().send(
-      new ScanCommand({ TableName: tableName('events'), Segment: segment, TotalSegments: totalSegments, ExclusiveStartKey: startKey, ConsistentRead: true }),
+      new ScanCommand({ TableName: tableName('events'), Segment: segment, TotalSegments: totalSegments, ExclusiveStartKey: key, ConsistentRead: true, Limit: limit }),
     );
-    yield (page.Items ?? []) as EventLogRecord[];
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+    key = page.LastEvaluatedKey;
+    yield { records: (page.Items ?? []) as EventLogRecord[], nextKey: key };
+  } while (key);
 }
