@@ -1,3 +1,5 @@
+import type { FunctionId } from '../functions/catalog';
+import type { ColdStartsResult } from './cold-starts/cold-starts';
 import type { DynamoDbCounts } from './dynamodb-counting-proxy';
 import type { BackfillResult } from './phases/backfill';
 import type { ConditionalPutCeiling, SnapshotQueryCeiling } from './phases/dynamodb-baseline';
@@ -20,6 +22,15 @@ export const GOALS = {
   writeRequestsPerEvent: 1.2,
   /** Steady-state read capacity per event at the largest size over the smallest: "does not grow". */
   steadyReadGrowth: 1.2,
+} as const;
+
+/** The goals of issue 20 for the functions' cold start. Printed beside the figures, never asserted. */
+export const COLD_START_GOALS = {
+  /** Module load (median) over the SDK-only floor's, measured in the same run. */
+  moduleLoadOverFloor: 1.3,
+  /** index.js of these functions, in bytes. */
+  indexBytes: 400 * 1024,
+  indexBytesOf: ['project-event', 'http-api'] as readonly FunctionId[],
 } as const;
 
 export interface SizeResults {
@@ -85,6 +96,32 @@ export function scalingRows(small: SizeResults, large: SizeResults): Row[] {
     { figure: `Backfill share of the ceiling, ${sizes}`, goal: `flat (≥ ${GOALS.backfillFlatness}×)`, measured: `${percent(shareOfCeiling(small))} → ${percent(shareOfCeiling(large))} (${fixed(flatness)}×)`, verdict: verdict(flatness >= GOALS.backfillFlatness) },
     { figure: `Steady-state read capacity per event, ${sizes}`, goal: `does not grow (≤ ${GOALS.steadyReadGrowth}×)`, measured: `${fixed(steadyReadUnitsPerEvent(small))} → ${fixed(steadyReadUnitsPerEvent(large))} RCU (${fixed(growth)}×)`, verdict: verdict(growth <= GOALS.steadyReadGrowth) },
   ];
+}
+
+const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en')} KB`;
+
+/** The rows of the cold-start phase: each function's module load beside its SDK-only floor, and its index.js beside the size goal. */
+export function coldStartRows(result: ColdStartsResult): Row[] {
+  return result.functions.flatMap((f) => {
+    const ratio = f.moduleLoadMs.p50 / f.floorMs.p50;
+    const cpuRatio = f.moduleLoadCpuMs.p50 / f.floorCpuMs.p50;
+    const rows: Row[] = [
+      {
+        figure: `${f.functionId}: module load / SDK-only floor (${f.sdkPackages.map((name) => name.replace('@aws-sdk/', '')).join(', ')})`,
+        goal: `≤ ${COLD_START_GOALS.moduleLoadOverFloor}×`,
+        measured: `${f.moduleLoadMs.p50} / ${f.floorMs.p50} ms = ${fixed(ratio)}× (CPU ${f.moduleLoadCpuMs.p50} / ${f.floorCpuMs.p50} ms = ${fixed(cpuRatio)}×)`,
+        verdict: verdict(ratio <= COLD_START_GOALS.moduleLoadOverFloor),
+      },
+    ];
+    const sizeGoal = COLD_START_GOALS.indexBytesOf.includes(f.functionId);
+    rows.push({
+      figure: `${f.functionId}: index.js (the floor's ${kb(f.floorBytes)}; whole asset ${kb(f.assetBytes)})`,
+      goal: sizeGoal ? `< ${kb(COLD_START_GOALS.indexBytes)}` : '—',
+      measured: kb(f.indexBytes),
+      verdict: sizeGoal ? verdict(f.indexBytes < COLD_START_GOALS.indexBytes) : '',
+    });
+    return rows;
+  });
 }
 
 export function formatTable(rows: Row[]): string {
