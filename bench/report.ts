@@ -46,6 +46,8 @@ export interface SizeResults {
   rebuild: RebuildPhaseResult;
   residentPeakBytes: number;
   residentAfterBackfillBytes: number;
+  /** The bench's driver alone (its copy of the events, its clients, the counting proxy, the rebuild): not part of the goal. */
+  driverPeakBytes: number;
 }
 
 interface Row {
@@ -82,7 +84,7 @@ export function sizeRows(size: SizeResults): Row[] {
     { figure: `Freshness p99, PutEvents → snapshot, ${size.freshness.eventsPerSecond} events/s`, goal: `< ${GOALS.freshnessP99Ms} ms`, measured: `${size.freshness.delayMs.p99} ms (p50 ${size.freshness.delayMs.p50})`, verdict: verdict(size.freshness.delayMs.p99 < GOALS.freshnessP99Ms) },
     { figure: `Steady ${size.freshness.eventsPerSecond}/s: DynamoDB reads per event (the reader's GETs taken out)`, goal: '—', measured: `${fixed(size.freshness.dynamodb.reads / size.freshness.events)} requests, ${fixed(steadyReadUnitsPerEvent(size))} RCU`, verdict: '' },
     { figure: `GET /v1/snapshots/latest p99, ${size.snapshotReads.clients} clients`, goal: `< ${GOALS.snapshotReadP99Ms} ms`, measured: `${size.snapshotReads.latencyMs.p99} ms (p50 ${size.snapshotReads.latencyMs.p50}; DynamoDB Local's Query alone p99 ${size.snapshotQuery.latencyMs.p99})`, verdict: verdict(size.snapshotReads.latencyMs.p99 < GOALS.snapshotReadP99Ms) },
-    { figure: `Resident memory, system + DynamoDB Local (peak)`, goal: `< ${mb(GOALS.residentBytes)}`, measured: `${mb(size.residentPeakBytes)}`, verdict: verdict(size.residentPeakBytes < GOALS.residentBytes) },
+    { figure: `Resident memory, system + DynamoDB Local (peak; the driver apart)`, goal: `< ${mb(GOALS.residentBytes)}`, measured: `${mb(size.residentPeakBytes)} (driver ${mb(size.driverPeakBytes)})`, verdict: verdict(size.residentPeakBytes < GOALS.residentBytes) },
     { figure: `Rebuild, ${size.rebuild.events.toLocaleString('en')} events into ${size.rebuild.aggregates.toLocaleString('en')} aggregates`, goal: `< ${GOALS.rebuildSeconds} s`, measured: `${size.rebuild.seconds} s`, verdict: verdict(size.rebuild.seconds < GOALS.rebuildSeconds) },
   ];
 }
