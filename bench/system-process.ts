@@ -1,3 +1,4 @@
+import { functionStats } from '../local/function-runtime';
 import { startLocalSystem, type LocalSystemOptions } from '../local/system';
 import type { FromSystem, ToSystem } from './system-client';
 
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
   });
   process.on('message', (message: ToSystem) => {
     if (message.kind === 'settle') void system.settle().then(() => send({ kind: 'settled', id: message.id }));
+    if (message.kind === 'stats') send({ kind: 'stats', id: message.id, stats: functionStats() });
     if (message.kind === 'stop') void system.stop().then(() => process.exit(0));
   });
   send({ kind: 'ready', apiUrl: system.apiUrl, eventsUrl: system.eventsUrl, dynamoEndpoint: system.dynamoEndpoint, outboxDir: system.outboxDir, apiToken: system.apiToken, busName: system.busName });
