@@ -16,6 +16,7 @@ import { runKpisAsOf } from './phases/kpis-as-of';
 import { runRebuild } from './phases/rebuild';
 import { runSnapshotReads } from './phases/snapshot-reads';
 import type { SizeResults } from './report';
+import { tableBytes } from './cost/table-bytes';
 import { sampleOwnResidentMemory, sampleResidentMemory, type MemorySampler } from './resident-memory';
 import { startSystemProcess, type SystemProcess } from './system-client';
 import { EVENTS_PER_PRODUCT, syntheticHistory } from './synthetic-history';
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
     console.log(`  settled after ${backfill.settleSeconds} s (published in ${backfill.publishSeconds} s): ${backfill.eventsPerSecond} events/s`);
     await system.settle();
     const residentAfterBackfill = memory.peakBytes();
+    const storageBytes = await tableBytes(system.dynamoEndpoint, Object.values(names));
     const driverAfterBackfill = driverMemory.peakBytes();
 
     console.log(`\n3/7 GET /v1/kpis?asOf=<a past day>: ${CONFIG.kpisAsOfRequests} days, one client`);
@@ -102,10 +104,15 @@ async function main(): Promise<void> {
 
     console.log(`\n5/7 Freshness: ${CONFIG.freshnessEventsPerSecond} events/s for ${CONFIG.freshnessSeconds} s, each a new dossier (dossiers.year + 1)`);
     const perGet = { reads: snapshotReads.dynamodb.reads / snapshotReads.requests, readCapacityUnits: snapshotReads.dynamodb.readCapacityUnits / snapshotReads.requests };
+    const statsBefore = await system.functionStats();
     const freshness = await runFreshness({ eventsUrl: system.eventsUrl, busName: system.busName, api, proxy: proxy!, eventsPerSecond: CONFIG.freshnessEventsPerSecond, seconds: CONFIG.freshnessSeconds, perGet });
     console.log(`  p50 ${freshness.delayMs.p50} ms, p99 ${freshness.delayMs.p99} ms, max ${freshness.delayMs.max} ms`);
     api.close();
     await system.settle();
+    const statsAfter = await system.functionStats();
+    const freshnessFunctions = Object.fromEntries(
+      Object.entries(statsAfter).map(([id, after]) => [id, { invocations: after!.invocations - (statsBefore[id]?.invocations ?? 0), totalMs: after!.totalMs - (statsBefore[id]?.totalMs ?? 0) }]),
+    );
 
     console.log(`\n6/7 Rebuild: the event log replayed into the projections and the read model`);
     const rebuild = await runRebuild({ proxy: proxy! });
@@ -116,7 +123,8 @@ async function main(): Promise<void> {
     const driverPeakBytes = driverMemory.peakBytes();
     console.log(`  peak ${Math.round(residentPeakBytes / 2 ** 20)} MB (${Math.round(residentAfterBackfill / 2 ** 20)} MB by the end of the backfill); the driver apart: ${Math.round(driverPeakBytes / 2 ** 20)} MB (${Math.round(driverAfterBackfill / 2 ** 20)} MB by the end of the backfill, the rebuild's run since)`);
 
-    const results: SizeResults = { products, events: events.length, config: CONFIG, ceiling, backfill, kpisAsOf, snapshotReads, snapshotQuery, freshness, rebuild, residentPeakBytes, residentAfterBackfillBytes: residentAfterBackfill, driverPeakBytes };
+    const results: SizeResults = { products, events: events.length, config: CONFIG, ceiling, backfill, kpisAsOf, snapshotReads, snapshotQuery, freshness, rebuild, residentPeakBytes, residentAfterBackfillBytes: residentAfterBackfill, driverPeakBytes,
+      costInputs: { storageBytes, freshnessFunctions, eventBytes: events.reduce((sum, event) => sum + JSON.stringify(event).length, 0) / events.length } };
     writeFileSync(values.out!, `${JSON.stringify(results, null, 2)}\n`);
   } finally {
     memory?.stop();

@@ -48,6 +48,14 @@ export interface SizeResults {
   residentAfterBackfillBytes: number;
   /** The bench's driver alone (its copy of the events, its clients, the counting proxy, the rebuild): not part of the goal. */
   driverPeakBytes: number;
+  /** What the cost model reads besides the phases' counts (bench/cost). */
+  costInputs: {
+    /** TableSizeBytes of all tables after the backfill. */
+    storageBytes: number;
+    /** Invocations and total duration per function during the freshness phase (the main thread's functions). */
+    freshnessFunctions: Record<string, { invocations: number; totalMs: number }>;
+    eventBytes: number;
+  };
 }
 
 interface Row {

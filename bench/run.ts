@@ -4,6 +4,10 @@ import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runColdStarts, type ColdStartsResult } from './cold-starts/cold-starts';
+import { loadPrices, monthlyCost } from './cost/cost-model';
+import { formatCostTable, measuredRates } from './cost/cost-report';
+import { costScenarios, demoEventRate } from './cost/scenarios';
+import { ASSUMPTIONS, monthlyUsage } from './cost/usage';
 import { coldStartRows, COLD_START_GOALS, formatOperations, formatTable, GOALS, scalingRows, sizeRows, type SizeResults } from './report';
 
 /**
@@ -79,7 +83,18 @@ async function main(): Promise<void> {
   console.log(formatOperations(`GET /v1/kpis?asOf= (after the first)`, largest.kpisAsOf.dynamodb, Math.max(1, largest.kpisAsOf.requests)));
   console.log(formatOperations('rebuild', largest.rebuild.dynamodb, largest.rebuild.events));
 
-  writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), machine, quick, goals: { ...GOALS, coldStarts: COLD_START_GOALS }, coldStarts, sizes: results }, null, 2)}\n`);
+  const rate = demoEventRate();
+  const rates = measuredRates(largest);
+  const prices = loadPrices();
+  console.log(`\nWhat it costs a month on AWS (bench/cost; README, "What it costs"), from the steady state at ${largest.products.toLocaleString('en')} products:`);
+  console.log(`  event rate ${rate.eventsPerProductPerYear.toFixed(2)} events per product per year (the demo history: ${rate.events.toLocaleString('en')} events over ${rate.productYears.toLocaleString('en')} product-years);`);
+  console.log(`  measured per event ${rates.writeUnitsPerEvent.toFixed(2)} WCU, ${rates.readUnitsPerEvent.toFixed(2)} RCU; per API read ${rates.readUnitsPerApiRequest.toFixed(2)} RCU; ${Math.round(rates.storageBytesPerProduct).toLocaleString('en')} table bytes per product;`);
+  console.log(`  functions per event: ${Object.entries(rates.functions).map(([id, f]) => `${id} ${f!.invocationsPerEvent.toFixed(2)} × ${Math.round(f!.meanMs)} ms`).join(', ')}; http-api ${Math.round(rates.apiMeanMs)} ms a request (local durations);`);
+  console.log(`  assumed ${JSON.stringify(ASSUMPTIONS)}`);
+  const costs = costScenarios(rate.eventsPerProductPerYear).map((scenario) => ({ scenario, table: monthlyCost(monthlyUsage(scenario, rates), prices) }));
+  for (const { scenario, table } of costs) console.log(formatCostTable(scenario, table, prices));
+
+  writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), machine, quick, goals: { ...GOALS, coldStarts: COLD_START_GOALS }, coldStarts, sizes: results, cost: { eventRate: rate, rates, costs } }, null, 2)}\n`);
   console.log(`\nWritten to ${file}`);
 }
 
