@@ -23,13 +23,14 @@ export function measuredRates(size: SizeResults): MeasuredRates {
 
 const number = (value: number) => (value >= 100 ? Math.round(value).toLocaleString('en') : value.toPrecision(3));
 const usd = (value: number) => `$${value < 1 ? value.toFixed(4) : value.toFixed(2)}`;
+const unitPrice = (value: number) => `$${value < 0.01 ? value.toPrecision(6) : value.toFixed(2)}`;
 
 /** One scenario's table: each line's quantity, price and monthly cost; the priced total and what is unpriced. */
 export function formatCostTable(scenario: Scenario, table: CostTable, prices: PriceFile): string {
   const rows = table.lines.map((line) => [
     line.service,
     `${number(line.quantity)} ${line.unit}`,
-    line.usd === null ? 'no price' : `${usd(line.usd)} per ${line.per.toLocaleString('en')}`,
+    line.usd === null ? 'no price' : `${unitPrice(line.usd)} per ${line.per.toLocaleString('en')}`,
     line.monthlyUsd === null ? '—' : usd(line.monthlyUsd),
   ]);
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i]!.length)));
