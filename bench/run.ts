@@ -73,6 +73,10 @@ async function main(): Promise<void> {
     console.log(`\n${size.products.toLocaleString('en')} products, ${size.events.toLocaleString('en')} events\n`);
     console.log(formatTable(sizeRows(size)));
   }
+  if (coldStarts) {
+    console.log(`\nCold starts (median of ${coldStarts.runs}; goals of issue 20)\n`);
+    console.log(formatTable(coldStartRows(coldStarts)));
+  }
   console.log(`\nScaling\n`);
   console.log(formatTable(scalingRows(results[0]!, results.at(-1)!)));
 
