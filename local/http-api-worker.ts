@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { invokeFunction } from './function-runtime';
 import { startHttpApiServer } from './http-api-server';
 import type { HttpApiWorkerData, HttpApiWorkerMessage } from './http-api-thread';
@@ -15,7 +16,7 @@ startHttpApiServer({
   host: data.host,
   port: data.port,
   ...(data.rateLimit && { rateLimit: data.rateLimit }),
-  invoke: async (event) => (await invokeFunction('http-api', event)) as Awaited<ReturnType<Parameters<typeof startHttpApiServer>[0]['invoke']>>,
+  invoke: async (event) => (await invokeFunction('http-api', event)) as APIGatewayProxyStructuredResultV2,
 }).then(
   (server) => {
     port.on('message', (message: 'stop') => {
