@@ -39,9 +39,9 @@ export async function runColdStarts(options: { runs: number; print?: (line: stri
   const print = options.print ?? ((line: string) => console.log(line));
   const node = node24();
   print('  cdk synth (esbuild bundling of every function)…');
-  const assets = synthesizeFunctionAssets();
   const work = mkdtempSync(join(tmpdir(), 'ocop-bench-cold-'));
   try {
+    const assets = synthesizeFunctionAssets(join(work, 'cdk.out'));
     const prepared = await Promise.all(
       (Object.keys(lambdaFunctions) as FunctionId[]).map(async (functionId) => {
         const asset = assets[functionId];

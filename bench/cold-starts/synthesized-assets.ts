@@ -27,11 +27,11 @@ export class AssetNotFoundError extends Error {
 
 /**
  * Synthesizes the CDK app (prod, Trà Vinh, as the infra tests) with esbuild bundling, as `npm run synth`
- * does, into a temporary directory; returns each function's staged asset.
+ * does, into `outdir` (a new temporary directory unless given); returns each function's staged asset.
  */
-export function synthesizeFunctionAssets(): Record<FunctionId, SynthesizedAsset> {
+export function synthesizeFunctionAssets(outdir: string = mkdtempSync(join(tmpdir(), 'ocop-bench-cdk-'))): Record<FunctionId, SynthesizedAsset> {
   process.env.JSII_DEPRECATED ??= 'quiet';
-  const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'ocop-bench-cdk-')) });
+  const app = new App({ outdir });
   const { stateless } = buildOcopApp(loadStageConfig({ stage: 'prod', province: 'tra-vinh' }), app);
   const assembly = app.synth();
   const template = assembly.getStackArtifact(stateless.artifactId).template as Template;
