@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import plan53 from './data/tra-vinh-plan-53-kh-ubnd.plan.json';
 import { isIsoDay } from './calendar';
 import { INDICATOR_IDS } from './kpi/indicators';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import traVinh from './data/tra-vinh.province.json';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { UNIT_KINDS, vnDayOf, type IsoDay, type Unit } from '../../../domain';
 import { unitDirectoryOfDeployment } from '../../shared/unit-directory';
 import type { ApiRequest } from '../api-request';
