@@ -73,7 +73,7 @@ export async function importRegister(input: ImportInput, options: ImportOptions 
   const byId = new Map(products.map((state) => [state.productId, state]));
   const today = options.today ?? vnDayOf(new Date());
 
-  const parsed: { rowNumber: number; row?: ImportedRow; problems: CellProblem[] }[] = table
+  const parsed: { rowNumber: number; row?: ImportedRow; productId?: string; problems: CellProblem[] }[] = table
     ? table.rows.map((raw) => parseRow(raw, directory, language))
     : (input as { rows: readonly ImportedRow[] }).rows.map((row, i) => ({ rowNumber: i + 2, row, problems: [] }));
   const rejected: RejectedRow[] = [];
@@ -91,7 +91,8 @@ export async function importRegister(input: ImportInput, options: ImportOptions 
       if (same.length > 1) problems.push({ rowNumber: result.rowNumber, key: 'productId', reason: labels.duplicateId(same.join(', ')) });
       else problems.push(...checkRowEvents(row, result.rowNumber, byId.get(row.productId), directory, today, labels.rule, toPublish, () => (rowsUnchanged += 1)));
     }
-    if (problems.length > 0) rejected.push({ rowNumber: result.rowNumber, ...(row && { productId: row.productId }), problems });
+    const productId = row?.productId ?? result.productId;
+    if (problems.length > 0) rejected.push({ rowNumber: result.rowNumber, ...(productId !== undefined && { productId }), problems });
     if (index % 200 === 199 || index === parsed.length - 1) options.onProgress?.({ phase: 'check', done: index + 1, total: parsed.length });
   });
 
