@@ -1,0 +1,117 @@
+import '../../support/quiet-powertools';
+import ExcelJS from 'exceljs';
+import type { SQSEvent } from 'aws-lambda';
+import { importRegister } from '../../../functions/shared/register-import';
+import type { ProductRegisterRow } from '../../../report/register/columns';
+import { productRegisterWorkbook } from '../../../report/workbooks/product-register';
+import { workbookBuffer } from '../../../report/workbooks/table-sheet';
+import { callApiFile } from '../../support/api';
+import { createTestTables } from '../../support/dynamodb';
+import { startLocalBus, type RunningLocalBus } from '../../support/local-bus';
+import { invokeProjectEvent } from '../../support/project';
+
+/**
+ * importRegister through the real PutEvents path (the SDK against the local
+ * bus), the real project-event handler on DynamoDB Local, and the real
+ * http-api handler: a broken sheet, the same sheet fixed, imported again,
+ * and its export imported back. Hostile names come out of every export inert.
+ */
+const AS_OF = '2025-12-31';
+const HOSTILE = ['=HYPERLINK("http://x","Bấm vào đây")', '+1', '-1+2', '@SUM(A1)', '\tx', '\rx'];
+
+const row = (n: number, overrides: Partial<ProductRegisterRow> = {}): ProductRegisterRow => ({
+  productId: `86-29242-${String(n).padStart(4, '0')}`,
+  name: `Sản phẩm ${n}`,
+  unitCode: '29242',
+  ownerName: `Hộ kinh doanh ${n}`,
+  ownerKind: 'household',
+  group: 'food',
+  registeredOn: '2025-08-01',
+  stars: 3,
+  level: '3',
+  score: 60,
+  council: 'province',
+  fiveStarPotential: false,
+  decisionNo: `${n}/QĐ-UBND`,
+  decisionDate: '2025-09-01',
+  // Expiring on AS_OF: the names appear in the KPI workbook's expiring sheet too.
+  validUntil: '2026-01-15',
+  active: true,
+  listings: [{ marketplace: 'postmart', listingUrl: `https://postmart.vn/sp/${n}`, listedOn: '2025-09-10' }],
+  traceability: [{ system: 'national-portal', enrolledOn: '2025-09-11' }],
+  ...overrides,
+});
+const rows = HOSTILE.map((name, i) => row(i + 1, { name, ownerName: name }));
+const sheetOf = async (register: ProductRegisterRow[]) => workbookBuffer(productRegisterWorkbook(register, [], 'vi').workbook);
+
+let bus: RunningLocalBus;
+beforeAll(async () => {
+  await createTestTables();
+  bus = await startLocalBus({ functions: { 'project-event': (event) => invokeProjectEvent(event as SQSEvent) } });
+});
+afterAll(async () => bus.close());
+
+async function importFile(file: Buffer, dryRun = false) {
+  const summary = await importRegister({ file, fileName: 'so-san-pham.xlsx' }, { dryRun });
+  await bus.drain();
+  return summary;
+}
+
+describe('npm run import, through the pipeline', () => {
+  it('dry-runs a broken sheet without publishing, imports it fixed, publishes nothing the second time, and reads its export back unchanged', async () => {
+    // Prepare: one row with a unit not in force on its day (district 842 ended on 2025-06-30).
+    const broken = await sheetOf([...rows, row(9, { unitCode: '842' })]);
+
+    // Act
+    const dryRun = await importFile(broken, true);
+    const refused = await importFile(broken);
+    const fixed = await importFile(await sheetOf(rows));
+    const again = await importFile(await sheetOf(rows));
+    const exported = (await callApiFile(`/v1/products.xlsx?asOf=${AS_OF}`)).file!;
+    const exportBack = await importFile(exported);
+    const reexported = (await callApiFile(`/v1/products.xlsx?asOf=${AS_OF}`)).file!;
+
+    // Assess
+    expect(dryRun).toMatchObject({ rowsRead: 7, eventsPublished: 0, rejected: [expect.objectContaining({ productId: '86-29242-0009' })] });
+    expect(refused.eventsPublished).toBe(0);
+    expect(fixed).toMatchObject({ rowsRead: 6, eventsPublished: 24, rejected: [] });
+    expect(again).toMatchObject({ rowsRead: 6, rowsUnchanged: 6, eventsPublished: 0 });
+    expect(exportBack).toMatchObject({ rowsRead: 6, rowsUnchanged: 6, eventsPublished: 0, rejected: [] });
+    expect(bus.seen.filter((e) => e['detail-type'] !== 'EventRejected')).toHaveLength(24);
+    expect(bus.seen.filter((e) => e['detail-type'] === 'EventRejected')).toEqual([]);
+    const values = async (file: Buffer) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(file as never);
+      return JSON.stringify(workbook.worksheets[0]!.getSheetValues());
+    };
+    expect(await values(reexported)).toBe(await values(exported));
+  });
+
+  it('writes every hostile name as inert text: string cells in the workbooks, prefixed and quoted in the CSV', async () => {
+    // Act
+    const register = (await callApiFile(`/v1/products.xlsx?asOf=${AS_OF}`)).file!;
+    const kpis = (await callApiFile(`/v1/kpis.xlsx?asOf=${AS_OF}`)).file!;
+    const csv = (await callApiFile(`/v1/products.csv?asOf=${AS_OF}`)).file!.subarray(3).toString('utf8');
+
+    // Assess: the catalog trims names, so "\tx" and "\rx" were stored as "x"; the others start with a trigger.
+    const triggers = HOSTILE.map((name) => name.trim()).filter((name) => /^[=+\-@]/.test(name));
+    for (const file of [register, kpis]) {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(file as never);
+      const texts: string[] = [];
+      workbook.eachSheet((sheet) =>
+        sheet.eachRow((r) =>
+          r.eachCell((cell) => {
+            expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+            expect(cell.type).not.toBe(ExcelJS.ValueType.Hyperlink);
+            if (typeof cell.value === 'string') texts.push(cell.value);
+          }),
+        ),
+      );
+      for (const name of triggers) expect(texts).toContain(`'${name}`);
+      expect(texts.filter((text) => /^[=+\-@\t\r]/.test(text))).toEqual([]);
+    }
+    for (const name of triggers) expect(csv).toContain(`"'${name.replace(/"/g, '""')}"`);
+    expect(csv.split(/\r\n|\n/).flatMap((line) => line.split(',')).filter((field) => /^[=+\-@\t\r]/.test(field))).toEqual([]);
+  });
+});
