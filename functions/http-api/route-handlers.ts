@@ -3,11 +3,11 @@ import { kpiSnapshotSchema, trendSchema } from '../../domain';
 import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from '../../report/workbooks/media-types';
 import type { RouteHandler } from './api-request';
 import type { RouteKey } from './route-table';
-import { kpisCsvQuery, kpisQuery, kpiTrendQuery, productsQuery, registerQuery, rejectionsQuery, snapshotsQuery, unitsQuery } from './query-schemas';
+import { importTemplateQuery, kpisCsvQuery, kpisQuery, kpiTrendQuery, productsQuery, registerQuery, rejectionsQuery, snapshotsQuery, unitsQuery } from './query-schemas';
 import { productDetailSchema, productSummarySchema } from './product-view';
 import { getHealth } from './routes/health';
 import { openApiDocument } from './openapi';
-import { getKpisCsv, getKpisWorkbook, getRegisterCsv, getRegisterWorkbook } from './routes/exports';
+import { getImportTemplate, getKpisCsv, getKpisWorkbook, getRegisterCsv, getRegisterWorkbook } from './routes/exports';
 import { getKpiTrend } from './routes/kpi-trend';
 import { getKpis } from './routes/kpis';
 import { getProduct, listProducts } from './routes/products';
@@ -59,6 +59,11 @@ export const routeHandlers: Record<RouteKey, RouteImplementation> = {
   'GET /v1/kpis.csv': { handle: getKpisCsv, query: kpisCsvQuery, file: csv('One table of the KPI workbook: UTF-8 with BOM, comma-separated, dates dd/mm/yyyy, plain numbers (shares 0..1)') },
   'GET /v1/products.xlsx': { handle: getRegisterWorkbook, query: registerQuery, file: xlsx('Sheet Sổ sản phẩm: one row per registered product') },
   'GET /v1/products.csv': { handle: getRegisterCsv, query: registerQuery, file: csv('The product register: UTF-8 with BOM, comma-separated, dates dd/mm/yyyy') },
+  'GET /v1/import-template.xlsx': {
+    handle: getImportTemplate,
+    query: importTemplateQuery,
+    file: xlsx('The workbook a province fills to import its register (npm run import): sheets Hướng dẫn (every column and its meaning), Sổ sản phẩm (the headers, drop-down lists for group, kind of owner, stars, council, five-star potential and unit), and the hidden lists'),
+  },
   'GET /v1/products': { handle: listProducts, query: productsQuery, response: pageOf(productSummarySchema) },
   'GET /v1/products/{productId}': { handle: getProduct, response: productDetailSchema },
   'GET /v1/rejections': withQuery(rejectionsQuery, listRejections, pageOf(rejectionSchema)),

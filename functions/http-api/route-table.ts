@@ -24,6 +24,7 @@ export const routeTable = [
   { method: 'GET', path: '/v1/products', auth: true, summary: 'Products, filtered by district, level or group, paginated' },
   { method: 'GET', path: '/v1/products.xlsx', auth: true, summary: 'The product register as an Excel workbook' },
   { method: 'GET', path: '/v1/products.csv', auth: true, summary: 'The product register as CSV' },
+  { method: 'GET', path: '/v1/import-template.xlsx', auth: true, summary: 'The workbook to fill for npm run import: instructions, the register columns, drop-down lists (units in force today)' },
   { method: 'GET', path: '/v1/products/{productId}', auth: true, summary: 'One product with its rating history' },
   { method: 'GET', path: '/v1/rejections', auth: true, summary: 'Rejected events with their reasons, newest first, paginated' },
   { method: 'GET', path: '/v1/units', auth: true, summary: 'The administrative units in force on a day (code, name, kind, validity, successors)' },

@@ -115,3 +115,36 @@ describe('npm run import, through the pipeline', () => {
     expect(csv.split(/\r\n|\n/).flatMap((line) => line.split(',')).filter((field) => /^[=+\-@\t\r]/.test(field))).toEqual([]);
   });
 });
+
+describe('GET /v1/import-template.xlsx', () => {
+  it('answers the template with instructions, drop-down lists on a hidden sheet, and a filled copy imports', async () => {
+    // Act
+    const { status, headers, file } = await callApiFile('/v1/import-template.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file! as never);
+    const sheet = workbook.getWorksheet('Sổ sản phẩm')!;
+    const header = (sheet.getRow(1).values as string[]).slice(1);
+    const column = (name: string) => String.fromCharCode(65 + header.indexOf(name));
+    sheet.addRow(header.map((name) => ({ 'Mã sản phẩm': '86-29242-0100', 'Tên sản phẩm': 'Bánh pía', 'Đơn vị': 'Phường Trà Vinh', 'Chủ thể': 'Hộ bà Năm', 'Loại chủ thể': 'Hộ sản xuất, kinh doanh', 'Nhóm ngành': 'Thực phẩm', 'Ngày đăng ký': '15/08/2025' })[name] ?? null));
+    const filled = await workbookBuffer(workbook);
+    const summary = await importRegister({ file: filled, fileName: 'mau.xlsx' }, { dryRun: true });
+
+    // Assess
+    expect(status).toBe(200);
+    expect(headers['content-disposition']).toBe('attachment; filename="ocop-mau-nhap-so-san-pham.xlsx"');
+    expect(workbook.worksheets.map((s) => [s.name, s.state])).toEqual([
+      ['Hướng dẫn', 'visible'],
+      ['Sổ sản phẩm', 'visible'],
+      ['Danh mục', 'hidden'],
+    ]);
+    const validations = (sheet as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+    for (const name of ['Nhóm ngành', 'Loại chủ thể', 'Số sao', 'Hội đồng đánh giá', 'Đơn vị']) {
+      const validation = Object.entries(validations).find(([address]) => address.startsWith(`${column(name)}2`));
+      expect(validation?.[1]).toMatchObject({ type: 'list', formulae: [expect.stringMatching(/^'Danh mục'!\$[A-Z]\$2:\$[A-Z]\$\d+$/)] });
+    }
+    const units = (workbook.getWorksheet('Danh mục')!.getColumn(5).values as string[]).slice(2);
+    expect(units).toContain('Phường Trà Vinh');
+    expect(units).not.toContain('Thành phố Trà Vinh');
+    expect(summary).toMatchObject({ rowsRead: 1, eventsToPublish: 1, rejected: [] });
+  });
+});
