@@ -5,7 +5,10 @@ import { importRegister } from '../../../functions/shared/register-import';
 import type { ProductRegisterRow } from '../../../report/register/columns';
 import { productRegisterWorkbook } from '../../../report/workbooks/product-register';
 import { workbookBuffer } from '../../../report/workbooks/table-sheet';
-import { callApiFile } from '../../support/api';
+import { handler } from '../../../functions/http-api/handler';
+import { apiGatewayEvent } from '../../../local/api-gateway-event';
+import { callApiFile, TEST_API_TOKEN } from '../../support/api';
+import { lambdaContext } from '../../support/lambda';
 import { createTestTables } from '../../support/dynamodb';
 import { startLocalBus, type RunningLocalBus } from '../../support/local-bus';
 import { invokeProjectEvent } from '../../support/project';
@@ -146,5 +149,51 @@ describe('GET /v1/import-template.xlsx', () => {
     expect(units).toContain('Phường Trà Vinh');
     expect(units).not.toContain('Thành phố Trà Vinh');
     expect(summary).toMatchObject({ rowsRead: 1, eventsToPublish: 1, rejected: [] });
+  });
+});
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** POST /v1/imports through the real handler, as API Gateway passes a binary body (base64). */
+async function postImport(body: Buffer, { query = '', contentType = XLSX, token = TEST_API_TOKEN as string | null } = {}): Promise<{ status: number; body: any }> {
+  process.env.API_TOKEN = TEST_API_TOKEN;
+  const headers: Record<string, string> = { 'content-type': contentType, ...(token !== null && { authorization: `Bearer ${token}` }) };
+  const event = apiGatewayEvent({ method: 'POST', url: `/v1/imports${query}`, headers, body })!;
+  const result = (await handler(event, lambdaContext('http-api'))) as { statusCode: number; body: string };
+  return { status: result.statusCode, body: JSON.parse(result.body) };
+}
+
+describe('POST /v1/imports', () => {
+  it('answers the dry run by row and column, then publishes when asked and every row passes', async () => {
+    // Prepare
+    const broken = await sheetOf([row(20, { unitCode: '842' })]);
+    const good = await sheetOf([row(21), row(22)]);
+
+    // Act
+    const dryRun = await postImport(broken, { query: '?language=en' });
+    const refused = await postImport(broken, { query: '?dryRun=false' });
+    const published = await postImport(good, { query: '?dryRun=false' });
+    await bus.drain();
+    const again = await postImport(good);
+
+    // Assess
+    expect(dryRun.status).toBe(200);
+    expect(dryRun.body).toMatchObject({ dryRun: true, rowsRead: 1, eventsPublished: 0, rejected: [{ rowNumber: 2, productId: '86-29242-0020', problems: [expect.objectContaining({ column: 'Unit code' })] }] });
+    expect(refused.body).toMatchObject({ dryRun: false, eventsPublished: 0 });
+    expect(published.body).toMatchObject({ dryRun: false, rowsRead: 2, eventsPublished: 8, rejected: [] });
+    expect(again.body).toMatchObject({ rowsRead: 2, rowsUnchanged: 2, eventsToPublish: 0 });
+  });
+
+  it('refuses without a token, another media type, a body over the limit, and a file that is no workbook, without crashing', async () => {
+    // Act
+    const anonymous = await postImport(Buffer.from('x'), { token: null });
+    const json = await postImport(Buffer.from('{}'), { contentType: 'application/json' });
+    const huge = await postImport(Buffer.alloc(5 * 1024 * 1024, 0x41));
+    const notAWorkbook = await postImport(Buffer.from('PK not really a zip'));
+    const empty = await postImport(Buffer.alloc(0), { contentType: 'text/csv' });
+
+    // Assess
+    expect([anonymous.status, json.status, huge.status, notAWorkbook.status, empty.status]).toEqual([401, 415, 413, 400, 400]);
+    expect(notAWorkbook.body.error.message).toMatch(/không phải là bảng tính/);
   });
 });
