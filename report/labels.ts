@@ -607,6 +607,21 @@ export interface RegisterLabels {
     tooManyRows(max: number): string;
     empty: string;
   };
+  /** The dashboard's import section. */
+  dashboard: {
+    title: string;
+    template: string;
+    file: string;
+    check: string;
+    confirm: string;
+    checking: string;
+    publishing: string;
+    allValid(rows: number, events: number, unchanged: number): string;
+    nothingNew(rows: number): string;
+    rejectedRows(rejected: number, rows: number): string;
+    published(events: number): string;
+    columns: { row: string; productId: string; column: string; reason: string };
+  };
   summary: {
     rowsRead: string;
     published: string;
@@ -709,6 +724,20 @@ export const REGISTER_LABELS: Record<Language, RegisterLabels> = {
       tooManyRows: (max) => `Quá nhiều dòng: tối đa ${max} dòng mỗi lần nhập.`,
       empty: 'Trang tính không có dòng sản phẩm nào.',
     },
+    dashboard: {
+      title: 'Nhập sổ sản phẩm từ bảng tính',
+      template: 'Tải mẫu nhập (.xlsx)',
+      file: 'Chọn tệp (.xlsx hoặc .csv)',
+      check: 'Kiểm tra',
+      confirm: 'Xác nhận nhập',
+      checking: 'Đang kiểm tra…',
+      publishing: 'Đang nhập…',
+      allValid: (rows, events, unchanged) => `${rows} dòng hợp lệ: ${events} sự kiện sẽ được ghi, ${unchanged} dòng không thay đổi. Bấm "Xác nhận nhập" để ghi.`,
+      nothingNew: (rows) => `${rows} dòng hợp lệ, không có gì mới để ghi.`,
+      rejectedRows: (rejected, rows) => `${rejected}/${rows} dòng có lỗi: sửa tệp rồi kiểm tra lại. Chưa ghi gì.`,
+      published: (events) => `Đã ghi ${events} sự kiện.`,
+      columns: { row: 'Dòng', productId: 'Mã sản phẩm', column: 'Cột', reason: 'Lý do' },
+    },
     summary: {
       rowsRead: 'Số dòng đã đọc',
       published: 'Số sự kiện đã ghi',
@@ -808,6 +837,20 @@ export const REGISTER_LABELS: Record<Language, RegisterLabels> = {
       duplicateColumns: (columns) => `Columns given twice: ${columns}.`,
       tooManyRows: (max) => `Too many rows: at most ${max} per import.`,
       empty: 'The sheet has no product rows.',
+    },
+    dashboard: {
+      title: 'Import the product register from a spreadsheet',
+      template: 'Download the import template (.xlsx)',
+      file: 'Choose a file (.xlsx or .csv)',
+      check: 'Check',
+      confirm: 'Confirm import',
+      checking: 'Checking…',
+      publishing: 'Importing…',
+      allValid: (rows, events, unchanged) => `${rows} valid rows: ${events} events to publish, ${unchanged} rows unchanged. Press "Confirm import" to publish.`,
+      nothingNew: (rows) => `${rows} valid rows, nothing new to publish.`,
+      rejectedRows: (rejected, rows) => `${rejected} of ${rows} rows have problems: fix the file and check again. Nothing was published.`,
+      published: (events) => `${events} events published.`,
+      columns: { row: 'Row', productId: 'Product id', column: 'Column', reason: 'Reason' },
     },
     summary: {
       rowsRead: 'Rows read',
