@@ -67,8 +67,9 @@ async function main(): Promise<number> {
 
 async function runImport(path: string, language: Language, dryRun: boolean, aws: boolean): Promise<number> {
   const labels = registerLabelsFor(language);
-  const bar = createProgressBar({ label: dryRun ? 'check' : 'import' });
-  let phase = '';
+  // One bar per phase: the rows checked, then the events published.
+  let bar = createProgressBar({ label: 'check' });
+  let phase = 'check';
   const summary = await importRegister(
     { file: readFileSync(path), fileName: basename(path) },
     {
@@ -76,8 +77,11 @@ async function runImport(path: string, language: Language, dryRun: boolean, aws:
       language,
       ...(!aws && { target: { client: new EventBridgeClient({ endpoint: process.env.EVENTS_ENDPOINT, region: 'ap-southeast-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }) } }),
       onProgress: ({ phase: now, done, total }) => {
-        if (now !== phase) bar.finish();
-        phase = now;
+        if (now !== phase) {
+          bar.finish();
+          bar = createProgressBar({ label: now });
+          phase = now;
+        }
         if (total >= 200) bar.update(done, total);
       },
     },

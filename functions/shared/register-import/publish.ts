@@ -47,7 +47,7 @@ export async function publishEvents(
   events: readonly InboundEvent[],
   options: { client: PutEventsSender; eventBusName: string; concurrency?: number; onProgress?: (done: number, total: number) => void },
 ): Promise<number> {
-  const { client, eventBusName, concurrency = 4, onProgress } = options;
+  const { client, eventBusName, concurrency = 16, onProgress } = options;
   const entries = events.map((event): PutEventsRequestEntry => ({ EventBusName: eventBusName, Source: event.source, DetailType: event.detailType, Detail: JSON.stringify(event.detail) }));
   const batches = putEventsBatches(entries);
   let published = 0;
