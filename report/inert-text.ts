@@ -6,7 +6,7 @@
  * text, never as a formula, a link or a command (CWE-1236).
  *
  * OWASP "CSV Injection" (owasp.org/www-community/attacks/CSV_Injection): a cell
- * that begins with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed
+ * that begins with `=`, `+`, `-`, `@`, a tab, a carriage return (or a line feed) is prefixed
  * with a single quote, so the spreadsheet shows the text and evaluates
  * nothing; the CSV writer also quotes every field (csv-quoting below).
  *
@@ -26,7 +26,10 @@ export function restoreInertText(value: string): string {
   return value.startsWith("'") && TRIGGER.test(value.slice(1)) ? value.slice(1) : value;
 }
 
+/** What a spreadsheet evaluates: a text starting with one of these. */
+const EVALUATED = /^[=+\-@\t\r\n]/;
+
 /** Whether a spreadsheet would evaluate this text if written as is. */
 export function needsInerting(value: string): boolean {
-  return TRIGGER.test(value);
+  return EVALUATED.test(value);
 }
