@@ -1,5 +1,5 @@
 /**
- * `npm run import -- <register.xlsx|register.csv> [--dry-run] [--language en] [--aws]`
+ * `npm run import -- <register.xlsx|register.csv> [--dry-run] [--language en] [--aws [--stage dev|prod] [--province tra-vinh]]`
  * `npm run import -- --template <out.xlsx> [--language en]`
  *
  * Imports a province's product register (README, "Onboarding a province from
@@ -8,14 +8,17 @@
  * row passes. With --dry-run nothing is published, and a copy of the sheet
  * with the offending cells marked is written next to the input.
  * Locally it reads the running `npm start` (or the .ocop/ data) and publishes
- * to its bus; with --aws, the deployed stage: PROJECTIONS_TABLE_NAME and
- * EVENT_BUS_NAME, with your AWS credentials (AWS_PROFILE / AWS_REGION).
+ * to its bus; with --aws, the deployed stage: its bus and region from the
+ * stage configuration (infra/config/), the projections table named by
+ * PROJECTIONS_TABLE_NAME (as plan:load and units:load), with your AWS
+ * credentials (AWS_PROFILE).
  */
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { unitsInForce, vnDayOf } from '../domain';
+import { loadStageConfig } from '../infra/config/stage-config';
 import { connectToLocalSystem } from '../local/connect';
 import { createProgressBar } from '../local/demo/progress-bar';
 import { LANGUAGES, registerLabelsFor, type Language } from '../report/labels';
@@ -24,7 +27,8 @@ import { workbookBuffer } from '../report/workbooks/table-sheet';
 import { dryRunReport, importRegister, RegisterFileError } from '../functions/shared/register-import';
 import { unitDirectoryOfDeployment } from '../functions/shared/unit-directory';
 
-const USAGE = 'Usage: npm run import -- <register.xlsx|register.csv> [--dry-run] [--language en] [--aws]\n       npm run import -- --template <out.xlsx> [--language en] [--aws]';
+const USAGE =
+  'Usage: npm run import -- <register.xlsx|register.csv> [--dry-run] [--language en] [--aws [--stage dev|prod] [--province tra-vinh]]\n       npm run import -- --template <out.xlsx> [--language en] [--aws …]';
 
 /** Where the dry run's workbook goes: next to the input, `<name>.kiem-tra.xlsx` (`.dry-run.xlsx` in English). */
 export function reportPathOf(input: string, language: Language): string {
@@ -34,13 +38,22 @@ export function reportPathOf(input: string, language: Language): string {
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
-    options: { 'dry-run': { type: 'boolean' }, language: { type: 'string' }, aws: { type: 'boolean' }, stage: { type: 'string' }, template: { type: 'string' } },
+    options: { 'dry-run': { type: 'boolean' }, language: { type: 'string' }, aws: { type: 'boolean' }, stage: { type: 'string', default: 'dev' }, province: { type: 'string', default: 'tra-vinh' }, template: { type: 'string' } },
     allowPositionals: true,
   });
   const language = (values.language ?? 'vi') as Language;
   if (!LANGUAGES.includes(language) || (positionals.length !== 1 && values.template === undefined)) {
     console.error(USAGE);
     return 2;
+  }
+  if (values.aws) {
+    const config = loadStageConfig({ stage: values.stage!, province: values.province! });
+    process.env.EVENT_BUS_NAME ??= config.eventBusName;
+    process.env.AWS_REGION ??= config.aws.region;
+    if (!process.env.PROJECTIONS_TABLE_NAME) {
+      console.error('--aws: set PROJECTIONS_TABLE_NAME to the stage\'s projections table (the stack output), as for npm run units:load.');
+      return 2;
+    }
   }
   const local = values.aws ? undefined : await connectToLocalSystem();
   try {
