@@ -1,6 +1,8 @@
 export * from './calendar';
 export * from './stars';
 export * from './reform';
+export * from './rules-26-2026';
+export * from './product-sets';
 export * from './product-id';
 export * from './province';
 export * from './plan';
@@ -18,4 +20,5 @@ export * from './kpi/forecast';
 export * from './kpi/trend';
 export * from './kpi/compute-snapshot';
 export * from './kpi/kpi-record';
+export * from './kpi/unit-rows';
 export * from './units';

@@ -1,9 +1,11 @@
-import { PROVINCE_SOURCE, unitCodeOfSource, type Council, type InboundDetail, type InboundEvent, type ProductGroup, type SubjectKind } from '../events';
+import { PROVINCE_SOURCE, unitCodeOfSource, type Council, type InboundDetail, type InboundEvent, type ProductGroup, type ProductSet, type SubjectKind } from '../events';
 import { addMonths, vnDayOf, type IsoDay } from './calendar';
 import { effectiveDayOf } from './aggregates';
 import { publishedDayOf } from './event-rules';
+import { roundOf } from './rules-26-2026';
 import { awardableStars, levelOf, type OcopLevel } from './stars';
 import { territoryOn, unitDirectory, type UnitDirectory } from './units';
+import { jsonSizer } from './json-size';
 
 /**
  * A product's folded state: everything the KPIs and the API need, with dates,
@@ -31,6 +33,8 @@ export interface ProductRegistration {
   occurredAt: string;
   name: string;
   group: ProductGroup;
+  /** The product set of Appendix I of Quyết định 26/2026/QĐ-TTg (product-sets.ts), when the registration gives it. */
+  productSet?: ProductSet;
   subject: { name: string; kind: SubjectKind };
   /**
    * The unit of the registration as the province first received it: the product's owner until a
@@ -67,6 +71,8 @@ export interface Decision {
   decisionDate: IsoDay;
   validUntil: IsoDay;
   occurredAt: string;
+  /** The rating round (đợt) in the decision's year: named by the decision, or derived (rules-26-2026.ts roundOf). */
+  round?: number;
 }
 
 export interface Revocation {
@@ -100,7 +106,10 @@ export interface Enrollment {
   day: IsoDay;
 }
 
-/** A certificate lasts 36 months from its decision unless the decision says otherwise. */
+/**
+ * A certificate lasts 36 months from its decision unless the decision says otherwise (the contract's default; under
+ * Quyết định 26/2026/QĐ-TTg also the longest, rules-26-2026.ts).
+ */
 export const DEFAULT_VALIDITY_MONTHS = 36;
 
 /**
@@ -113,7 +122,6 @@ export const DEFAULT_VALIDITY_MONTHS = 36;
 export const MAX_PRODUCT_STATE_BYTES = 240_000;
 /** @deprecated name kept for the tests written against it: the bound is in bytes. */
 export const MAX_PRODUCT_STATE_CHARS = MAX_PRODUCT_STATE_BYTES;
-const utf8 = new TextEncoder();
 
 export type ProductEvent = Exclude<InboundEvent, { detailType: 'IntellectualPropertyGranted' | 'ScienceTaskApproved' }>;
 type Of<T extends ProductEvent['detailType']> = Extract<ProductEvent, { detailType: T }>;
@@ -180,6 +188,8 @@ export function decideProduct(
   directory: UnitDirectory = NO_UNITS,
 ): ProductDecision {
   let state = current;
+  // Measures each next state from the parts measured before (json-size.ts): the stored state once, then what each event changed.
+  const sizer = jsonSizer();
   const verdicts = new Map<string, ProductVerdict>();
   const waiting: ProductEvent[] = [];
   const decideOne = (event: ProductEvent): void => {
@@ -201,7 +211,7 @@ export function decideProduct(
       return;
     }
     const next = evolveProduct(state, event);
-    if (next !== state && utf8.encode(JSON.stringify(next)).length > MAX_PRODUCT_STATE_BYTES) {
+    if (next !== state && sizer.bytes(next) > MAX_PRODUCT_STATE_BYTES) {
       verdicts.set(eventId, {
         eventId,
         verdict: 'rejected',
@@ -292,6 +302,7 @@ function dossierOf({ detail }: Of<'ProductRegistered'>): Omit<ProductRegistratio
     occurredAt: detail.occurredAt,
     name: detail.name,
     group: detail.group,
+    ...(detail.productSet !== undefined && { productSet: detail.productSet }),
     subject: { name: detail.subject.name, kind: detail.subject.kind },
     ...(detail.communeCode !== undefined && { communeCode: detail.communeCode }),
   };
@@ -378,6 +389,7 @@ export function compareDecisions(a: Decision, b: Decision): number {
 function decisionOf(detail: InboundDetail['ProductRated'] | InboundDetail['ProductUpgraded'], kind: Decision['kind'], stars: number): Decision {
   const { fiveStarPotential } = awardableStars(detail.score, detail.council);
   const level = levelOf(stars, fiveStarPotential);
+  const round = roundOf(detail);
   return {
     eventId: detail.eventId,
     kind,
@@ -390,6 +402,7 @@ function decisionOf(detail: InboundDetail['ProductRated'] | InboundDetail['Produ
     decisionDate: detail.decisionDate,
     validUntil: detail.validUntil ?? addMonths(detail.decisionDate, DEFAULT_VALIDITY_MONTHS),
     occurredAt: detail.occurredAt,
+    ...(round !== undefined && { round }),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { IndicatorId, IndicatorStatus, OcopLevel } from '../domain';
+import type { IndicatorId, IndicatorStatus, OcopLevel, UnitKind } from '../domain';
 import type { Council, ProductGroup, SubjectKind } from '../events';
 import type { RegisterColumnKey } from './register/columns';
 
@@ -55,6 +55,23 @@ export interface ReportLabels {
   noExpiring: string;
   statusLegend: string;
   footer: string;
+  /** Administrative units: named first, coded second; former units (not in force on the day) said to be so. */
+  units: {
+    /** "Phường Trà Vinh (mã 29242)"; a former unit (not in force on the day) says so. */
+    withCode(name: string, code: string, former?: boolean): string;
+    kinds: Record<UnitKind, string>;
+    /** Under the heading of a recipient whose unit is a former one (a district after the 2025 reform). */
+    formerNote: string;
+    unassignedHeading: string;
+    unassignedIntro: string;
+    unassignedCount(count: number, products: string, active: string): string;
+    mayBelongTo(candidates: string): string;
+    notInUnitsData: string;
+    howToAssign: string;
+    /** In a unit's own section: products of a former unit that may be this unit's, waiting to be assigned. */
+    pendingHere(count: number, products: string, formerUnit: string): string;
+    notYetAssigned: string;
+  };
 }
 
 export const LABELS: Record<Language, ReportLabels> = {
@@ -90,6 +107,7 @@ export const LABELS: Record<Language, ReportLabels> = {
       'science.tasks': 'Nhiệm vụ khoa học và công nghệ được phê duyệt',
       'dossiers.year': 'Sản phẩm đăng ký tham gia trong năm',
       'certificates.expiring': 'Giấy chứng nhận sắp hết hạn',
+      'ocop.rounds.year': 'Số đợt đánh giá, phân hạng cấp tỉnh trong năm (tối thiểu 2 đợt theo Điều 5 QĐ 26/2026/QĐ-TTg)',
     },
     status: { met: 'Đạt', on_track: 'Đúng tiến độ', behind: 'Chậm tiến độ' },
     noTarget: 'Không có chỉ tiêu',
@@ -119,6 +137,22 @@ export const LABELS: Record<Language, ReportLabels> = {
     noExpiring: 'Không có giấy chứng nhận nào sắp hết hạn.',
     statusLegend: 'Tình trạng: “Đạt” là đã đạt chỉ tiêu; “Đúng tiến độ” là bằng hoặc vượt mức cần đạt tính đến nay; “Chậm tiến độ” là thấp hơn mức đó.',
     footer: 'Thư được gửi tự động từ hệ thống theo dõi Chương trình OCOP. Vui lòng không trả lời thư này.',
+    units: {
+      withCode: (name, code, former) => `${name} (mã ${code}${former ? ', đơn vị cũ' : ''})`,
+      kinds: { city: 'Thành phố', town: 'Thị xã', district: 'Huyện', commune: 'Xã', ward: 'Phường', specialZone: 'Đặc khu' },
+      formerNote:
+        'Đây là đơn vị hành chính cũ, không còn vào ngày số liệu: số liệu là của các sản phẩm đã đăng ký dưới đơn vị này. Mỗi sản phẩm được tính cho xã, phường đang quản lý địa bàn của nó; sản phẩm chưa xác định được xã, phường thì chờ tỉnh giao.',
+      unassignedHeading: 'Sản phẩm của đơn vị cũ chưa được giao cho xã, phường',
+      unassignedIntro:
+        'Các dòng huyện, thị xã, thành phố dưới đây là đơn vị cũ (trước sắp xếp đơn vị hành chính): sản phẩm đăng ký dưới các đơn vị này chưa xác định được thuộc xã, phường nào.',
+      unassignedCount: (_count, products, active) => `${products} sản phẩm chưa được giao (${active} còn hiệu lực)`,
+      mayBelongTo: (candidates) => `Có thể thuộc: ${candidates}`,
+      notInUnitsData: 'Không có trong danh mục đơn vị hành chính',
+      howToAssign:
+        'Cách giao: cơ quan cấp tỉnh gửi sự kiện ProductTransferred (nguồn ocop.province) cho từng sản phẩm, ghi mã xã, phường nhận ở toUnitCode; từ ngày hiệu lực (effectiveDate), sản phẩm được tính cho xã, phường đó.',
+      pendingHere: (_count, products, former) => `${products} sản phẩm của ${former} có thể thuộc đơn vị này, đang chờ tỉnh giao.`,
+      notYetAssigned: 'chưa giao về xã, phường',
+    },
   },
   en: {
     locale: 'en-GB',
@@ -152,6 +186,7 @@ export const LABELS: Record<Language, ReportLabels> = {
       'science.tasks': 'Science and technology tasks approved',
       'dossiers.year': 'Products registered this year',
       'certificates.expiring': 'Certificates about to expire',
+      'ocop.rounds.year': 'Provincial rating rounds this year (at least 2 under Art. 5 of Decision 26/2026/QĐ-TTg)',
     },
     status: { met: 'Met', on_track: 'On track', behind: 'Behind' },
     noTarget: 'No target',
@@ -181,6 +216,22 @@ export const LABELS: Record<Language, ReportLabels> = {
     noExpiring: 'No certificate is about to expire.',
     statusLegend: 'Status: “Met” means the target is reached; “On track” means at or above what is expected by now; “Behind” means below it.',
     footer: 'This email was sent automatically by the OCOP programme monitoring system. Please do not reply.',
+    units: {
+      withCode: (name, code, former) => `${name} (code ${code}${former ? ', former unit' : ''})`,
+      kinds: { city: 'City', town: 'Town', district: 'District', commune: 'Commune', ward: 'Ward', specialZone: 'Special zone' },
+      formerNote:
+        'This is a former administrative unit, not in force on the day of the figures: the figures are those of the products registered under it. Each product counts under the commune or ward that holds its territory; a product whose commune or ward cannot be told waits for the province to assign it.',
+      unassignedHeading: 'Products of former units not yet assigned to a commune or ward',
+      unassignedIntro:
+        'The district rows below are former units (before the reorganisation of administrative units): their products cannot yet be placed in a commune or ward.',
+      unassignedCount: (count, products, active) => `${products} ${count === 1 ? 'product' : 'products'} not yet assigned (${active} active)`,
+      mayBelongTo: (candidates) => `May belong to: ${candidates}`,
+      notInUnitsData: 'Not in the administrative units data',
+      howToAssign:
+        'How to assign: the provincial office publishes a ProductTransferred event (source ocop.province) for each product, with the receiving commune or ward in toUnitCode; from its effectiveDate the product counts there.',
+      pendingHere: (count, products, former) => `${products} ${count === 1 ? 'product' : 'products'} of ${former} may belong to this unit and ${count === 1 ? 'waits' : 'wait'} for the province to assign ${count === 1 ? 'it' : 'them'}.`,
+      notYetAssigned: 'not yet assigned to a commune or ward',
+    },
   },
 };
 
@@ -250,10 +301,6 @@ export interface UiLabels {
     byLevel: string;
     byDistrict: string;
     byUnit: string;
-    /** A row of byUnit for the products of a former unit no unit in force can be given without guessing. */
-    unassigned(formerUnit: string): string;
-    mayBelongTo(candidates: string): string;
-    notInUnitsData: string;
     byGroup: string;
     expiring: string;
     register: string;
@@ -272,6 +319,7 @@ export interface UiLabels {
       products: string;
       unitCode: string;
       unit: string;
+      unitKind: string;
       note: string;
       active: string;
       recognizedThisYear: string;
@@ -381,9 +429,6 @@ export const UI_LABELS: Record<Language, UiLabels> = {
       byLevel: 'Theo hạng sao',
       byDistrict: 'Theo đơn vị đăng ký',
       byUnit: 'Theo đơn vị',
-      unassigned: (formerUnit) => `Chưa xác định đơn vị mới (trước: ${formerUnit})`,
-      mayBelongTo: (candidates) => `Có thể thuộc: ${candidates}`,
-      notInUnitsData: 'Không có trong danh mục đơn vị hành chính',
       byGroup: 'Theo nhóm ngành',
       expiring: 'Sắp hết hạn',
       register: 'Sổ sản phẩm',
@@ -402,6 +447,7 @@ export const UI_LABELS: Record<Language, UiLabels> = {
         products: 'Số sản phẩm',
         unitCode: 'Mã đơn vị',
         unit: 'Đơn vị',
+        unitKind: 'Loại đơn vị',
         note: 'Ghi chú',
         active: 'Còn hiệu lực',
         recognizedThisYear: 'Công nhận lần đầu trong năm',
@@ -508,9 +554,6 @@ export const UI_LABELS: Record<Language, UiLabels> = {
       byLevel: 'By level',
       byDistrict: 'By registered unit',
       byUnit: 'By unit',
-      unassigned: (formerUnit) => `New unit not settled (formerly ${formerUnit})`,
-      mayBelongTo: (candidates) => `May belong to: ${candidates}`,
-      notInUnitsData: 'Not in the administrative units data',
       byGroup: 'By group',
       expiring: 'Expiring',
       register: 'Product register',
@@ -529,6 +572,7 @@ export const UI_LABELS: Record<Language, UiLabels> = {
         products: 'Products',
         unitCode: 'Unit code',
         unit: 'Unit',
+        unitKind: 'Kind of unit',
         note: 'Note',
         active: 'Active',
         recognizedThisYear: 'First recognised this year',
@@ -643,6 +687,7 @@ export const REGISTER_LABELS: Record<Language, RegisterLabels> = {
       ownerName: UI_LABELS.vi.sheets.columns.owner,
       ownerKind: UI_LABELS.vi.sheets.columns.ownerKind,
       group: UI_LABELS.vi.sheets.columns.group,
+      productSet: 'Bộ sản phẩm',
       registeredOn: 'Ngày đăng ký',
       stars: UI_LABELS.vi.sheets.columns.stars,
       level: UI_LABELS.vi.sheets.columns.level,
@@ -665,6 +710,7 @@ export const REGISTER_LABELS: Record<Language, RegisterLabels> = {
       ownerName: 'Tên chủ thể sản xuất, kinh doanh.',
       ownerKind: 'Loại chủ thể (chọn trong danh sách).',
       group: 'Nhóm ngành sản phẩm theo Quyết định 148/QĐ-TTg (chọn trong danh sách).',
+      productSet: 'Không bắt buộc. Bộ sản phẩm theo Phụ lục I Quyết định 26/2026/QĐ-TTg (chọn trong danh sách; hệ thống đọc mã ở đầu, ví dụ I.3.b); phải thuộc nhóm ngành đã chọn.',
       registeredOn: 'Ngày đăng ký sản phẩm, dạng dd/mm/yyyy (hoặc yyyy-mm-dd).',
       stars: 'Số sao của quyết định công nhận hiện hành (1 đến 5). Để trống nếu chưa được đánh giá.',
       level: 'Do hệ thống tính; bỏ qua khi nhập.',
@@ -757,6 +803,7 @@ export const REGISTER_LABELS: Record<Language, RegisterLabels> = {
       ownerName: UI_LABELS.en.sheets.columns.owner,
       ownerKind: UI_LABELS.en.sheets.columns.ownerKind,
       group: UI_LABELS.en.sheets.columns.group,
+      productSet: 'Product set',
       registeredOn: 'Registered on',
       stars: UI_LABELS.en.sheets.columns.stars,
       level: UI_LABELS.en.sheets.columns.level,
@@ -779,6 +826,7 @@ export const REGISTER_LABELS: Record<Language, RegisterLabels> = {
       ownerName: 'Name of the owner (the producer).',
       ownerKind: 'Kind of owner (pick from the list).',
       group: 'Product group of Decision 148/QĐ-TTg (pick from the list).',
+      productSet: 'Optional. The product set of Appendix I of Decision 26/2026/QĐ-TTg (pick from the list; the code in front is read, e.g. I.3.b); it must belong to the group.',
       registeredOn: 'Day the product was registered, dd/mm/yyyy (or yyyy-mm-dd).',
       stars: 'Stars of the current recognition decision (1 to 5). Empty if not rated.',
       level: 'Computed by the system; ignored on import.',

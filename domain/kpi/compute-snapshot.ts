@@ -4,13 +4,15 @@ import { activeCertificateOn, firstRecognition, isListedOn } from '../certificat
 import type { Plan } from '../plan';
 import type { IpGrant, ScienceTask } from '../province-facts';
 import type { Province } from '../province';
-import { territoryOn, type TerritoryOn, type Unit, type UnitDirectory } from '../units';
+import { type TerritoryOn, type Unit, type UnitDirectory } from '../units';
 import { LEVELS, MIN_OCOP_STARS, type OcopLevel } from '../stars';
+import { DECISION_26_2026 } from '../rules-26-2026';
 import { EXPIRING_WITHIN_DAYS, INDICATORS, type IndicatorId } from './indicators';
 import { recordUnitOn, type ProductKpiRecord } from './kpi-record';
 import type { DistrictBreakdown, ExpiringCertificate, Indicator, KpiSnapshot, UnassignedBreakdown, UnitBreakdown } from './snapshot';
 import { forecastCount } from './forecast';
 import { countStatus, share, shareStatus } from './status';
+import { nameRows, placeOfRecord, territoriesOn } from './unit-rows';
 
 export interface KpiInputs {
   /** The products' KPI records (kpi-record.ts). */
@@ -60,6 +62,9 @@ export function computeSnapshot(inputs: KpiInputs, { asOf, plan, province, units
   let recognizedAt5 = 0;
   let rerecognized = 0;
   let dossiers = 0;
+  const byProductSet: Record<string, { active: number }> = {};
+  /** The province's rating rounds of the year so far (indicators.ts `ocop.rounds.year`). */
+  const provinceRounds = new Set<number>();
 
   for (const product of inputs.products) {
     // A product counts from its registration on, whatever the dates of its decisions.
@@ -67,10 +72,12 @@ export function computeSnapshot(inputs: KpiInputs, { asOf, plan, province, units
     const unitCode = recordUnitOn(product, day);
     const district = (byDistrict[unitCode] ??= emptyDistrict());
     // The registered commune narrows the registered unit's successors; after a transfer the record's unit is the province's word.
-    const place = placeOf(unitCode, unitCode === product.units[0]!.unitCode ? product.communeCode : undefined);
+    const place = placeOfRecord(product, unitCode, placeOf);
     const unit = place.kind === 'unit' ? (byUnit[place.unit.code] ??= emptyUnit(place.unit)) : unassignedBucket(unassigned, units, unitCode, place);
+    if (place.kind !== 'unit') (unit as UnassignedBreakdown).products! += 1;
     const rows = [district, unit];
     if (inYear(product.registeredOn)) dossiers += 1;
+    for (const d of product.decisions) if (d.provinceRound !== undefined && inYear(d.decisionDate)) provinceRounds.add(d.provinceRound);
 
     const first = firstRecognition(product, day);
     if (first && inYear(first.decisionDate)) {
@@ -92,6 +99,7 @@ export function computeSnapshot(inputs: KpiInputs, { asOf, plan, province, units
       row.byLevel[certificate.level] += 1;
     }
     (byGroup[product.group] ??= { active: 0 }).active += 1;
+    if (product.productSet !== undefined) (byProductSet[product.productSet] ??= { active: 0 }).active += 1;
     if (product.tracedFrom !== undefined && product.tracedFrom <= day) {
       traceable += 1;
       for (const row of rows) row.traceable += 1;
@@ -106,6 +114,9 @@ export function computeSnapshot(inputs: KpiInputs, { asOf, plan, province, units
         productId: product.productId,
         name: product.name,
         districtCode: unitCode,
+        ...(place.kind === 'unit'
+          ? { unitCode: place.unit.code, unitName: place.unit.name }
+          : { unitCode, ...(unit.name !== undefined && { unitName: unit.name }), unassigned: true }),
         validUntil: certificate.validUntil,
         level: certificate.level,
       });
@@ -126,10 +137,14 @@ export function computeSnapshot(inputs: KpiInputs, { asOf, plan, province, units
     'science.tasks': inputs.scienceTasks.filter((t) => inPlan(t.approvedAt)).length,
     'dossiers.year': dossiers,
     'certificates.expiring': expiring.length,
+    'ocop.rounds.year': provinceRounds.size,
   };
 
   const yearPeriod = { start: `${year}-01-01`, end: `${year}-12-31` };
-  const indicators = (Object.keys(INDICATORS) as IndicatorId[]).map((id): Indicator => {
+  // A year before 26/2026/QĐ-TTg whose decisions name no round says nothing about rounds: no `ocop.rounds.year` (not a 0).
+  const withoutRounds = provinceRounds.size === 0 && yearPeriod.end < DECISION_26_2026.effectiveFrom;
+  const indicatorIds = (Object.keys(INDICATORS) as IndicatorId[]).filter((id) => id !== 'ocop.rounds.year' || !withoutRounds);
+  const indicators = indicatorIds.map((id): Indicator => {
     const value = values[id];
     const target = plan.targets[id];
     if (!target) return { id, value };
@@ -141,6 +156,8 @@ export function computeSnapshot(inputs: KpiInputs, { asOf, plan, province, units
     return { id, value, target: target.value, ...stretch, ...countStatus(value, target.value, period, day), ...(forecast && { forecast }) };
   });
 
+  nameRows(byDistrict, units, day);
+  nameRows(unassigned, units, day);
   expiring.sort((a, b) => a.validUntil.localeCompare(b.validUntil) || a.productId.localeCompare(b.productId));
   return {
     asOf,
@@ -148,7 +165,7 @@ export function computeSnapshot(inputs: KpiInputs, { asOf, plan, province, units
     province: { code: province.code, name: province.name },
     plan: { id: plan.id, title: plan.title, period: plan.period },
     indicators,
-    breakdown: { byLevel: mapLevels(byLevel), byDistrict, byGroup, byUnit, unassigned },
+    breakdown: { byLevel: mapLevels(byLevel), byDistrict, byGroup, ...(Object.keys(byProductSet).length > 0 && { byProductSet }), byUnit, unassigned },
     expiring,
   };
 }
@@ -171,7 +188,7 @@ function unassignedBucket(
   code: string,
   place: Exclude<TerritoryOn, { kind: 'unit' }>,
 ): UnassignedBreakdown {
-  const bucket = (unassigned[code] ??= { ...emptyDistrict(units.units.find((unit) => unit.code === code)?.name), reason: place.kind, candidates: [] });
+  const bucket = (unassigned[code] ??= { ...emptyDistrict(units.units.find((unit) => unit.code === code)?.name), reason: place.kind, candidates: [], products: 0 });
   if (place.kind === 'ambiguous') {
     const added = place.candidates.filter((candidate) => !bucket.candidates.some((known) => known.code === candidate.code));
     if (added.length > 0) {
@@ -180,17 +197,6 @@ function unassignedBucket(
     }
   }
   return bucket;
-}
-
-/** territoryOn for one day, remembered per (unit, commune hint): a province has few units and many products. */
-function territoriesOn(units: UnitDirectory, day: IsoDay): (code: string, communeCode: string | undefined) => TerritoryOn {
-  const known = new Map<string, TerritoryOn>();
-  return (code, communeCode) => {
-    const key = `${code}|${communeCode ?? ''}`;
-    let place = known.get(key);
-    if (place === undefined) known.set(key, (place = territoryOn(units, code, day, communeCode)));
-    return place;
-  };
 }
 
 function mapLevels(counts: Record<OcopLevel, number>): Record<OcopLevel, { active: number }> {

@@ -1,5 +1,6 @@
 import type { IsoDay, OcopLevel } from '../../domain';
-import type { Council, ProductGroup, SubjectKind } from '../../events';
+import { PRODUCT_SETS_OF_APPENDIX_I } from '../../domain/product-sets';
+import type { Council, ProductGroup, ProductSet, SubjectKind } from '../../events';
 import { REGISTER_LABELS, type Language } from '../labels';
 
 /**
@@ -18,6 +19,7 @@ export type RegisterColumnKey =
   | 'ownerName'
   | 'ownerKind'
   | 'group'
+  | 'productSet'
   | 'registeredOn'
   | 'stars'
   | 'level'
@@ -59,12 +61,13 @@ export interface RegisterColumn {
 export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
   { key: 'productId', type: 'code', requirement: 'always', width: 18 },
   { key: 'name', type: 'text', requirement: 'always', width: 40 },
+  { key: 'unit', type: 'unit', requirement: 'no', width: 32 },
   { key: 'unitCode', type: 'code', requirement: 'no', width: 12 },
-  { key: 'unit', type: 'unit', requirement: 'no', width: 28 },
   { key: 'communeCode', type: 'code', requirement: 'no', width: 14 },
   { key: 'ownerName', type: 'text', requirement: 'always', width: 36 },
   { key: 'ownerKind', type: 'choice', requirement: 'always', width: 22 },
   { key: 'group', type: 'choice', requirement: 'always', width: 28 },
+  { key: 'productSet', type: 'choice', requirement: 'no', width: 40 },
   { key: 'registeredOn', type: 'day', requirement: 'always', width: 13 },
   { key: 'stars', type: 'stars', requirement: 'no', width: 8 },
   { key: 'level', type: 'computed', requirement: 'computed', width: 20 },
@@ -125,6 +128,8 @@ export interface ProductRegisterRow {
   ownerName: string;
   ownerKind: SubjectKind;
   group: ProductGroup;
+  /** The product set of Quyết định 26/2026/QĐ-TTg (Appendix I), when the registration gives one. */
+  productSet?: ProductSet;
   registeredOn: IsoDay;
   /** The latest decision on the day, whatever its stars. */
   stars?: number;
@@ -141,6 +146,11 @@ export interface ProductRegisterRow {
   listings: RegisterListing[];
   /** Traceability systems it is enrolled in, on the day. */
   traceability: RegisterEnrollment[];
+}
+
+/** A product set as the sheets write it (and the template's list offers it): its code, then its name, e.g. "I.3.b Chế biến từ gạo, ngũ cốc"; the import reads the code. */
+export function productSetEntry(code: ProductSet): string {
+  return `${code} ${PRODUCT_SETS_OF_APPENDIX_I[code].name}`;
 }
 
 /** A day YYYY-MM-DD as the sheets write it in text: dd/mm/yyyy. */

@@ -19,6 +19,7 @@ export function registerRowOf(state: ProductState, day: IsoDay): ProductRegister
     ownerName: registration.subject.name,
     ownerKind: registration.subject.kind,
     group: registration.group,
+    ...(registration.productSet !== undefined && { productSet: registration.productSet }),
     registeredOn: registration.registeredOn,
     ...(decision && {
       stars: decision.stars,

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
-import { COUNCILS, PRODUCT_GROUPS, SUBJECT_KINDS } from '../../events';
+import { COUNCILS, PRODUCT_GROUPS, PRODUCT_SETS, SUBJECT_KINDS } from '../../events';
 import { registerLabelsFor, uiLabelsFor, type Language } from '../labels';
-import { REGISTER_COLUMNS, REGISTER_INPUT_COLUMNS, registerHeader, type RegisterColumnKey } from '../register/columns';
+import { productSetEntry, REGISTER_COLUMNS, REGISTER_INPUT_COLUMNS, registerHeader, type RegisterColumnKey } from '../register/columns';
 import { inertText } from '../inert-text';
 import { NUMBER_FORMATS, newWorkbook } from './table-sheet';
 
@@ -11,9 +11,6 @@ import { NUMBER_FORMATS, newWorkbook } from './table-sheet';
  * sheet (every column, what it means, whether it is required), the register
  * sheet with its headers and drop-down lists, and the lists themselves on a
  * hidden sheet (a unit list is too long for an inline list). Pure.
- *
- * The product set of Circular 26/2026 is not a column yet: its vocabulary is
- * not in the event catalog (issue 18); it joins REGISTER_COLUMNS when it is.
  */
 export const TEMPLATE_ROWS = 5000;
 
@@ -53,6 +50,7 @@ export function importTemplateWorkbook(units: readonly { code: string; name: str
     council: COUNCILS.map((c) => labels.councils[c]),
     unit: [...units].sort((a, b) => a.name.localeCompare(b.name, 'vi')).map((u) => u.name),
     fiveStarPotential: [ui.sheets.yes, ui.sheets.no],
+    productSet: PRODUCT_SETS.map(productSetEntry),
   };
   let listColumn = 0;
   const listsName = `'${labels.sheets.lists.replace(/'/g, "''")}'`;

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { labelsFor, registerLabelsFor, uiLabelsFor, type Language } from '../labels';
-import { enrollmentEntry, listingEntry, REGISTER_COLUMNS, registerHeader, type ProductRegisterRow, type RegisterColumn, type RegisterColumnKey } from '../register/columns';
+import { enrollmentEntry, listingEntry, productSetEntry, REGISTER_COLUMNS, registerHeader, type ProductRegisterRow, type RegisterColumn, type RegisterColumnKey } from '../register/columns';
 import { addTableSheet, newWorkbook, type CellKind, type Column } from './table-sheet';
 
 export type { ProductRegisterRow, RegisterEnrollment, RegisterListing } from '../register/columns';
@@ -63,6 +63,7 @@ export function registerSheetColumns(columns: readonly RegisterColumn[], units: 
     ownerName: (r) => r.ownerName,
     ownerKind: (r) => ui.subjectKinds[r.ownerKind],
     group: (r) => ui.groups[r.group],
+    productSet: (r) => (r.productSet ? productSetEntry(r.productSet) : undefined),
     registeredOn: (r) => r.registeredOn,
     stars: (r) => r.stars,
     level: (r) => (r.level ? labels.levels[r.level] : undefined),

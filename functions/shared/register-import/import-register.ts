@@ -155,6 +155,7 @@ const FIELD_COLUMN: Record<string, RegisterColumnKey> = {
   productId: 'productId',
   name: 'name',
   group: 'group',
+  productSet: 'productSet',
   subject: 'ownerName',
   districtCode: 'unitCode',
   communeCode: 'unitCode',

@@ -1,8 +1,8 @@
 import { isIsoDay, unitsInForce, type IsoDay, type UnitDirectory } from '../../../domain';
-import { COUNCILS, PRODUCT_GROUPS, SUBJECT_KINDS } from '../../../events';
+import { COUNCILS, PRODUCT_GROUPS, PRODUCT_SETS, SUBJECT_KINDS, type ProductSet } from '../../../events';
 import { restoreInertText } from '../../../report/inert-text';
 import { REGISTER_LABELS, registerLabelsFor, UI_LABELS, type Language } from '../../../report/labels';
-import { LIST_SEPARATOR, REGISTER_COLUMNS, type ProductRegisterRow, type RegisterColumnKey, type RegisterEnrollment, type RegisterListing } from '../../../report/register/columns';
+import { LIST_SEPARATOR, productSetEntry, REGISTER_COLUMNS, type ProductRegisterRow, type RegisterColumnKey, type RegisterEnrollment, type RegisterListing } from '../../../report/register/columns';
 import type { RawCell, RawRow } from './read-sheet';
 
 /** A row as the import reads it: the register's row without what the system computes. */
@@ -85,6 +85,10 @@ export function parseRow(raw: RawRow, directory: UnitDirectory, language: Langua
   const ownerName = text('ownerName');
   const ownerKind = choice('ownerKind', OWNER_KINDS, SUBJECT_KINDS.map((k) => ui.subjectKinds[k]));
   const group = choice('group', GROUPS, PRODUCT_GROUPS.map((g) => ui.groups[g]));
+  const productSetText = text('productSet');
+  const productSetCode = productSetText?.split(/\s+/)[0];
+  const productSet =
+    productSetCode === undefined ? undefined : (PRODUCT_SETS as readonly string[]).includes(productSetCode) ? (productSetCode as ProductSet) : fail('productSet', labels.notAChoice(productSetText!, PRODUCT_SETS.map(productSetEntry).slice(0, 3).join('; ') + '; …'));
   const registeredOn = day('registeredOn');
   const communeCode = text('communeCode', 5);
   const stars = number('stars');
@@ -121,6 +125,7 @@ export function parseRow(raw: RawRow, directory: UnitDirectory, language: Langua
     ownerName,
     ownerKind,
     group,
+    ...(productSet !== undefined && { productSet }),
     registeredOn,
     ...(stars !== undefined && {
       stars,

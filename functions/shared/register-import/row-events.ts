@@ -48,6 +48,7 @@ export function rowEvents(row: ImportedRow, current: ProductState | undefined, t
         name: row.name,
         group: row.group,
         subject: { name: row.ownerName, kind: row.ownerKind },
+        ...(row.productSet !== undefined && { productSet: row.productSet }),
       }),
     });
   }
@@ -106,6 +107,7 @@ function registrationDiffers(row: ImportedRow, state: ProductState): boolean {
     r.subject.name !== row.ownerName ||
     r.subject.kind !== row.ownerKind ||
     r.districtCode !== row.unitCode ||
+    r.productSet !== row.productSet ||
     (row.communeCode !== undefined && row.communeCode !== r.communeCode)
   );
 }
