@@ -20,6 +20,7 @@ const row = (overrides: Partial<ProductRegisterRow> = {}): ProductRegisterRow =>
   ownerName: 'Hợp tác xã Dừa sáp',
   ownerKind: 'cooperative',
   group: 'food',
+  productSet: 'I.3.b',
   registeredOn: '2025-09-01',
   stars: 4,
   level: '4',
@@ -67,6 +68,7 @@ describe('importRegister, dry run', () => {
     // Assess
     expect(summary).toMatchObject({ rowsRead: 2, rowsUnchanged: 0, eventsToPublish: 5, eventsPublished: 0, rejected: [] });
     expect(again).toMatchObject({ rowsRead: 2, rowsUnchanged: 2, eventsToPublish: 0, rejected: [] });
+    expect(products.find((p) => p.productId === '86-29242-0001')!.registration.productSet).toBe('I.3.b');
     const cells = async (file: Buffer) => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(file as never);
