@@ -90,7 +90,8 @@ export const lambdaFunctions = {
     timeoutSeconds: 29,
     // routes: snapshots (query), products (get, query), kpis (scan, via kpi-inputs), rejections (query).
     // snapshots, products (one, listings, the readModel index), units (the UNITS item, unit-directory), waiting (count of a product not registered), rejections.
-    tables: { snapshots: ['Query'], projections: ['GetItem', 'Query'], waiting: ['Query'], rejections: ['Query'] },
+    // queryProjections (products, the register export, the import) reads the items a keys-only Query found with BatchGetItem.
+    tables: { snapshots: ['Query'], projections: ['GetItem', 'BatchGetItem', 'Query'], waiting: ['Query'], rejections: ['Query'] },
     // POST /v1/imports publishes the register's rows as the province, only the kinds of event an import makes.
     putsProvinceEvents: IMPORT_DETAIL_TYPES,
   },
