@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { registerHeader } from '../../../report/register/columns';
 import { XLSX_MEDIA_TYPE } from '../../../report/workbooks/media-types';
-import { importRegister, MAX_IMPORT_FILE_BYTES, RegisterFileError } from '../../shared/register-import';
+import { MAX_IMPORT_FILE_BYTES, RegisterFileError } from '../../shared/register-import/file-guard';
+
+// A require, not a static import: the bundle evaluates the importer (and exceljs) only on the first import request.
+const importer = (): typeof import('../../shared/register-import/import-register') =>
+  require('../../shared/register-import/import-register') as typeof import('../../shared/register-import/import-register');
 import { BadRequestError } from '../api-errors';
 import type { ApiRequest } from '../api-request';
 import type { importQuery } from '../query-schemas';
@@ -40,7 +44,7 @@ export async function postImport(request: ApiRequest<z.infer<typeof importQuery>
   const fileName = body.mediaType === 'text/csv' ? 'register.csv' : 'register.xlsx';
   let summary;
   try {
-    summary = await importRegister({ file: body.data, fileName }, { dryRun: dryRun !== 'false', language: language ?? 'vi' });
+    summary = await importer().importRegister({ file: body.data, fileName }, { dryRun: dryRun !== 'false', language: language ?? 'vi' });
   } catch (error) {
     if (error instanceof RegisterFileError) throw new BadRequestError(error.message, { cause: error });
     throw error;
