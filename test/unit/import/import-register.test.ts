@@ -179,7 +179,7 @@ describe('importRegister, files refused whole', () => {
     expect(error.problem).toBe('zipBomb');
   });
 
-  it('refuses hidden sheets, merged cells and unknown or missing columns', async () => {
+  it('refuses hidden sheets, merged cells and unknown, missing or repeated columns', async () => {
     // Prepare
     const base = async (edit: (wb: ExcelJS.Workbook, sheet: ExcelJS.Worksheet) => void) => {
       const wb = productRegisterWorkbook([row()], units, 'vi').workbook;
@@ -192,9 +192,11 @@ describe('importRegister, files refused whole', () => {
     const merged = await refusal(await base((_, sheet) => sheet.mergeCells('A2:B2')));
     const unknown = await refusal(await base((_, sheet) => (sheet.getCell('Z1').value = 'Cột lạ')));
     const missing = await refusal(Buffer.from('Mã sản phẩm,Tên sản phẩm\nA,B\n'), 'r.csv');
+    const twice = await refusal(Buffer.from('Mã sản phẩm,Product id,Tên sản phẩm\nA,A,B\n'), 'r.csv');
 
     // Assess
-    expect([hidden.problem, merged.problem, unknown.problem, missing.problem]).toEqual(['hiddenSheet', 'mergedCells', 'unknownColumns', 'missingColumns']);
+    expect([hidden.problem, merged.problem, unknown.problem, missing.problem, twice.problem]).toEqual(['hiddenSheet', 'mergedCells', 'unknownColumns', 'missingColumns', 'duplicateColumns']);
+    expect(twice.message).toContain('"Mã sản phẩm" = "Product id"');
     expect(unknown.message).toContain('Cột lạ');
   });
 });
