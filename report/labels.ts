@@ -626,6 +626,7 @@ export interface RegisterLabels {
     notAChoice(value: string, choices: string): string;
     notYesNo(value: string): string;
     formula: string;
+    unreadable: string;
     unknownUnit(value: string, day: string): string;
     ambiguousUnit(value: string, codes: string): string;
     unitMismatch(code: string, name: string): string;
@@ -746,6 +747,7 @@ export const REGISTER_LABELS: Record<Language, RegisterLabels> = {
       notAChoice: (value, choices) => `"${value}" không có trong danh sách: ${choices}.`,
       notYesNo: (value) => `"${value}": ghi Có hoặc Không.`,
       formula: 'Ô chứa công thức; hệ thống không tính công thức: hãy ghi giá trị.',
+      unreadable: 'Ô chứa lỗi của Excel (ví dụ #N/A) hoặc giá trị không đọc được: hãy ghi giá trị.',
       unknownUnit: (value, day) => `Đơn vị "${value}" không có trong danh mục đơn vị hành chính còn hiệu lực ngày ${day}.`,
       ambiguousUnit: (value, codes) => `Có nhiều đơn vị tên "${value}" (mã ${codes}); hãy ghi mã đơn vị.`,
       unitMismatch: (code, name) => `Mã đơn vị ${code} và tên "${name}" không cùng một đơn vị.`,
@@ -862,6 +864,7 @@ export const REGISTER_LABELS: Record<Language, RegisterLabels> = {
       notAChoice: (value, choices) => `"${value}" is not in the list: ${choices}.`,
       notYesNo: (value) => `"${value}": write Yes or No.`,
       formula: 'The cell holds a formula; the system evaluates no formula: write the value.',
+      unreadable: 'The cell holds an Excel error (e.g. #N/A) or a value that cannot be read: write the value.',
       unknownUnit: (value, day) => `Unit "${value}" is not among the administrative units in force on ${day}.`,
       ambiguousUnit: (value, codes) => `Several units are named "${value}" (codes ${codes}); give the unit code.`,
       unitMismatch: (code, name) => `Unit code ${code} and name "${name}" are not the same unit.`,

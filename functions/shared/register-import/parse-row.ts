@@ -51,7 +51,7 @@ export function parseRow(raw: RawRow, directory: UnitDirectory, language: Langua
   const cellOf = (key: RegisterColumnKey): RawCell | undefined => {
     const cell = raw.cells[key];
     if (cell?.formula) return fail(key, labels.formula);
-    if (cell?.unreadable) return fail(key, labels.notANumber('#'));
+    if (cell?.unreadable) return fail(key, labels.unreadable);
     return cell;
   };
   const text = (key: RegisterColumnKey, max = 500): string | undefined => {
