@@ -129,6 +129,17 @@ describe('importRegister, dry run', () => {
   });
 });
 
+describe('importRegister, rows given as data', () => {
+  it('checks rows given without a file as a sheet\'s rows, numbered from 2', async () => {
+    // Act
+    const summary = await importRegister({ rows: [row(), row({ productId: '86-29242-0002', unitCode: '842' })] }, { dryRun: true, directory, products: [], today: TODAY });
+
+    // Assess
+    expect(summary).toMatchObject({ rowsRead: 2, eventsToPublish: 4, rejected: [{ rowNumber: 3, productId: '86-29242-0002' }] });
+    expect(summary.table).toBeUndefined();
+  });
+});
+
 describe('importRegister, files refused whole', () => {
   const refusal = async (file: Buffer, fileName = 'r.xlsx') => (await check(file, [], fileName).then(() => undefined, (error: unknown) => error)) as RegisterFileError;
 
