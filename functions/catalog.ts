@@ -1,6 +1,8 @@
+import type { InboundDetailType } from '../events/catalog';
 import { CHART_ASSETS, type ChartAsset } from '../report/charts/assets';
 import { LAZY_MODULES } from './lazy-modules';
 import type { LazyModule } from './shared/lazy-module';
+import { IMPORT_DETAIL_TYPES } from './shared/register-import/import-detail-types';
 import { REPORT_SCOPE } from './shared/report-snapshot-store';
 import type { TableId } from './shared/tables';
 import { SETTLE_WAITING_DETAIL_TYPE } from './project-event/settle-request';
@@ -27,6 +29,8 @@ export interface FunctionDefinition {
   writableKeys?: Partial<Record<TableId, readonly string[]>>;
   /** Puts events (EventRejected) on the bus. */
   putsEvents?: boolean;
+  /** Puts these inbound events on the bus as the province (ocop.province): the register import of POST /v1/imports. */
+  putsProvinceEvents?: readonly InboundDetailType[];
   /** Detail types it also puts on the bus for itself, as ocop.province: follow-up messages the inbound rule takes back to its own queue. */
   putsFollowUps?: readonly string[];
   /** Sends email through SES. */
@@ -91,8 +95,11 @@ export const lambdaFunctions = {
     timeoutSeconds: 29,
     // routes: snapshots (query), products (get, query), kpis (scan, via kpi-inputs), rejections (query).
     // snapshots, products (one, listings, the readModel index), units (the UNITS item, unit-directory), waiting (count of a product not registered), rejections.
-    tables: { snapshots: ['Query'], projections: ['GetItem', 'Query'], waiting: ['Query'], rejections: ['Query'] },
-    lazyModules: [LAZY_MODULES.workbooks],
+    // queryProjections (products, the register export, the import) reads the items a keys-only Query found with BatchGetItem.
+    tables: { snapshots: ['Query'], projections: ['GetItem', 'BatchGetItem', 'Query'], waiting: ['Query'], rejections: ['Query'] },
+    lazyModules: [LAZY_MODULES.workbooks, LAZY_MODULES.registerImport],
+    // POST /v1/imports publishes the register's rows as the province, only the kinds of event an import makes.
+    putsProvinceEvents: IMPORT_DETAIL_TYPES,
   },
   'announce-rejections': {
     entry: 'functions/announce-rejections/handler.ts',

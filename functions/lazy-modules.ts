@@ -9,6 +9,8 @@ import type { LazyModule } from './shared/lazy-module';
 export const LAZY_MODULES = {
   /** exceljs and the workbooks (about 1 MB minified): only the .xlsx and .csv routes of http-api. */
   workbooks: { entry: 'report/workbooks/index.ts', bundleName: 'workbooks.js' },
+  /** The register import (it reads workbooks with exceljs): only POST /v1/imports of http-api. */
+  registerImport: { entry: 'functions/shared/register-import/import-register.ts', bundleName: 'register-import.js' },
   /** ECharts, zrender and resvg: only the weekly report's charts. */
   emailCharts: { entry: 'report/charts/email-charts.ts', bundleName: 'email-charts.js' },
 } as const satisfies Record<string, LazyModule>;

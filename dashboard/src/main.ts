@@ -4,7 +4,7 @@ import { INDICATORS } from '../../domain/kpi/indicators';
 import { LEVELS } from '../../domain/stars';
 import { bulletChartOption, bulletRows, trendChartOption } from '../../report/charts/options';
 import { numberFormats } from '../../report/format';
-import { labelsFor, uiLabelsFor, type Language } from '../../report/labels';
+import { labelsFor, registerLabelsFor, uiLabelsFor, type Language } from '../../report/labels';
 import { candidatesNote, expiringUnitLabel, waitingProducts } from '../../report/unit-breakdown';
 import { bearerToken, loadConfig, signOut, type DashboardConfig } from './auth';
 import { disposeCharts, drawChart } from './charts';
@@ -154,7 +154,8 @@ ${u.waiting ? `<tr class="waiting" data-waiting="${escape(u.code)}"><td colspan=
 <li><button type="button" data-download="/v1/kpis.csv?asOf=${state.day}">${escape(d.downloads.kpisCsv)}</button></li>
 <li><button type="button" data-download="/v1/products.xlsx?asOf=${state.day}">${escape(d.downloads.productsXlsx)}</button></li>
 <li><button type="button" data-download="/v1/products.csv?asOf=${state.day}">${escape(d.downloads.productsCsv)}</button></li>
-</ul></section>`;
+</ul></section>
+${importSection()}`;
 
   const rows = bulletRows(snapshot, state.language);
   for (const row of rows) {
@@ -263,6 +264,68 @@ ${page.items
   }
 }
 
+interface ImportAnswer {
+  dryRun: boolean;
+  rowsRead: number;
+  rowsUnchanged: number;
+  eventsToPublish: number;
+  eventsPublished: number;
+  rejected: { rowNumber: number; productId?: string; problems: { column: string; reason: string }[] }[];
+}
+
+/** Pick a register file, see the dry run's problems (POST /v1/imports), then confirm. */
+function importSection(): string {
+  const i = registerLabelsFor(state.language).dashboard;
+  return `<section class="import" aria-labelledby="h-import"><h2 id="h-import">${escape(i.title)}</h2>
+<p><button type="button" data-download="/v1/import-template.xlsx?language=${state.language}">${escape(i.template)}</button></p>
+<form id="import-form"><label for="import-file">${escape(i.file)}</label> <input type="file" id="import-file" accept=".xlsx,.csv,${XLSX_TYPE},text/csv" required>
+<button type="submit">${escape(i.check)}</button> <button type="button" id="import-confirm" hidden>${escape(i.confirm)}</button></form>
+<div id="import-result" role="status" aria-live="polite"></div></section>`;
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+async function postImport(file: File, dryRun: boolean): Promise<ImportAnswer> {
+  const type = /\.csv$/i.test(file.name) ? 'text/csv' : XLSX_TYPE;
+  const response = await fetch(`/v1/imports?dryRun=${dryRun}&language=${state.language}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${state.token}`, 'content-type': type },
+    body: file,
+    cache: 'no-store',
+  });
+  const body = (await response.json().catch(() => undefined)) as (ImportAnswer & { error?: { message?: string } }) | undefined;
+  if (!response.ok) throw new ApiFailure(`${response.status}: ${body?.error?.message ?? response.statusText}`);
+  return body!;
+}
+
+async function runImport(dryRun: boolean): Promise<void> {
+  const i = registerLabelsFor(state.language).dashboard;
+  const d = uiLabelsFor(state.language).dashboard;
+  const file = $<HTMLInputElement>('import-file').files?.[0];
+  const result = $('import-result');
+  const confirm = $<HTMLButtonElement>('import-confirm');
+  if (!file) return;
+  confirm.hidden = true;
+  result.textContent = dryRun ? i.checking : i.publishing;
+  try {
+    const answer = await postImport(file, dryRun);
+    if (!dryRun) {
+      result.textContent = answer.rejected.length > 0 ? i.rejectedRows(answer.rejected.length, answer.rowsRead) : i.published(answer.eventsPublished);
+      return;
+    }
+    if (answer.rejected.length > 0) {
+      const c = i.columns;
+      result.innerHTML = `<p>${escape(i.rejectedRows(answer.rejected.length, answer.rowsRead))}</p><div class="scroll" tabindex="0"><table data-table="import-problems"><thead><tr><th scope="col">${escape(c.row)}</th><th scope="col">${escape(c.productId)}</th><th scope="col">${escape(c.column)}</th><th scope="col">${escape(c.reason)}</th></tr></thead><tbody>
+${answer.rejected.flatMap((row) => row.problems.map((p) => `<tr><td class="num">${escape(row.rowNumber)}</td><td>${escape(row.productId ?? '')}</td><td>${escape(p.column)}</td><td>${escape(p.reason)}</td></tr>`)).join('')}</tbody></table></div>`;
+      return;
+    }
+    result.textContent = answer.eventsToPublish > 0 ? i.allValid(answer.rowsRead, answer.eventsToPublish, answer.rowsUnchanged) : i.nothingNew(answer.rowsRead);
+    confirm.hidden = answer.eventsToPublish === 0;
+  } catch (error) {
+    result.textContent = d.failed((error as Error).message);
+  }
+}
+
 async function download(path: string): Promise<void> {
   const d = uiLabelsFor(state.language).dashboard;
   try {
@@ -315,6 +378,12 @@ async function start(): Promise<void> {
     const target = (event.target as HTMLElement).closest('button');
     if (target?.dataset.drill) void drill(target as HTMLButtonElement);
     if (target?.dataset.download) void download(target.dataset.download);
+    if (target?.id === 'import-confirm') void runImport(false);
+  });
+  $('content').addEventListener('submit', (event) => {
+    if ((event.target as HTMLElement).id !== 'import-form') return;
+    event.preventDefault();
+    void runImport(true);
   });
 
   state.config = await loadConfig();

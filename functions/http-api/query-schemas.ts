@@ -49,6 +49,15 @@ export const registerQuery = z.strictObject({
   asOf: day.optional().describe('The day (Asia/Ho_Chi_Minh) whose certificates and listings the register shows; default today'),
 });
 
+export const importTemplateQuery = z.strictObject({
+  language: z.enum(['vi', 'en'], { error: 'must be vi or en' }).optional().describe('Language of the headers and instructions; default vi (the import accepts both)'),
+});
+
+export const importQuery = z.strictObject({
+  dryRun: z.enum(['true', 'false'], { error: 'must be true or false' }).optional().describe('true (the default): check every row and publish nothing; false: publish when every row passes'),
+  language: z.enum(['vi', 'en'], { error: 'must be vi or en' }).optional().describe('Language of the reasons; default vi'),
+});
+
 const unitCode = z.string().regex(/^\d{3,5}$/, { error: 'must be a unit code of 3 to 5 digits, e.g. 29242 or 842' });
 
 export const productsQuery = z.strictObject({

@@ -5,6 +5,9 @@ import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { INDICATORS } from '../../domain';
 import { numberFormats } from '../../report/format';
+import { productRegisterWorkbook } from '../../report/workbooks/product-register';
+import type { ProductRegisterRow } from '../../report/register/columns';
+import { workbookBuffer } from '../../report/workbooks/table-sheet';
 import { startSystem, type StartedSystem } from './support/start-system';
 
 /**
@@ -207,6 +210,45 @@ describe('the dashboard, used', () => {
     // Assess
     expect(download.suggestedFilename()).toBe('ocop-chi-so-2024-12-31.xlsx');
     expect(workbook.worksheets.map((s) => s.name)).toContain('Chỉ số');
+  });
+});
+
+describe('the dashboard import', () => {
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const row = (unitCode: string): ProductRegisterRow => ({
+    productId: '86-29242-9001',
+    name: 'Bánh tét lá cẩm',
+    unitCode,
+    ownerName: 'Hộ bà Tư',
+    ownerKind: 'household',
+    group: 'food',
+    registeredOn: '2025-08-01',
+    active: false,
+    listings: [],
+    traceability: [],
+  });
+  const file = async (unitCode: string) => ({ name: 'so-san-pham.xlsx', mimeType: XLSX, buffer: await workbookBuffer(productRegisterWorkbook([row(unitCode)], [], 'vi').workbook) });
+
+  it('shows the dry run problems of a file, then imports it fixed once confirmed', async () => {
+    // Prepare: district 842 ended on 2025-06-30.
+    const { page, errors } = await openDashboard(1366);
+
+    // Act
+    await page.setInputFiles('#import-file', await file('842'));
+    await page.click('#import-form button[type="submit"]');
+    await page.waitForSelector('[data-table="import-problems"]');
+    const problems = await page.$$eval('[data-table="import-problems"] tbody tr', (rows) => rows.map((r) => Array.from(r.querySelectorAll('td')).map((td) => td.textContent)));
+    await page.setInputFiles('#import-file', await file('29242'));
+    await page.click('#import-form button[type="submit"]');
+    await page.waitForSelector('#import-confirm:not([hidden])');
+    await page.click('#import-confirm');
+    await page.waitForFunction(() => document.querySelector('#import-result')?.textContent?.startsWith('Đã ghi'));
+
+    // Assess
+    expect(problems).toEqual([['2', '86-29242-9001', 'Mã đơn vị', expect.stringContaining('842')]]);
+    expect(await page.textContent('#import-result')).toBe('Đã ghi 1 sự kiện.');
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });
 
