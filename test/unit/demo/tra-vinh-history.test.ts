@@ -6,9 +6,7 @@ import {
   computeSnapshot,
   endOfVnDay,
   firstRecognition,
-  PLAN_53_KH_UBND,
   projectHistory,
-  TRA_VINH,
   type KpiInputs,
   type KpiSnapshot,
   type ProductState,
@@ -16,6 +14,7 @@ import {
 } from '../../../domain';
 import { shippedUnitDirectory } from '../../../domain/data/shipped-units';
 import { DEMO_LAST_DAY, OWNERS_END_2022, traVinhHistory } from '../../../local/demo/tra-vinh-history';
+import { DEPLOYMENT_PROVINCE, PLAN_53_KH_UBND } from '../../support/shipped-data';
 
 interface Folded {
   /** The folded state of every registered product. */
@@ -36,7 +35,7 @@ function fold(events: readonly InboundEvent[]): Folded {
 }
 
 function snapshotOn(inputs: KpiInputs, day: string): KpiSnapshot {
-  return computeSnapshot(inputs, { asOf: endOfVnDay(day), plan: PLAN_53_KH_UBND, province: TRA_VINH, units: shippedUnitDirectory() });
+  return computeSnapshot(inputs, { asOf: endOfVnDay(day), plans: [PLAN_53_KH_UBND], province: DEPLOYMENT_PROVINCE, units: shippedUnitDirectory() });
 }
 
 function indicator(snapshot: KpiSnapshot, id: string): number {
@@ -187,7 +186,8 @@ describe('traVinhHistory', () => {
     // Assess
     expect(indicator(today, 'ocop.rerecognized.year')).toBeGreaterThan(0);
     expect(indicator(today, 'certificates.expiring')).toBeGreaterThan(0);
-    expect(indicator(today, 'ip.geographical_indication')).toBe(1);
+    // No plan is in force in 2026: Plan 53's final result carries the geographical indication of its period.
+    expect(today.endedPlan?.indicators.find((i) => i.id === 'ip.geographical_indication')).toMatchObject({ value: 1, final: true });
     expect(indicator(today, 'traceability.coverage')).toBeGreaterThan(0.5);
     expect(revoked.length).toBeGreaterThan(3);
     expect(upgraded.length).toBeGreaterThan(3);
