@@ -110,6 +110,20 @@ describe('traVinhHistory', () => {
     // Assess
     expect(indicator(snapshot, 'ocop.active')).toBe(184);
     expect(levels(snapshot)).toEqual({ '3': 137, '4': 38, '4-potential-5': 9, '5': 0 });
+    expect(snapshot.province).toEqual({ code: '84', name: 'Trà Vinh' });
+    expect(snapshot.plan?.id).toBe(PLAN_53_KH_UBND.id);
+  });
+
+  it('names Vĩnh Long on a day of 2026, with no plan in force since 1/1/2026 and the final results of Plan 53', () => {
+    // Act
+    const snapshot = snapshotOn(folded.inputs, '2026-11-23');
+
+    // Assess
+    expect(snapshot.province).toMatchObject({ code: '86', name: 'Vĩnh Long' });
+    expect(snapshot.plan).toBeUndefined();
+    expect(snapshot.noPlan).toEqual({ since: '2026-01-01' });
+    expect(snapshot.indicators.filter((i) => i.target !== undefined)).toEqual([]);
+    expect(snapshot.endedPlan?.indicators.map((i) => i.status).every((status) => status === 'met' || status === 'not_met')).toBe(true);
   });
 
   it('counts 2022 as 28 + 82 first recognitions and 22 re-recognitions, from 166 dossiers', () => {

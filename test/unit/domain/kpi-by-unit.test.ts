@@ -14,13 +14,13 @@ import { DEPLOYMENT_PROVINCE, PLAN_53_KH_UBND } from '../../support/shipped-data
 const units = shippedUnitDirectory();
 const snapshotOn = (inputs: KpiInputs, day: string): KpiSnapshot =>
   computeSnapshot(inputs, { asOf: `${day}T12:00:00+07:00`, plans: [PLAN_53_KH_UBND], province: DEPLOYMENT_PROVINCE, units });
-const TP_DEPLOYMENT_PROVINCE = district('842');
+const TP_TRA_VINH = district('842');
 const CHAU_THANH = district('847');
 const activeOf = (rows: Record<string, { active: number }> | undefined) => Object.values(rows ?? {}).reduce((sum, row) => sum + row.active, 0);
 const indicator = (snapshot: KpiSnapshot, id: string) => snapshot.indicators.find((i) => i.id === id)!.value;
 
 /** 4 stars in 2024 (valid three years, so active through the reform), registered in 2023. */
-const recognised = (productId: string, by = TP_DEPLOYMENT_PROVINCE, communeCode?: string) => [
+const recognised = (productId: string, by = TP_TRA_VINH, communeCode?: string) => [
   registered(productId, by, { day: '2023-03-01', ...(communeCode !== undefined && { communeCode }) }),
   rated(productId, province(by.districtCode), 4, { score: 76, day: '2024-05-10' }),
 ];
@@ -46,7 +46,7 @@ describe('byUnit before the reform', () => {
 describe('byUnit after the reform', () => {
   it('counts a product of district 842 whose registered commune was a ward of 842 under 29242 in 2026', () => {
     // Prepare: 29239, a former ward of Thành phố Trà Vinh, went into Phường Trà Vinh (29242).
-    const inputs = project(recognised('P-1', TP_DEPLOYMENT_PROVINCE, '29239'));
+    const inputs = project(recognised('P-1', TP_TRA_VINH, '29239'));
     // Act
     const snapshot = snapshotOn(inputs, '2026-06-01');
     // Assess
@@ -88,7 +88,7 @@ describe('byUnit after the reform', () => {
 
   it('does not guess from a commune that was not part of the former district', () => {
     // Prepare: 29374 was a commune of Châu Thành (847), not of Thành phố Trà Vinh.
-    const inputs = project(recognised('P-4', TP_DEPLOYMENT_PROVINCE, '29374'));
+    const inputs = project(recognised('P-4', TP_TRA_VINH, '29374'));
     // Act
     const snapshot = snapshotOn(inputs, '2026-06-01');
     // Assess
@@ -123,7 +123,7 @@ describe('byUnit after the reform', () => {
   it('adds up: byUnit and unassigned together hold every active product, on each side of the reform', () => {
     // Prepare
     const inputs = project([
-      ...recognised('P-1', TP_DEPLOYMENT_PROVINCE, '29239'),
+      ...recognised('P-1', TP_TRA_VINH, '29239'),
       ...recognised('P-2', CHAU_THANH, '29395'),
       ...recognised('P-3'),
       ...recognised('P-6', CHAU_THANH),
@@ -167,7 +167,7 @@ describe('byUnit after the reform', () => {
   it('is empty of units on a day no units data covers, and still counts every product', () => {
     // Prepare: a directory with the districts alone (their successors unknown to it).
     const districtsOnly = unitDirectory(units.units.filter((unit) => unit.code.length === 3).map((unit) => ({ ...unit, successors: [] })));
-    const inputs = project(recognised('P-1', TP_DEPLOYMENT_PROVINCE, '29239'));
+    const inputs = project(recognised('P-1', TP_TRA_VINH, '29239'));
     // Act
     const snapshot = computeSnapshot(inputs, { asOf: '2026-06-01T12:00:00+07:00', plans: [PLAN_53_KH_UBND], province: DEPLOYMENT_PROVINCE, units: districtsOnly });
     // Assess
@@ -179,7 +179,7 @@ describe('byUnit after the reform', () => {
 describe('the KPI record carries the registered commune', () => {
   it('round-trips communeCode through the compact encoding', () => {
     // Prepare
-    const [record] = project(recognised('P-1', TP_DEPLOYMENT_PROVINCE, '29239')).products;
+    const [record] = project(recognised('P-1', TP_TRA_VINH, '29239')).products;
     // Act
     const decoded = decodeKpiRecord(encodeKpiRecord({ kind: 'product', product: record! }));
     // Assess

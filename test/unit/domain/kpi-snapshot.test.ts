@@ -10,7 +10,7 @@ import { DEPLOYMENT_PROVINCE, PLAN_53_KH_UBND } from '../../support/shipped-data
  * with the default plan (Plan 53/KH-UBND, 2022-07-29 .. 2025-12-31).
  */
 
-const TP_DEPLOYMENT_PROVINCE = district('842');
+const TP_TRA_VINH = district('842');
 const CAU_KE = district('845');
 const TIEU_CAN = district('846');
 const CHAU_THANH = district('847');
@@ -19,15 +19,15 @@ const TX_DUYEN_HAI = district('851');
 
 const history = [
   // A1 842 food: first recognised 2021 (3★, valid to 2024-06-15), re-recognised 2024-06-10 (3★, to 2027-06-10).
-  registered('TV-842-001', TP_DEPLOYMENT_PROVINCE, { day: '2021-02-01', name: 'Mật hoa dừa Sokfarm', group: 'food' }),
-  rated('TV-842-001', TP_DEPLOYMENT_PROVINCE, 3, { score: 60, council: 'district', day: '2021-06-15' }),
-  rated('TV-842-001', TP_DEPLOYMENT_PROVINCE, 3, { score: 64, council: 'district', day: '2024-06-10' }),
-  enrolled('TV-842-001', TP_DEPLOYMENT_PROVINCE, '2024-07-02T08:00:00+07:00'), // after asOf: not traceable yet
+  registered('TV-842-001', TP_TRA_VINH, { day: '2021-02-01', name: 'Mật hoa dừa Sokfarm', group: 'food' }),
+  rated('TV-842-001', TP_TRA_VINH, 3, { score: 60, council: 'district', day: '2021-06-15' }),
+  rated('TV-842-001', TP_TRA_VINH, 3, { score: 64, council: 'district', day: '2024-06-10' }),
+  enrolled('TV-842-001', TP_TRA_VINH, '2024-07-02T08:00:00+07:00'), // after asOf: not traceable yet
   // A2 842 beverage: 4★ 2022-12-30, validUntil given 2024-09-30 (92 days after asOf: not expiring).
-  registered('TV-842-002', TP_DEPLOYMENT_PROVINCE, { day: '2022-03-01', name: 'Trà mãng cầu xiêm', group: 'beverage' }),
+  registered('TV-842-002', TP_TRA_VINH, { day: '2022-03-01', name: 'Trà mãng cầu xiêm', group: 'beverage' }),
   rated('TV-842-002', province('842'), 4, { score: 78, day: '2022-12-30', validUntil: '2024-09-30' }),
-  enrolled('TV-842-002', TP_DEPLOYMENT_PROVINCE, '2023-03-01T09:00:00+07:00'),
-  listed('TV-842-002', TP_DEPLOYMENT_PROVINCE, 'postmart', '2023-02-01T09:00:00+07:00'),
+  enrolled('TV-842-002', TP_TRA_VINH, '2023-03-01T09:00:00+07:00'),
+  listed('TV-842-002', TP_TRA_VINH, 'postmart', '2023-02-01T09:00:00+07:00'),
   // A3 845 food: 4★ five-star potential 2022-08-22, upgraded to 5★ by the central council 2024-03-15 (published by the province).
   registered('TV-845-001', CAU_KE, { day: '2022-01-10', name: 'Dừa sáp Cầu Kè', group: 'food' }),
   rated('TV-845-001', CAU_KE, 4, { score: 92, day: '2022-08-22', fiveStarPotential: true }),
@@ -67,11 +67,11 @@ const history = [
   rated('TV-851-002', TX_DUYEN_HAI, 3, { score: 68, council: 'district', day: '2022-04-01' }),
   rated('TV-851-002', TX_DUYEN_HAI, 3, { score: 69, council: 'district', day: '2023-08-01', validUntil: '2024-09-29' }),
   // A11 842 handicraft: registered 2024, rated after asOf.
-  registered('TV-842-003', TP_DEPLOYMENT_PROVINCE, { day: '2024-03-01', name: 'Giỏ lục bình', group: 'handicraft' }),
-  rated('TV-842-003', TP_DEPLOYMENT_PROVINCE, 3, { score: 52, council: 'district', day: '2024-07-05' }),
+  registered('TV-842-003', TP_TRA_VINH, { day: '2024-03-01', name: 'Giỏ lục bình', group: 'handicraft' }),
+  rated('TV-842-003', TP_TRA_VINH, 3, { score: 52, council: 'district', day: '2024-07-05' }),
   // A12 842 ornamental: registered by the province for 842, 1★; Cầu Kè's 4★ rating of it is rejected, never counted.
   registered('TV-842-004', province('842'), { day: '2024-06-01', name: 'Mai vàng Trà Vinh', group: 'ornamental' }),
-  rated('TV-842-004', TP_DEPLOYMENT_PROVINCE, 1, { score: 25, council: 'district', day: '2024-06-20' }),
+  rated('TV-842-004', TP_TRA_VINH, 1, { score: 25, council: 'district', day: '2024-06-20' }),
   rated('TV-842-004', CAU_KE, 4, { score: 75, day: '2024-06-25' }),
   // A13 846: rated, never registered: waits, not counted.
   rated('TV-846-001', TIEU_CAN, 3, { score: 60, council: 'district', day: '2024-01-10' }),

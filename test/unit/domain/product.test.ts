@@ -20,7 +20,7 @@ import { shippedUnitDirectory } from '../../../domain/data/shipped-units';
 import { delisted, district, enrolled, inbound, listed, noonOf, province, rated, registered, revoked, transferred, upgraded } from './support/events';
 import { DEPLOYMENT_PROVINCE, PLAN_53_KH_UBND } from '../../support/shipped-data';
 
-const TP_DEPLOYMENT_PROVINCE = district('842');
+const TP_TRA_VINH = district('842');
 const CANG_LONG = district('844');
 const CAU_KE = district('845');
 const TRA_CU = district('849');
@@ -175,9 +175,9 @@ describe('foldProduct: registrations', () => {
 
 describe('decideProduct: ownership cannot be taken by a date or by arrival (issue 9)', () => {
   const ownerHistory = [
-    registered(P, TP_DEPLOYMENT_PROVINCE, { day: '2022-03-14', name: 'Mật ong hoa dừa' }),
+    registered(P, TP_TRA_VINH, { day: '2022-03-14', name: 'Mật ong hoa dừa' }),
     rated(P, province('842'), 4, { score: 78, day: '2022-12-30' }),
-    listed(P, TP_DEPLOYMENT_PROVINCE, 'postmart', '2023-01-05T09:00:00+07:00'),
+    listed(P, TP_TRA_VINH, 'postmart', '2023-01-05T09:00:00+07:00'),
   ];
 
   it('rejects a back-dated ProductRegistered from another district, naming the owner, and changes nothing', () => {
