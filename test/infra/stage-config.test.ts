@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-import { InvalidStageConfigError, loadStageConfig, parseStageConfig } from '../../infra/config/stage-config';
+import { defaultStageProvince, InvalidStageConfigError, loadStageConfig, parseStageConfig } from '../../infra/config/stage-config';
+import { loadProvince } from '../../functions/shared/province-config';
 import { DEPLOYMENT_PROVINCE } from '../support/shipped-data';
 
 const CONFIG_DIR = join(__dirname, '..', '..', 'infra', 'config');
@@ -19,15 +20,41 @@ function errorOf(action: () => unknown): Error {
   throw new Error('expected an error');
 }
 
+describe('defaultStageProvince', () => {
+  it('is the one province infra/config has stage files for, so no slug is written in code', () => {
+    // Act
+    const slug = defaultStageProvince();
+
+    // Assess
+    expect(slug).toBe('tra-vinh');
+    expect(loadProvince(slug)).toEqual(loadProvince('vinh-long'));
+  });
+
+  it('asks for -c province= when the config folder has several provinces', () => {
+    // Prepare
+    const dir = mkdtempSync(join(tmpdir(), 'stage-configs-'));
+    for (const name of ['a.dev.json', 'b.prod.json']) writeFileSync(join(dir, name), '{}');
+
+    // Act
+    const attempt = () => defaultStageProvince(dir);
+
+    // Assess
+    expect(attempt).toThrow(/several provinces \(a, b\): name one with -c province=<slug>/);
+  });
+});
+
 describe('loadStageConfig', () => {
-  it.each(['dev', 'prod'])('loads the %s config of Trà Vinh with the district names from the province data', (stage) => {
+  it.each(['dev', 'prod'])('loads the %s config of the tra-vinh stage: the province Vĩnh Long over time (alias tra-vinh), with the district names from the province data', (stage) => {
     // Act
     const config = loadStageConfig({ stage, province: 'tra-vinh' });
 
     // Assess
     expect(config.stage).toBe(stage);
     expect(config.province.code).toBe(DEPLOYMENT_PROVINCE.code);
-    expect(config.province.name).toBe('Trà Vinh');
+    expect(config.province.name).toBe('Vĩnh Long');
+    expect(config.province.periods.map((period) => period.name)).toEqual(['Trà Vinh', 'Vĩnh Long']);
+    expect(config.provinceSlug).toBe('tra-vinh');
+    expect(config.provinceFile).toMatch(/domain\/data\/vinh-long\.province\.json$/);
     for (const district of config.districts) {
       expect(district.name).toBe(DEPLOYMENT_PROVINCE.units.find((unit) => unit.code === district.code)!.name);
       expect(district.accountId).toMatch(/^\d{12}$/);
@@ -105,7 +132,7 @@ describe('parseStageConfig', () => {
     const twiceError = errorOf(() => parseStageConfig(twice, DEPLOYMENT_PROVINCE, 'x.json'));
 
     // Assess
-    expect(unknownError.message).toMatch(/999 is no district of Trà Vinh.*\s+→ at districts\[0\]\.code/);
+    expect(unknownError.message).toMatch(/999 is no district of Vĩnh Long.*\s+→ at districts\[0\]\.code/);
     expect(twiceError.message).toMatch(/listed twice\s+→ at districts\[1\]\.code/);
   });
 
