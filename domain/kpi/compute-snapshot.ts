@@ -47,8 +47,8 @@ export function computeSnapshot(inputs: KpiInputs, context: KpiContext): KpiSnap
   /** Expiring: valid until at most EXPIRING_WITHIN_DAYS after the day (certificate.ts expiresWithin, computed once). */
   const expiringBy = addDays(day, EXPIRING_WITHIN_DAYS);
   const inYear = (d: IsoDay) => d >= yearStart && d <= day;
-  // Counts of the plan period; with no plan in force, of the year.
-  const inPlan = plan ? (d: IsoDay) => d >= plan.period.start && d <= plan.period.end && d <= day : inYear;
+  // Counts of the plan period; with no plan in force, everything up to the day (a grant stays in force).
+  const inPlan = plan ? (d: IsoDay) => d >= plan.period.start && d <= plan.period.end && d <= day : (d: IsoDay) => d <= day;
 
   const byLevel = zeroLevels();
   const byGroup: Record<string, { active: number }> = Object.fromEntries(PRODUCT_GROUPS.map((group) => [group, { active: 0 }]));

@@ -200,7 +200,8 @@ describe('traVinhHistory', () => {
     // Assess
     expect(indicator(today, 'ocop.rerecognized.year')).toBeGreaterThan(0);
     expect(indicator(today, 'certificates.expiring')).toBeGreaterThan(0);
-    // No plan is in force in 2026: Plan 53's final result carries the geographical indication of its period.
+    expect(indicator(today, 'ip.geographical_indication')).toBe(1);
+    // No plan is in force in 2026: Plan 53's final result carries the geographical indication of its period too.
     expect(today.endedPlan?.indicators.find((i) => i.id === 'ip.geographical_indication')).toMatchObject({ value: 1, final: true });
     expect(indicator(today, 'traceability.coverage')).toBeGreaterThan(0.5);
     expect(revoked.length).toBeGreaterThan(3);

@@ -155,6 +155,8 @@ describe('plans that begin and end', () => {
       // Assess
       expect(snapshot.plan).toBeUndefined();
       expect(snapshot.noPlan).toEqual({ since: '2026-01-01' });
+      // With no plan, the plan's counts take every grant up to the day.
+      expect(indicator(snapshot, 'ip.collective_mark').value).toBe(2);
       expect(snapshot.indicators.filter((i) => i.target !== undefined || i.status !== undefined || i.forecast !== undefined)).toEqual([]);
       expect(snapshot.endedPlan).toMatchObject({ id: PLAN_53_KH_UBND.id, period: { end: '2025-12-31' } });
       expect(snapshot.endedPlan!.indicators.find((i) => i.id === 'ocop.recognized.year')).toMatchObject({ value: 2, target: 40, status: 'not_met', final: true });
