@@ -1,5 +1,5 @@
 import { districtSource, PROVINCE_SOURCE, type InboundEvent } from '../events';
-import { addDays, councilRefusal, TWO_TIER_FROM, vnDayOf, type IsoDay } from '../domain';
+import { addDays, councilRefusal, refusalsUnder26of2026, TWO_TIER_FROM, vnDayOf, type IsoDay } from '../domain';
 import { shippedUnitDirectory } from '../domain/data/shipped-units';
 import { SeededRandom } from '../local/demo/prng';
 import { DISTRICTS } from '../local/demo/tra-vinh-history';
@@ -49,9 +49,11 @@ function productEvents(n: number, today: IsoDay, random: SeededRandom): InboundE
   const common = (day: IsoDay) => ({ schemaVersion: 1 as const, ...publisherOn(district, day).unit, productId });
   const source = (day: IsoDay) => publisherOn(district, day).source;
 
-  // One product in ten is rated 2 stars (not OCOP); the others 3 stars by the district, or 4 by the province.
+  // One product in ten is rated 2 stars (not OCOP) where the rules of the day record such a decision (not after the
+  // transition of 26/2026/QĐ-TTg, rules-26-2026.ts: then 3 stars); the others 3 stars by the district, or 4 by the province.
   const roll = random.next();
-  const stars = roll < 0.1 ? 2 : roll < 0.7 ? 3 : 4;
+  const twoStarsRecorded = refusalsUnder26of2026({ council: 'province', stars: 2, decisionDate }, 'stars').length === 0;
+  const stars = roll < 0.1 ? (twoStarsRecorded ? 2 : 3) : roll < 0.7 ? 3 : 4;
   const score = stars === 2 ? random.int(35, 49) : stars === 3 ? random.int(50, 69) : random.int(70, 89);
   // The district council rates 3 stars and less where the rules of the day allow it (stars.ts), else the province.
   const council = stars === 4 || councilRefusal('district', stars, decisionDate) !== undefined ? 'province' : 'district';

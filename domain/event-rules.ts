@@ -2,7 +2,9 @@ import { communeCodeOfSource, communeSource, districtCodeOfSource, PROVINCE_SOUR
 import { vnDayOf, type IsoDay } from './calendar';
 import { effectiveDayOf } from './aggregates';
 import { productIdProblem } from './product-id';
+import { productSetProblem } from './product-sets';
 import { isAfterReform, TWO_TIER_FROM, TWO_TIER_REFERENCE } from './reform';
+import { FIVE_STARS_26_2026, isUnder26of2026, refusalsUnder26of2026 } from './rules-26-2026';
 import { awardableStars, councilRefusal } from './stars';
 import { UNIT_LEVEL, type UnitDirectory } from './units';
 
@@ -41,8 +43,10 @@ function checkPublisher(event: InboundEvent, directory: UnitDirectory): string[]
   else if (commune !== undefined) reasons.push(...checkCommuneSource(event, commune, day, directory));
   else if (source === PROVINCE_SOURCE) reasons.push(...checkProvinceUnits(event, day, directory));
   if (event.detailType === 'ProductRegistered') {
-    const problem = productIdProblem(event.detail.productId, day);
+    const problem = productIdProblem(event.detail.productId, day, event.detail.communeCode);
     if (problem !== undefined) reasons.push(`detail.productId: ${problem}`);
+    const setProblem = event.detail.productSet === undefined ? undefined : productSetProblem(event.detail.productSet, event.detail.group);
+    if (setProblem !== undefined) reasons.push(`detail.productSet: ${setProblem}`);
   }
   if (event.detailType === 'ProductTransferred') {
     if (source !== PROVINCE_SOURCE) reasons.push(`Source: only ${PROVINCE_SOURCE} may move a product between units; ${source} may not`);
@@ -150,7 +154,9 @@ function checkDecision(event: InboundEvent): string[] {
   if (stars !== allowed.stars) {
     const why =
       allowed.fiveStarPotential
-        ? `a score of ${detail.score} from the ${detail.council} council is 4 stars with five-star potential; only the central council awards 5 stars`
+        ? `a score of ${detail.score} from the ${detail.council} council is 4 stars with five-star potential; ${
+            isUnder26of2026(detail.decisionDate) ? FIVE_STARS_26_2026 : 'only the central council awards 5 stars'
+          }`
         : `a score of ${detail.score} falls in the ${allowed.stars}-star band (90..100 → 5, 70..89 → 4, 50..69 → 3, 30..49 → 2, below 30 → 1)`;
     reasons.push(`detail.${field}: ${stars} stars disagrees with the score: ${why}`);
   }
@@ -166,5 +172,6 @@ function checkDecision(event: InboundEvent): string[] {
   if (detail.validUntil !== undefined && detail.validUntil < detail.decisionDate) {
     reasons.push(`detail.validUntil: ${detail.validUntil} is before decisionDate ${detail.decisionDate}`);
   }
+  reasons.push(...refusalsUnder26of2026({ council: detail.council, stars, decisionDate: detail.decisionDate, ...(detail.validUntil !== undefined && { validUntil: detail.validUntil }) }, field));
   return reasons;
 }

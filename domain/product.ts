@@ -1,7 +1,8 @@
-import { PROVINCE_SOURCE, unitCodeOfSource, type Council, type InboundDetail, type InboundEvent, type ProductGroup, type SubjectKind } from '../events';
+import { PROVINCE_SOURCE, unitCodeOfSource, type Council, type InboundDetail, type InboundEvent, type ProductGroup, type ProductSet, type SubjectKind } from '../events';
 import { addMonths, vnDayOf, type IsoDay } from './calendar';
 import { effectiveDayOf } from './aggregates';
 import { publishedDayOf } from './event-rules';
+import { roundOf } from './rules-26-2026';
 import { awardableStars, levelOf, type OcopLevel } from './stars';
 import { territoryOn, unitDirectory, type UnitDirectory } from './units';
 
@@ -31,6 +32,8 @@ export interface ProductRegistration {
   occurredAt: string;
   name: string;
   group: ProductGroup;
+  /** The product set of Appendix I of Quyết định 26/2026/QĐ-TTg (product-sets.ts), when the registration gives it. */
+  productSet?: ProductSet;
   subject: { name: string; kind: SubjectKind };
   /**
    * The unit of the registration as the province first received it: the product's owner until a
@@ -67,6 +70,8 @@ export interface Decision {
   decisionDate: IsoDay;
   validUntil: IsoDay;
   occurredAt: string;
+  /** The rating round (đợt) in the decision's year: named by the decision, or derived (rules-26-2026.ts roundOf). */
+  round?: number;
 }
 
 export interface Revocation {
@@ -100,7 +105,10 @@ export interface Enrollment {
   day: IsoDay;
 }
 
-/** A certificate lasts 36 months from its decision unless the decision says otherwise. */
+/**
+ * A certificate lasts 36 months from its decision unless the decision says otherwise (the contract's default; under
+ * Quyết định 26/2026/QĐ-TTg also the longest, rules-26-2026.ts).
+ */
 export const DEFAULT_VALIDITY_MONTHS = 36;
 
 /**
@@ -292,6 +300,7 @@ function dossierOf({ detail }: Of<'ProductRegistered'>): Omit<ProductRegistratio
     occurredAt: detail.occurredAt,
     name: detail.name,
     group: detail.group,
+    ...(detail.productSet !== undefined && { productSet: detail.productSet }),
     subject: { name: detail.subject.name, kind: detail.subject.kind },
     ...(detail.communeCode !== undefined && { communeCode: detail.communeCode }),
   };
@@ -378,6 +387,7 @@ export function compareDecisions(a: Decision, b: Decision): number {
 function decisionOf(detail: InboundDetail['ProductRated'] | InboundDetail['ProductUpgraded'], kind: Decision['kind'], stars: number): Decision {
   const { fiveStarPotential } = awardableStars(detail.score, detail.council);
   const level = levelOf(stars, fiveStarPotential);
+  const round = roundOf(detail);
   return {
     eventId: detail.eventId,
     kind,
@@ -390,6 +400,7 @@ function decisionOf(detail: InboundDetail['ProductRated'] | InboundDetail['Produ
     decisionDate: detail.decisionDate,
     validUntil: detail.validUntil ?? addMonths(detail.decisionDate, DEFAULT_VALIDITY_MONTHS),
     occurredAt: detail.occurredAt,
+    ...(round !== undefined && { round }),
   };
 }
 

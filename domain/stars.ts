@@ -1,6 +1,7 @@
 import type { Council } from '../events';
 import type { IsoDay } from './calendar';
 import { TWO_TIER_FROM, TWO_TIER_REFERENCE } from './reform';
+import { DECISION_26_2026, TWO_LEVELS_26_2026 } from './rules-26-2026';
 
 /** A certificate's level as the province reports it (CONTRACT §2, `byLevel`). */
 export const LEVELS = ['3', '4', '4-potential-5', '5'] as const;
@@ -9,7 +10,10 @@ export type OcopLevel = (typeof LEVELS)[number];
 /** OCOP products are those of 3 stars and up. */
 export const MIN_OCOP_STARS = 3;
 
-/** The score bands: 90..100 → 5, 70..89 → 4, 50..69 → 3, 30..49 → 2, below 30 → 1. */
+/**
+ * The score bands: 90..100 → 5, 70..89 → 4, 50..69 → 3, 30..49 → 2, below 30 → 1. A score on a boundary takes the
+ * higher band. Điều 3 khoản 3 of 26/2026/QĐ-TTg words them so ("từ 70 đến dưới 90 điểm" is 4 stars), unchanged.
+ */
 export function starsForScore(score: number): number {
   if (score >= 90) return 5;
   if (score >= 70) return 4;
@@ -45,9 +49,12 @@ export function levelOf(stars: number, fiveStarPotential: boolean): OcopLevel | 
  * - Quyết định 148/QĐ-TTg of 24/2/2023: the district council recognises up to 3 stars, the
  *   province 4, the central council 5.
  * - From 2025-07-01 there is no district level (domain/reform.ts); Quyết định 1489/QĐ-TTg
- *   (2025) has communes check the dossier, the province rate 3-4 stars and the central level
- *   5. The day 1489/2025 was signed is not in this project's sources; the district council's
- *   end is the day the districts ended, 2025-07-01, whatever the rules in force.
+ *   of 6/7/2025 (the date as Điều 11 khoản 2 of 26/2026/QĐ-TTg gives it) has communes check the
+ *   dossier, the province rate 3-4 stars and the central level 5. The district council's end is
+ *   the day the districts ended, 2025-07-01, whatever the rules in force.
+ * - From 2026-05-22, Quyết định 26/2026/QĐ-TTg (Điều 11 khoản 1): two levels, the province
+ *   (3-4 stars) and the central level (5 stars) (Điều 4 khoản 1). The rules it adds are in
+ *   rules-26-2026.ts; the bands are those of its Điều 3 khoản 3, the same as before.
  */
 export interface CouncilRules {
   /** The decision that sets the rules, as the rejections quote it. */
@@ -58,6 +65,8 @@ export interface CouncilRules {
   districtMaxStars?: number;
   /** Why a district council may not decide, when it may not. */
   noDistrictCouncil?: string;
+  /** The article a rejection cites first, when the rules' text was read (26/2026 on). */
+  article?: string;
 }
 
 export const COUNCIL_RULES: readonly CouncilRules[] = [
@@ -68,6 +77,7 @@ export const COUNCIL_RULES: readonly CouncilRules[] = [
     from: TWO_TIER_FROM,
     noDistrictCouncil: `the district level was abolished on ${TWO_TIER_FROM} (${TWO_TIER_REFERENCE}); the province rates 3-4 stars (communes check the dossier) and the central council 5 stars`,
   },
+  { decision: DECISION_26_2026.citation, from: DECISION_26_2026.effectiveFrom, noDistrictCouncil: TWO_LEVELS_26_2026.why, article: TWO_LEVELS_26_2026.article },
 ];
 
 /** The council rules in force on a decision date. */
@@ -79,6 +89,9 @@ export function councilRulesOn(decisionDate: IsoDay): CouncilRules {
 export function councilRefusal(council: Council, stars: number, decisionDate: IsoDay): string | undefined {
   if (council !== 'district') return undefined;
   const rules = councilRulesOn(decisionDate);
+  if (rules.noDistrictCouncil !== undefined && rules.article !== undefined) {
+    return `${rules.article}: ${rules.noDistrictCouncil}; a decision dated ${decisionDate} cannot come from a district council`;
+  }
   if (rules.noDistrictCouncil !== undefined) {
     return `a decision dated ${decisionDate} cannot come from a district council: under ${rules.decision} ${rules.noDistrictCouncil}`;
   }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { commonDetail } from './common';
 import { httpsUrl, identifier, isoDate, isoDateTime, marketplaceId, score, stars, text, adminUnitCode } from './fields';
-import { COUNCILS, IP_KINDS, PRODUCT_GROUPS, SUBJECT_KINDS } from './vocabulary';
+import { COUNCILS, IP_KINDS, PRODUCT_GROUPS, PRODUCT_SETS, SUBJECT_KINDS } from './vocabulary';
 
 /**
  * The v1 event catalog (CONTRACT §1): one zod schema per DetailType.
@@ -12,6 +12,16 @@ const productId = identifier('province-unique product id');
 const council = z.enum(COUNCILS, { error: `must be one of: ${COUNCILS.join(', ')}` });
 const decisionNo = text('decision number', 100);
 const fiveStarPotential = z.boolean({ error: 'must be true or false' }).optional();
+const round = z
+  .number({ error: 'must be the rating round (đợt) of the decision in its year, a whole number from 1' })
+  .int({ error: 'must be the rating round (đợt) of the decision in its year, a whole number from 1' })
+  .min(1, { error: 'must be the rating round (đợt) of the decision in its year, a whole number from 1' })
+  .max(12, { error: 'must be a rating round from 1 to 12' })
+  .optional()
+  .describe(
+    'The rating round (đợt) of the decision in the year of decisionDate, as the decision names it (e.g. 2 for "đợt 2 năm 2026"). ' +
+      'Default for a province decision dated from 2026-05-22: 1 up to 30 June, 2 after (Điều 5 Quyết định 26/2026/QĐ-TTg).',
+  );
 
 const ProductRegistered = commonDetail
   .extend({
@@ -25,6 +35,10 @@ const ProductRegistered = commonDetail
       },
       { error: 'must be the owner ("subject") as an object with name and kind' },
     ),
+    productSet: z
+      .enum(PRODUCT_SETS, { error: `must be a product set of Appendix I of Quyết định 26/2026/QĐ-TTg: one of ${PRODUCT_SETS.join(', ')}` })
+      .optional()
+      .describe('The product set (bộ sản phẩm) by its place in Appendix I of Quyết định 26/2026/QĐ-TTg, e.g. "I.3.b"; its sector must be the one of group.'),
   })
   .describe('A product dossier was registered in the OCOP programme.');
 
@@ -38,6 +52,7 @@ const ProductRated = commonDetail
     decisionNo,
     decisionDate: isoDate,
     validUntil: isoDate.optional().describe('Default: decisionDate + 36 months.'),
+    round,
   })
   .describe('A council rated the product; the decision is its certificate.');
 
@@ -52,6 +67,7 @@ const ProductUpgraded = commonDetail
     decisionNo,
     decisionDate: isoDate,
     validUntil: isoDate.optional().describe('Default: decisionDate + 36 months.'),
+    round,
   })
   .describe('The product was raised to a higher star level; same effect as a rating at toStars.');
 

@@ -53,3 +53,20 @@ export function communeCodeOfSource(source: string): string | undefined {
 export function unitCodeOfSource(source: string): string | undefined {
   return districtCodeOfSource(source) ?? communeCodeOfSource(source);
 }
+
+/**
+ * The product sets (bộ sản phẩm) of Quyết định 26/2026/QĐ-TTg (22/5/2026), by their place in its Appendix I
+ * (Danh mục phân loại sản phẩm): the sector's Roman numeral, the group's number, and the subgroup's letter where
+ * the group is divided (e.g. `I.3.b`, "Chế biến từ gạo, ngũ cốc"; `I.6`, "Cà phê, ca cao", has no subgroups). The
+ * 26 leaves of Appendix I are the 26 product sets of Appendix II, in the same order. Their names, groups, sectors
+ * and lead ministries are in domain/product-sets.ts; the source is named there and in docs/sources-and-councils.md.
+ */
+export const PRODUCT_SETS = [
+  'I.1.a', 'I.1.b', 'I.2.a', 'I.2.b', 'I.3.a', 'I.3.b', 'I.3.c', 'I.3.d', 'I.4.a', 'I.4.b', 'I.5.a', 'I.5.b', 'I.6',
+  'II.1.a', 'II.1.b', 'II.2.a', 'II.2.b',
+  'III.1', 'III.2', 'III.3',
+  'IV.1', 'IV.2',
+  'V.1', 'V.2', 'V.3',
+  'VI.1',
+] as const;
+export type ProductSet = (typeof PRODUCT_SETS)[number];

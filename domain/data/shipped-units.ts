@@ -6,6 +6,14 @@ import { checkUnitSet, parseUnitsCsv, unitDirectory, type Unit, type UnitDirecto
 export const SHIPPED_UNITS_FILES = ['tra-vinh-districts.units.csv', 'vinh-long-2025.units.csv'] as const;
 
 /**
+ * The district-level units of the two other provinces that formed the new Vĩnh Long on 2025-07-01
+ * (the former Vĩnh Long, 86, and Bến Tre, 83), up to 2025-06-30, with their successors. Not yet among
+ * the shipped files: they join them together with the province over time (a day's units are those of
+ * the deployment's province that day), so a day before the merger still shows Trà Vinh alone.
+ */
+export const FORMER_PROVINCES_UNITS_FILES = ['vinh-long-districts.units.csv', 'ben-tre-districts.units.csv'] as const;
+
+/**
  * Reads the shipped units files from disk: for Node processes that run from the
  * repository (npm start, the scripts, the tests, the CDK app). Deployed functions
  * do not read files; they get the units from the store.
@@ -17,7 +25,7 @@ export function shippedUnits(): Unit[] {
 }
 
 /** The path of a shipped units file (what `npm start` loads into its units store). */
-export function shippedUnitsFile(file: (typeof SHIPPED_UNITS_FILES)[number]): string {
+export function shippedUnitsFile(file: (typeof SHIPPED_UNITS_FILES)[number] | (typeof FORMER_PROVINCES_UNITS_FILES)[number]): string {
   return join(__dirname, 'units', file);
 }
 

@@ -6,6 +6,7 @@ import type { IpGrant, ScienceTask } from '../province-facts';
 import type { Province } from '../province';
 import { territoryOn, type TerritoryOn, type Unit, type UnitDirectory } from '../units';
 import { LEVELS, MIN_OCOP_STARS, type OcopLevel } from '../stars';
+import { DECISION_26_2026 } from '../rules-26-2026';
 import { EXPIRING_WITHIN_DAYS, INDICATORS, type IndicatorId } from './indicators';
 import { recordUnitOn, type ProductKpiRecord } from './kpi-record';
 import type { DistrictBreakdown, EndedPlan, ExpiringCertificate, Indicator, KpiSnapshot, UnassignedBreakdown, UnitBreakdown } from './snapshot';
@@ -67,6 +68,9 @@ export function computeSnapshot(inputs: KpiInputs, context: KpiContext): KpiSnap
   let recognizedAt5 = 0;
   let rerecognized = 0;
   let dossiers = 0;
+  const byProductSet: Record<string, { active: number }> = {};
+  /** The province's rating rounds of the year so far (indicators.ts `ocop.rounds.year`). */
+  const provinceRounds = new Set<number>();
 
   for (const product of inputs.products) {
     // A product counts from its registration on, whatever the dates of its decisions.
@@ -79,6 +83,7 @@ export function computeSnapshot(inputs: KpiInputs, context: KpiContext): KpiSnap
     const unit = place.kind === 'unit' ? (byUnit[place.unit.code] ??= emptyUnit(place.unit)) : unassignedBucket(unassigned, units, unitCode, place);
     const rows = [district, unit];
     if (inYear(product.registeredOn)) dossiers += 1;
+    for (const d of product.decisions) if (d.provinceRound !== undefined && inYear(d.decisionDate)) provinceRounds.add(d.provinceRound);
 
     const first = firstRecognition(product, day);
     if (first && inYear(first.decisionDate)) {
@@ -100,6 +105,7 @@ export function computeSnapshot(inputs: KpiInputs, context: KpiContext): KpiSnap
       row.byLevel[certificate.level] += 1;
     }
     (byGroup[product.group] ??= { active: 0 }).active += 1;
+    if (product.productSet !== undefined) (byProductSet[product.productSet] ??= { active: 0 }).active += 1;
     if (product.tracedFrom !== undefined && product.tracedFrom <= day) {
       traceable += 1;
       for (const row of rows) row.traceable += 1;
@@ -138,9 +144,13 @@ export function computeSnapshot(inputs: KpiInputs, context: KpiContext): KpiSnap
     'science.tasks': inputs.scienceTasks.filter((t) => inPlan(t.approvedAt) && factCounts(t)).length,
     'dossiers.year': dossiers,
     'certificates.expiring': expiring.length,
+    'ocop.rounds.year': provinceRounds.size,
   };
 
-  const indicators = (Object.keys(INDICATORS) as IndicatorId[]).map((id): Indicator => judgeIndicator(id, values[id], plan, day));
+  // A year before 26/2026/QĐ-TTg whose decisions name no round says nothing about rounds: no `ocop.rounds.year` (not a 0).
+  const withoutRounds = provinceRounds.size === 0 && `${year}-12-31` < DECISION_26_2026.effectiveFrom;
+  const indicatorIds = (Object.keys(INDICATORS) as IndicatorId[]).filter((id) => id !== 'ocop.rounds.year' || !withoutRounds);
+  const indicators = indicatorIds.map((id): Indicator => judgeIndicator(id, values[id], plan, day));
   const notes = notesOfDay(provinceToday, day);
   const endedPlan = ended && endedPlanResults(inputs, context, ended);
 
@@ -153,7 +163,7 @@ export function computeSnapshot(inputs: KpiInputs, context: KpiContext): KpiSnap
     ...(endedPlan && { endedPlan }),
     ...(notes.length > 0 && { notes }),
     indicators,
-    breakdown: { byLevel: mapLevels(byLevel), byDistrict, byGroup, byUnit, unassigned },
+    breakdown: { byLevel: mapLevels(byLevel), byDistrict, byGroup, ...(Object.keys(byProductSet).length > 0 && { byProductSet }), byUnit, unassigned },
     expiring,
   };
 }

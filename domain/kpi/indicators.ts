@@ -21,6 +21,13 @@ export const INDICATORS = {
   'science.tasks': 'plan-count',
   'dossiers.year': 'yearly-count',
   'certificates.expiring': 'count',
+  /**
+   * The province's rating rounds (đợt) in the calendar year of asOf, up to asOf: the distinct rounds of its decisions
+   * dated that year (a decision's round: rules-26-2026.ts roundOf). Quyết định 26/2026/QĐ-TTg, Điều 5 khoản 1: at
+   * least two a year (PROVINCE_MIN_ROUNDS_A_YEAR); a plan may set a target like any count's. Absent from the snapshot
+   * of a year that ends before 26/2026 took effect when none of its decisions names a round (0 would not be true).
+   */
+  'ocop.rounds.year': 'count',
 } as const satisfies Record<string, IndicatorKind>;
 
 export type IndicatorId = keyof typeof INDICATORS;

@@ -1,4 +1,4 @@
-import type { ProductGroup } from '../../events';
+import type { ProductGroup, ProductSet } from '../../events';
 import type { IsoDay } from '../calendar';
 import { listedIntervals, type DatedDecision } from '../certificate';
 import type { ProductState } from '../product';
@@ -20,13 +20,21 @@ export interface ProductKpiRecord {
   units: { from: IsoDay | null; unitCode: string }[];
   /** The commune the registration names, if any: the hint that places a former district's product after the 2025 reform. */
   communeCode?: string;
+  /** The product set of Quyết định 26/2026/QĐ-TTg's Appendix I, when the registration gives it. */
+  productSet?: ProductSet;
   /** In canonical order (the latest is the certificate). */
-  decisions: DatedDecision[];
+  decisions: KpiDecision[];
   revocations: { decisionDate: IsoDay }[];
   /** The first day it was enrolled in a traceability system. */
   tracedFrom?: IsoDay;
   /** Days with at least one marketplace listing: [from, until) intervals. */
   listed: [IsoDay, IsoDay | null][];
+}
+
+/** A decision as the KPIs need it: its certificate, and the province's rating round when the province decided. */
+export interface KpiDecision extends DatedDecision {
+  /** The round (đợt) of a province decision in its year (product.ts Decision.round); absent for other councils. */
+  provinceRound?: number;
 }
 
 export type KpiRecord =
@@ -43,7 +51,14 @@ export function productKpiRecord(state: ProductState): ProductKpiRecord {
     registeredOn: state.registration.registeredOn,
     units: [{ from: null, unitCode: state.registration.districtCode }, ...state.transfers.map((t) => ({ from: t.effectiveOn, unitCode: t.toUnitCode }))],
     ...(state.registration.communeCode !== undefined && { communeCode: state.registration.communeCode }),
-    decisions: state.decisions.map(({ decisionDate, stars, level, validUntil }) => ({ decisionDate, stars, ...(level !== undefined && { level }), validUntil })),
+    ...(state.registration.productSet !== undefined && { productSet: state.registration.productSet }),
+    decisions: state.decisions.map(({ decisionDate, stars, level, validUntil, council, round }) => ({
+      decisionDate,
+      stars,
+      ...(level !== undefined && { level }),
+      validUntil,
+      ...(council === 'province' && round !== undefined && { provinceRound: round }),
+    })),
     revocations: state.revocations.map(({ decisionDate }) => ({ decisionDate })),
     ...(tracedFrom !== undefined && { tracedFrom }),
     listed: listedIntervals(state),
@@ -71,11 +86,12 @@ export function encodeKpiRecord(record: KpiRecord): string {
     p.group,
     p.registeredOn,
     p.units.map((u) => [u.from, u.unitCode]),
-    p.decisions.map((d) => [d.decisionDate, d.stars, d.level ?? null, d.validUntil]),
+    p.decisions.map((d) => (d.provinceRound === undefined ? [d.decisionDate, d.stars, d.level ?? null, d.validUntil] : [d.decisionDate, d.stars, d.level ?? null, d.validUntil, d.provinceRound])),
     p.revocations.map((r) => r.decisionDate),
     p.tracedFrom ?? null,
     p.listed,
     p.communeCode ?? null,
+    ...(p.productSet !== undefined ? [p.productSet] : []),
   ]);
 }
 
@@ -92,8 +108,9 @@ export function decodeKpiRecord(text: string): KpiRecord {
   }
   if (!Array.isArray(value)) return value as KpiRecord;
   // Records written before the 2025 reform work end at `listed` (no communeCode): they read as without a hint.
-  const [tag, productId, name, group, registeredOn, units, decisions, revocations, tracedFrom, listed, communeCode] = value as [
-    string, string, string, ProductGroup, IsoDay, [IsoDay | null, string][], [IsoDay, number, DatedDecision['level'] | null, IsoDay][], IsoDay[], IsoDay | null, [IsoDay, IsoDay | null][], (string | null)?,
+  // Records written before 26/2026/QĐ-TTg was encoded have no productSet, and decisions of four elements (no round).
+  const [tag, productId, name, group, registeredOn, units, decisions, revocations, tracedFrom, listed, communeCode, productSet] = value as [
+    string, string, string, ProductGroup, IsoDay, [IsoDay | null, string][], [IsoDay, number, DatedDecision['level'] | null, IsoDay, number?][], IsoDay[], IsoDay | null, [IsoDay, IsoDay | null][], (string | null)?, ProductSet?,
   ];
   if (tag !== 'p') throw new KpiRecordFormatError(`Unknown KPI record tag ${String(tag)}`);
   return {
@@ -105,7 +122,14 @@ export function decodeKpiRecord(text: string): KpiRecord {
       registeredOn,
       units: units.map(([from, unitCode]) => ({ from, unitCode })),
       ...(typeof communeCode === 'string' && { communeCode }),
-      decisions: decisions.map(([decisionDate, stars, level, validUntil]) => ({ decisionDate, stars, ...(level !== null && { level }), validUntil })),
+      ...(typeof productSet === 'string' && { productSet }),
+      decisions: decisions.map(([decisionDate, stars, level, validUntil, provinceRound]) => ({
+        decisionDate,
+        stars,
+        ...(level !== null && { level }),
+        validUntil,
+        ...(typeof provinceRound === 'number' && { provinceRound }),
+      })),
       revocations: revocations.map((decisionDate) => ({ decisionDate })),
       ...(tracedFrom !== null && { tracedFrom }),
       listed,

@@ -114,6 +114,13 @@ export const kpiSnapshotSchema = z.object({
       .record(z.string(), districtBreakdownSchema)
       .describe('By the unit recorded for the product (registration, then ProductTransferred), as the province file names its units: the districts of Plan 53. Before 2025-07-01 it equals byUnit; later it is the historical view by former district (docs/reform.md)'),
     byGroup: z.record(z.string(), z.object({ active: z.number().int() })),
+    byProductSet: z
+      .record(z.string(), z.object({ active: z.number().int() }))
+      .optional()
+      .describe(
+        'Active products by product set of Appendix I of Quyết định 26/2026/QĐ-TTg (the code ProductRegistered.productSet gives, e.g. "I.3.b"), ' +
+          'for the products whose registration gives one; absent from snapshots stored before it existed',
+      ),
     byUnit: z
       .record(z.string(), unitBreakdownSchema)
       .optional()

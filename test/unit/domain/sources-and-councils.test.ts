@@ -177,7 +177,9 @@ describe('councilRulesOn: the national rules by decision date', () => {
     ['2023-02-24', '148/QĐ-TTg (2023)'],
     ['2025-06-30', '148/QĐ-TTg (2023)'],
     [TWO_TIER_FROM, '1489/QĐ-TTg (2025)'],
-    ['2026-10-28', '1489/QĐ-TTg (2025)'],
+    ['2026-05-21', '1489/QĐ-TTg (2025)'],
+    ['2026-05-22', 'Quyết định 26/2026/QĐ-TTg'],
+    ['2026-10-28', 'Quyết định 26/2026/QĐ-TTg'],
   ])('on %s the rules are those of %s', (day, decision) => {
     // Act
     const rules = councilRulesOn(day);
@@ -229,13 +231,13 @@ describe('checkEventRules: councils by date', () => {
     ]);
   });
 
-  it('rejects a district-council decision dated 2026 published by a commune', () => {
+  it('rejects a district-council decision dated 2026 (before 26/2026/QĐ-TTg) published by a commune', () => {
     // Act
-    const reasons = reasonsFor(`ocop.commune.${WARD}`, 'ProductRated', rating('2026-06-30', 'district', 3, 64, { communeCode: WARD }));
+    const reasons = reasonsFor(`ocop.commune.${WARD}`, 'ProductRated', rating('2026-05-21', 'district', 3, 64, { communeCode: WARD }));
 
     // Assess
     expect(reasons).toHaveLength(1);
-    expect(reasons[0]).toMatch(/^detail\.council: a decision dated 2026-06-30 cannot come from a district council: under 1489\/QĐ-TTg \(2025\) the district level was abolished on 2025-07-01/);
+    expect(reasons[0]).toMatch(/^detail\.council: a decision dated 2026-05-21 cannot come from a district council: under 1489\/QĐ-TTg \(2025\) the district level was abolished on 2025-07-01/);
   });
 
   it('accepts the province rating 3 and 4 stars and the central council 5 stars after the reform', () => {

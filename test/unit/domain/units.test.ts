@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { shippedUnitDirectory } from '../../../domain/data/shipped-units';
-import { checkUnitSet, parseUnitsCsv, territoryOn, unitsInForce, UnitsFileError, type Unit } from '../../../domain/units';
+import { checkUnitSet, parseUnitsCsv, territoryOn, unitDirectory, unitsInForce, UnitsFileError, type Unit } from '../../../domain/units';
 
 const UNITS_DIR = join(__dirname, '../../../domain/data/units');
 const shipped = (file: string): Unit[] => parseUnitsCsv(readFileSync(join(UNITS_DIR, file), 'utf8'), `domain/data/units/${file}`);
@@ -264,5 +264,56 @@ describe('territoryOn', () => {
     // Act / Assess
     expect(territoryOn(directory, '29242', '2024-01-01').kind).toBe('unknown');
     expect(territoryOn(directory, '999', '2026-01-01').kind).toBe('unknown');
+  });
+});
+
+describe('the district-level units of the former Vĩnh Long and Bến Tre', () => {
+  const communes = shipped('vinh-long-2025.units.csv');
+  const formerVinhLong = shipped('vinh-long-districts.units.csv');
+  const benTre = shipped('ben-tre-districts.units.csv');
+
+  it('lists the 8 districts of the former Vĩnh Long (86) and the 9 of Bến Tre (83), all ending on 2025-06-30', () => {
+    // Assess
+    expect(formerVinhLong.map((u) => u.code)).toEqual(['855', '857', '858', '859', '860', '861', '862', '863']);
+    expect(benTre.map((u) => u.code)).toEqual(['829', '831', '832', '833', '834', '835', '836', '837', '838']);
+    expect(new Set(formerVinhLong.map((u) => u.province))).toEqual(new Set(['86']));
+    expect(new Set(benTre.map((u) => u.province))).toEqual(new Set(['83']));
+    expect([...formerVinhLong, ...benTre].every((u) => u.validTo === '2025-06-30' && u.successors.length > 0)).toBe(true);
+  });
+
+  it('checks together with the other shipped files: every successor is a 2025 commune or ward of Vĩnh Long', () => {
+    // Prepare
+    const all = [...shipped('tra-vinh-districts.units.csv'), ...formerVinhLong, ...benTre, ...communes];
+
+    // Act
+    const check = () => checkUnitSet(all, 'domain/data/units');
+
+    // Assess
+    expect(check).not.toThrow();
+    const communeCodes = new Set(communes.map((u) => u.code));
+    expect([...formerVinhLong, ...benTre].flatMap((u) => u.successors).filter((code) => !communeCodes.has(code))).toEqual([]);
+  });
+
+  it('together with Trà Vinh, names as successors exactly the 124 communes and wards of the new Vĩnh Long', () => {
+    // Prepare
+    const districts = [...shipped('tra-vinh-districts.units.csv'), ...formerVinhLong, ...benTre];
+
+    // Act
+    const successors = new Set(districts.flatMap((u) => u.successors));
+
+    // Assess
+    expect([...successors].sort()).toEqual(communes.map((u) => u.code).sort());
+  });
+
+  it('takes Huyện Trà Ôn (862) on 2025-07-01 to its successors, two of them shared with Huyện Tam Bình (860)', () => {
+    // Prepare
+    const directory = unitDirectory([...formerVinhLong, ...benTre, ...communes]);
+
+    // Act
+    const place = territoryOn(directory, '862', '2025-07-01');
+
+    // Assess
+    expect(place.kind).toBe('ambiguous');
+    expect(place.kind === 'ambiguous' && place.candidates.map((u) => u.code)).toEqual(['29767', '29821', '29830', '29836', '29845', '29857']);
   });
 });

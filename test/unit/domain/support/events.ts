@@ -59,7 +59,7 @@ export const noonOf = (day: string): string => `${day}T12:00:00+07:00`;
 export function registered(
   productId: string,
   by: Publisher,
-  options: { day?: string; occurredAt?: string; name?: string; group?: string; subjectKind?: string; eventId?: string; communeCode?: string } = {},
+  options: { day?: string; occurredAt?: string; name?: string; group?: string; subjectKind?: string; eventId?: string; communeCode?: string; productSet?: string } = {},
 ): Narrow<'ProductRegistered'> {
   return as(
     inbound('ProductRegistered', by.source, {
@@ -69,6 +69,7 @@ export function registered(
       name: options.name ?? `Sản phẩm ${productId}`,
       group: options.group ?? 'food',
       subject: { name: `Hộ kinh doanh ${productId}`, kind: options.subjectKind ?? 'household' },
+      ...(options.productSet !== undefined && { productSet: options.productSet }),
     }),
   );
 }
@@ -81,6 +82,8 @@ interface DecisionOptions {
   fiveStarPotential?: boolean;
   decisionNo?: string;
   eventId?: string;
+  /** The rating round (đợt) the decision names. */
+  round?: number;
 }
 
 export function rated(productId: string, by: Publisher, stars: number, options: DecisionOptions): Narrow<'ProductRated'> {
@@ -95,6 +98,7 @@ export function rated(productId: string, by: Publisher, stars: number, options: 
       decisionDate: options.day,
       ...(options.validUntil !== undefined && { validUntil: options.validUntil }),
       ...(options.fiveStarPotential !== undefined && { fiveStarPotential: options.fiveStarPotential }),
+      ...(options.round !== undefined && { round: options.round }),
     }),
   );
 }
@@ -112,6 +116,7 @@ export function upgraded(productId: string, by: Publisher, fromStars: number, to
       decisionDate: options.day,
       ...(options.validUntil !== undefined && { validUntil: options.validUntil }),
       ...(options.fiveStarPotential !== undefined && { fiveStarPotential: options.fiveStarPotential }),
+      ...(options.round !== undefined && { round: options.round }),
     }),
   );
 }
