@@ -56,7 +56,10 @@ export function computeSnapshot(inputs: KpiInputs, context: KpiContext): KpiSnap
   const byDistrict: Record<string, DistrictBreakdown> = Object.fromEntries(
     province.units.map((unit) => [unit.code, emptyDistrict(unit.name)]),
   );
-  const byUnit: Record<string, UnitBreakdown> = Object.fromEntries(units.unitsOn(day).map((unit) => [unit.code, emptyUnit(unit)]));
+  // The units of the day's province (before the merger, Trà Vinh's; the other former provinces' districts are not its own).
+  const byUnit: Record<string, UnitBreakdown> = Object.fromEntries(
+    units.unitsOn(day).filter((unit) => unit.province === provinceToday.code).map((unit) => [unit.code, emptyUnit(unit)]),
+  );
   const unassigned: Record<string, UnassignedBreakdown> = {};
   const placeOf = territoriesOn(units, day);
   const expiring: ExpiringCertificate[] = [];

@@ -21,11 +21,16 @@ import { PLAN_53_KH_UBND } from '../../support/shipped-data';
 const DAY_2026 = '2026-12-06';
 const EXAMPLE_PLAN = join(__dirname, '..', '..', '..', 'examples', 'plan.example.json');
 
-/** District 849: A-1 3★ on 2022-11-10, again 4★ on 2025-03-03. */
+/**
+ * District 849 of Trà Vinh: A-1 3★ on 2022-11-10, again 4★ on 2025-03-03. District 829 of Bến Tre (Thành phố Bến Tre,
+ * a shipped unit up to 2025-06-30): B-1 3★ on 2025-02-14, first recognised in 2025 before the merger.
+ */
 const history: EventBridgeEnvelope[] = [
   envelope('ocop.district.849', 'ProductRegistered', details.registered('A-1', '849', { name: 'Mắm cá lóc Cầu Kè' })),
   envelope('ocop.district.849', 'ProductRated', details.rated('A-1', 60, 3, '2022-11-10', '849')),
   envelope('ocop.province', 'ProductRated', details.rated('A-1', 74, 4, '2025-03-03', '849')),
+  envelope('ocop.district.829', 'ProductRegistered', details.registered('B-1', '829', { name: 'Kẹo dừa Bến Tre', occurredAt: '2024-10-01T09:00:00+07:00' })),
+  envelope('ocop.province', 'ProductRated', details.rated('B-1', 62, 3, '2025-02-14', '829')),
 ];
 
 let bus: RunningLocalBus;
@@ -62,7 +67,24 @@ describe('GET /v1/kpis over time', () => {
       expect(indicator).toMatchObject({ final: true });
       expect(indicator.forecast).toBeUndefined();
     }
-    expect(body.endedPlan.indicators.find((i: { id: string }) => i.id === 'ocop.recognized.year')).toMatchObject({ value: 0, target: 40, status: 'not_met' });
+    expect(body.endedPlan.indicators.find((i: { id: string }) => i.id === 'ocop.recognized.year')).toMatchObject({ value: 1, target: 40, status: 'not_met' });
+  });
+
+  it("counts a former Bến Tre district's product only from 2025-07-01, and its 2025 recognition in the merged province's year", async () => {
+    // Act
+    const before = await callApi('/v1/kpis?asOf=2025-06-30');
+    const after = await callApi('/v1/kpis?asOf=2025-07-01');
+    const units = await callApi('/v1/units?asOf=2025-06-30');
+
+    // Assess
+    const value = (body: { indicators: { id: string; value: number }[] }, id: string) => body.indicators.find((i) => i.id === id)!.value;
+    expect(before.body.province.name).toBe('Trà Vinh');
+    expect([value(before.body, 'ocop.active'), value(before.body, 'ocop.recognized.year')]).toEqual([1, 0]);
+    expect(Object.keys(before.body.breakdown.byUnit)).not.toContain('829');
+    expect(after.body.province.name).toBe('Vĩnh Long');
+    expect([value(after.body, 'ocop.active'), value(after.body, 'ocop.recognized.year')]).toEqual([2, 1]);
+    expect(after.body.breakdown.unassigned['829']).toMatchObject({ active: 1, reason: 'ambiguous' });
+    expect(units.body.units.map((unit: { code: string }) => unit.code)).toEqual(['842', '844', '845', '846', '847', '848', '849', '850', '851']);
   });
 
   it('names Trà Vinh and Plan 53 on 2022-12-31, as before', async () => {

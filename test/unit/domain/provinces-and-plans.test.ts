@@ -7,8 +7,9 @@ import { DEPLOYMENT_PROVINCE, PLAN_53_KH_UBND } from '../../support/shipped-data
 
 /**
  * The province over time and plans that begin and end (docs/provinces-and-plans.md). The units are the shipped ones
- * plus a made-up former district of Bến Tre (83), 839, whose successor is the shipped ward 29242 (not public data: it
- * stands for the former Bến Tre and Vĩnh Long districts the units files will list).
+ * plus a made-up former district of province 83, 839 (no GSO code), whose one successor is the shipped ward 29242: not
+ * public data, it keeps the test's places simple (the shipped Bến Tre districts have several successors each; the
+ * integration test province-and-plans.test.ts uses the real 829).
  */
 const formerBenTre: Unit = { code: '839', name: 'Huyện Thử Nghiệm (test)', kind: 'district', validTo: '2025-06-30', successors: ['29242'], formedFrom: [], province: '83', source: 'test' };
 const units = unitDirectory([...shippedUnits(), formerBenTre]);
