@@ -21,7 +21,7 @@ export function renderText(model: ReportModel): string {
     const { columns } = model.labels;
     lines.push(...underline(model.endedPlan.heading), ...model.endedPlan.notes);
     for (const indicator of model.endedPlan.indicators) {
-      lines.push(`* ${indicator.label}: ${columns.value} ${indicator.value} | ${columns.target}: ${indicator.target} | ${columns.status}: ${indicator.statusWord}`);
+      lines.push(`* ${indicator.label}`, `  ${columns.value}: ${indicator.value} | ${columns.target}: ${indicator.target} | ${columns.status}: ${indicator.statusWord}`);
     }
     lines.push('');
   }

@@ -49,7 +49,7 @@ describe('the KPI email of a day in 2026', () => {
     expect(text).not.toContain('Chỉ tiêu theo');
     expect(text).not.toMatch(/Tình trạng: (Chậm tiến độ|Đúng tiến độ)|dự báo cuối kỳ:/);
     expect(text).toContain('Kết quả cuối kỳ của Kế hoạch số 53/KH-UBND ngày 29/7/2022 của UBND tỉnh Trà Vinh (số liệu ngày 31/12/2025)');
-    expect(text).toMatch(/\* Sản phẩm được công nhận lần đầu trong năm: Giá trị \d+ \| Chỉ tiêu: 40 \| Tình trạng: Không đạt/);
+    expect(text).toMatch(/\* Sản phẩm được công nhận lần đầu trong năm\n  Giá trị: \d+ \| Chỉ tiêu: 40 \| Tình trạng: Không đạt/);
     expect(html).toContain('data-role="ended-plan"');
     expect(text).toContain('Các chỉ số theo năm của năm 2025 tính cả năm của tỉnh Vĩnh Long mới');
   });
