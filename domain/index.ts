@@ -22,4 +22,5 @@ export * from './kpi/province-scope';
 export * from './kpi/trend';
 export * from './kpi/compute-snapshot';
 export * from './kpi/kpi-record';
+export * from './kpi/unit-rows';
 export * from './units';

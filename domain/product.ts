@@ -5,6 +5,7 @@ import { publishedDayOf } from './event-rules';
 import { roundOf } from './rules-26-2026';
 import { awardableStars, levelOf, type OcopLevel } from './stars';
 import { territoryOn, unitDirectory, type UnitDirectory } from './units';
+import { jsonSizer } from './json-size';
 
 /**
  * A product's folded state: everything the KPIs and the API need, with dates,
@@ -121,7 +122,6 @@ export const DEFAULT_VALIDITY_MONTHS = 36;
 export const MAX_PRODUCT_STATE_BYTES = 240_000;
 /** @deprecated name kept for the tests written against it: the bound is in bytes. */
 export const MAX_PRODUCT_STATE_CHARS = MAX_PRODUCT_STATE_BYTES;
-const utf8 = new TextEncoder();
 
 export type ProductEvent = Exclude<InboundEvent, { detailType: 'IntellectualPropertyGranted' | 'ScienceTaskApproved' }>;
 type Of<T extends ProductEvent['detailType']> = Extract<ProductEvent, { detailType: T }>;
@@ -188,6 +188,8 @@ export function decideProduct(
   directory: UnitDirectory = NO_UNITS,
 ): ProductDecision {
   let state = current;
+  // Measures each next state from the parts measured before (json-size.ts): the stored state once, then what each event changed.
+  const sizer = jsonSizer();
   const verdicts = new Map<string, ProductVerdict>();
   const waiting: ProductEvent[] = [];
   const decideOne = (event: ProductEvent): void => {
@@ -209,7 +211,7 @@ export function decideProduct(
       return;
     }
     const next = evolveProduct(state, event);
-    if (next !== state && utf8.encode(JSON.stringify(next)).length > MAX_PRODUCT_STATE_BYTES) {
+    if (next !== state && sizer.bytes(next) > MAX_PRODUCT_STATE_BYTES) {
       verdicts.set(eventId, {
         eventId,
         verdict: 'rejected',

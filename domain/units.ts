@@ -245,3 +245,41 @@ export function territoryOn(directory: UnitDirectory, code: string, day: IsoDay,
   if (successors.length > 1) return { kind: 'ambiguous', candidates: successors };
   return territoryOn(directory, successors[0]!.code, day, communeCode);
 }
+
+/**
+ * The version of unit `code` that names it on `day`: the one in force, else the latest that began by then (a former
+ * unit), else the first listed (a code not yet in force). Undefined for a code the units data does not know. Used to
+ * give every row of a breakdown its name and kind, including the rows of former units.
+ */
+export function unitAsOf(directory: UnitDirectory, code: string, day: IsoDay): Unit | undefined {
+  const inForce = directory.unitOn(code, day);
+  if (inForce !== undefined) return inForce;
+  const versions = directory.units.filter((unit) => unit.code === code);
+  const begun = versions.filter((unit) => unit.validFrom === undefined || unit.validFrom <= day);
+  return begun.sort((a, b) => (b.validTo ?? '').localeCompare(a.validTo ?? ''))[0] ?? versions[0];
+}
+
+/** Why a code cannot serve as a unit on a day (a stakeholder's scope, a products filter): the code is unknown, or its unit is not in force. */
+export type UnitCheck = { ok: true; unit: Unit } | { ok: false; problem: 'unknown' } | { ok: false; problem: 'not-in-force'; unit: Unit; successors: Unit[] };
+
+/**
+ * Checks that `code` is a unit in force on `day` (a commune or ward after the 2025 reform, a district before it).
+ * For a former unit, the answer carries the units that hold its territory now (its successors, followed to `day`).
+ */
+export function checkUnitInForce(directory: UnitDirectory, code: string, day: IsoDay): UnitCheck {
+  const unit = unitAsOf(directory, code, day);
+  if (unit === undefined) return { ok: false, problem: 'unknown' };
+  if (isInForce(unit, day)) return { ok: true, unit };
+  const place = territoryOn(directory, code, day);
+  const successors = place.kind === 'unit' ? [place.unit] : place.kind === 'ambiguous' ? place.candidates : [];
+  return { ok: false, problem: 'not-in-force', unit, successors };
+}
+
+/** The sentence that explains a failed checkUnitInForce, in English (operators' and programs' errors; the UI words live in report/labels.ts). */
+export function describeUnitCheck(check: Exclude<UnitCheck, { ok: true }>, code: string, day: IsoDay): string {
+  if (check.problem === 'unknown') return `${code} is not an administrative unit in the units data (GET /v1/units lists the units of a day)`;
+  const { unit, successors } = check;
+  const period = unit.validTo !== undefined && unit.validTo < day ? `it ended on ${unit.validTo}` : `it is in force from ${unit.validFrom ?? '?'}`;
+  const now = successors.length > 0 ? `; on ${day} its territory is held by ${successors.map((s) => `${s.code} (${s.name})`).join(', ')}` : '';
+  return `${code} (${unit.name}) is not a unit in force on ${day}: ${period}${now}`;
+}

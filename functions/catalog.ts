@@ -1,6 +1,7 @@
 import { CHART_ASSETS, type ChartAsset } from '../report/charts/assets';
 import { REPORT_SCOPE } from './shared/report-snapshot-store';
 import type { TableId } from './shared/tables';
+import { SETTLE_WAITING_DETAIL_TYPE } from './project-event/settle-request';
 
 /**
  * The Lambda functions, defined once: the CDK app builds a NodejsFunction from
@@ -24,6 +25,8 @@ export interface FunctionDefinition {
   writableKeys?: Partial<Record<TableId, readonly string[]>>;
   /** Puts events (EventRejected) on the bus. */
   putsEvents?: boolean;
+  /** Detail types it also puts on the bus for itself, as ocop.province: follow-up messages the inbound rule takes back to its own queue. */
+  putsFollowUps?: readonly string[];
   /** Sends email through SES. */
   sendsEmail?: boolean;
   /** Files copied beside the bundle (e.g. the chart renderer's WebAssembly and font), found there at run time. */
@@ -39,14 +42,17 @@ export const lambdaFunctions = {
     memoryMb: 512,
     timeoutSeconds: 30,
     // event-log-store (append, loggedEnvelope), projection-store (get, put), rejection-store (keep, markAnnounced).
-    // event-log-store (findLogged, append), projection-store (batch read, read, conditional put; the UNITS item, unit-directory), waiting-store, rejection-store.
+    // event-log-store (findLogged, conditional append, the read after a lost race), projection-store (batch read, read, conditional put; the UNITS item, unit-directory),
+    // waiting-store (park, keys of a queue, a chunk, removal), rejection-store.
     tables: {
-      events: ['BatchGetItem', 'BatchWriteItem'],
+      events: ['BatchGetItem', 'PutItem', 'GetItem'],
       projections: ['BatchGetItem', 'GetItem', 'PutItem'],
-      waiting: ['Query', 'BatchWriteItem'],
+      waiting: ['Query', 'BatchGetItem', 'BatchWriteItem'],
       rejections: ['GetItem', 'PutItem', 'UpdateItem'],
     },
     putsEvents: true,
+    // The next chunk of a long queue of waiting events (settle-request.ts).
+    putsFollowUps: [SETTLE_WAITING_DETAIL_TYPE],
   },
   'recompute-snapshot': {
     entry: 'functions/recompute-snapshot/handler.ts',

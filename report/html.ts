@@ -91,7 +91,7 @@ function chart(model: ReportModel, role: ChartReference['role']): string {
 }
 
 function districtSection(model: ReportModel, district: NonNullable<ReportModel['district']>): string {
-  const parts = [heading(district.heading), chart(model, 'district')];
+  const parts = [heading(district.heading), ...district.notes.map((note) => `<p data-role="unit-note" style="margin:0 0 8px 0;font-size:13px;color:#374151;">${escapeHtml(note)}</p>`), chart(model, 'district')];
   if (district.missing) parts.push(`<p style="margin:0;">${escapeHtml(district.missing)}</p>`);
   else {
     parts.push(factsTable(district.facts, model, 'district-facts'));
@@ -116,7 +116,24 @@ ${model.province.indicators.map(indicatorRow).join('\n')}
 </table>`;
   const levels = `<p style="margin:14px 0 4px 0;font-weight:bold;font-size:13px;">${escapeHtml(model.labels.byLevel)}</p>\n${factsTable(model.province.byLevel, model, 'province-levels')}`;
   const legend = `<p style="margin:10px 0 0 0;font-size:12px;color:#4b5563;">${escapeHtml(model.labels.statusLegend)}</p>`;
-  return row([heading(model.province.heading), chart(model, 'indicators'), table, legend, levels, chart(model, 'trend')].join('\n'), 'padding:16px 20px 8px 20px;');
+  return row(
+    [heading(model.province.heading), chart(model, 'indicators'), table, legend, levels, chart(model, 'trend'), unassignedTable(model.province.unassigned)].join('\n'),
+    'padding:16px 20px 8px 20px;',
+  );
+}
+
+/** The former units whose products are not yet assigned to a commune or ward: how many, the candidates, how to assign them. */
+function unassignedTable(section: ReportModel['province']['unassigned']): string {
+  if (!section) return '';
+  const body = section.rows
+    .map((r) => `<tr><td style="${CELL}font-weight:bold;">${escapeHtml(r.unit)}<div style="font-weight:normal;">${escapeHtml(r.count)}</div></td><td style="${CELL}font-size:12px;">${escapeHtml(r.candidates)}</td></tr>`)
+    .join('\n');
+  return `<h3 style="margin:16px 0 6px 0;${FONT}font-size:15px;color:#14532d;">${escapeHtml(section.heading)}</h3>
+<p style="margin:0 0 6px 0;font-size:13px;">${escapeHtml(section.intro)}</p>
+<table role="presentation" data-role="unassigned" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;width:100%;table-layout:fixed;font-size:13px;">
+${body}
+</table>
+<p style="margin:6px 0 0 0;font-size:12px;color:#4b5563;">${escapeHtml(section.howTo)}</p>`;
 }
 
 /** The final results of the latest ended plan: value on its last day, target, met or not met. */

@@ -1,4 +1,4 @@
-import type { IndicatorId, IndicatorStatus, OcopLevel } from '../domain';
+import type { IndicatorId, IndicatorStatus, OcopLevel, UnitKind } from '../domain';
 import type { ProductGroup, SubjectKind } from '../events';
 
 /**
@@ -66,6 +66,23 @@ export interface ReportLabels {
   noExpiring: string;
   statusLegend: string;
   footer: string;
+  /** Administrative units: named first, coded second; former units (not in force on the day) said to be so. */
+  units: {
+    /** "Phường Trà Vinh (mã 29242)"; a former unit (not in force on the day) says so. */
+    withCode(name: string, code: string, former?: boolean): string;
+    kinds: Record<UnitKind, string>;
+    /** Under the heading of a recipient whose unit is a former one (a district after the 2025 reform). */
+    formerNote: string;
+    unassignedHeading: string;
+    unassignedIntro: string;
+    unassignedCount(count: number, products: string, active: string): string;
+    mayBelongTo(candidates: string): string;
+    notInUnitsData: string;
+    howToAssign: string;
+    /** In a unit's own section: products of a former unit that may be this unit's, waiting to be assigned. */
+    pendingHere(count: number, products: string, formerUnit: string): string;
+    notYetAssigned: string;
+  };
 }
 
 export const LABELS: Record<Language, ReportLabels> = {
@@ -139,6 +156,22 @@ export const LABELS: Record<Language, ReportLabels> = {
     noExpiring: 'Không có giấy chứng nhận nào sắp hết hạn.',
     statusLegend: 'Tình trạng: “Đạt” là đã đạt chỉ tiêu; “Đúng tiến độ” là bằng hoặc vượt mức cần đạt tính đến nay; “Chậm tiến độ” là thấp hơn mức đó; “Không đạt” là kỳ kế hoạch đã kết thúc mà chưa đạt chỉ tiêu.',
     footer: 'Thư được gửi tự động từ hệ thống theo dõi Chương trình OCOP. Vui lòng không trả lời thư này.',
+    units: {
+      withCode: (name, code, former) => `${name} (mã ${code}${former ? ', đơn vị cũ' : ''})`,
+      kinds: { city: 'Thành phố', town: 'Thị xã', district: 'Huyện', commune: 'Xã', ward: 'Phường', specialZone: 'Đặc khu' },
+      formerNote:
+        'Đây là đơn vị hành chính cũ, không còn vào ngày số liệu: số liệu là của các sản phẩm đã đăng ký dưới đơn vị này. Mỗi sản phẩm được tính cho xã, phường đang quản lý địa bàn của nó; sản phẩm chưa xác định được xã, phường thì chờ tỉnh giao.',
+      unassignedHeading: 'Sản phẩm của đơn vị cũ chưa được giao cho xã, phường',
+      unassignedIntro:
+        'Các dòng huyện, thị xã, thành phố dưới đây là đơn vị cũ (trước sắp xếp đơn vị hành chính): sản phẩm đăng ký dưới các đơn vị này chưa xác định được thuộc xã, phường nào.',
+      unassignedCount: (_count, products, active) => `${products} sản phẩm chưa được giao (${active} còn hiệu lực)`,
+      mayBelongTo: (candidates) => `Có thể thuộc: ${candidates}`,
+      notInUnitsData: 'Không có trong danh mục đơn vị hành chính',
+      howToAssign:
+        'Cách giao: cơ quan cấp tỉnh gửi sự kiện ProductTransferred (nguồn ocop.province) cho từng sản phẩm, ghi mã xã, phường nhận ở toUnitCode; từ ngày hiệu lực (effectiveDate), sản phẩm được tính cho xã, phường đó.',
+      pendingHere: (_count, products, former) => `${products} sản phẩm của ${former} có thể thuộc đơn vị này, đang chờ tỉnh giao.`,
+      notYetAssigned: 'chưa giao về xã, phường',
+    },
   },
   en: {
     locale: 'en-GB',
@@ -210,6 +243,22 @@ export const LABELS: Record<Language, ReportLabels> = {
     noExpiring: 'No certificate is about to expire.',
     statusLegend: 'Status: “Met” means the target is reached; “On track” means at or above what is expected by now; “Behind” means below it; “Not met” means the plan period is over and the target was not reached.',
     footer: 'This email was sent automatically by the OCOP programme monitoring system. Please do not reply.',
+    units: {
+      withCode: (name, code, former) => `${name} (code ${code}${former ? ', former unit' : ''})`,
+      kinds: { city: 'City', town: 'Town', district: 'District', commune: 'Commune', ward: 'Ward', specialZone: 'Special zone' },
+      formerNote:
+        'This is a former administrative unit, not in force on the day of the figures: the figures are those of the products registered under it. Each product counts under the commune or ward that holds its territory; a product whose commune or ward cannot be told waits for the province to assign it.',
+      unassignedHeading: 'Products of former units not yet assigned to a commune or ward',
+      unassignedIntro:
+        'The district rows below are former units (before the reorganisation of administrative units): their products cannot yet be placed in a commune or ward.',
+      unassignedCount: (count, products, active) => `${products} ${count === 1 ? 'product' : 'products'} not yet assigned (${active} active)`,
+      mayBelongTo: (candidates) => `May belong to: ${candidates}`,
+      notInUnitsData: 'Not in the administrative units data',
+      howToAssign:
+        'How to assign: the provincial office publishes a ProductTransferred event (source ocop.province) for each product, with the receiving commune or ward in toUnitCode; from its effectiveDate the product counts there.',
+      pendingHere: (count, products, former) => `${products} ${count === 1 ? 'product' : 'products'} of ${former} may belong to this unit and ${count === 1 ? 'waits' : 'wait'} for the province to assign ${count === 1 ? 'it' : 'them'}.`,
+      notYetAssigned: 'not yet assigned to a commune or ward',
+    },
   },
 };
 
@@ -283,10 +332,6 @@ export interface UiLabels {
     byLevel: string;
     byDistrict: string;
     byUnit: string;
-    /** A row of byUnit for the products of a former unit no unit in force can be given without guessing. */
-    unassigned(formerUnit: string): string;
-    mayBelongTo(candidates: string): string;
-    notInUnitsData: string;
     byGroup: string;
     expiring: string;
     register: string;
@@ -311,6 +356,7 @@ export interface UiLabels {
       products: string;
       unitCode: string;
       unit: string;
+      unitKind: string;
       note: string;
       active: string;
       recognizedThisYear: string;
@@ -422,9 +468,6 @@ export const UI_LABELS: Record<Language, UiLabels> = {
       byLevel: 'Theo hạng sao',
       byDistrict: 'Theo đơn vị đăng ký',
       byUnit: 'Theo đơn vị',
-      unassigned: (formerUnit) => `Chưa xác định đơn vị mới (trước: ${formerUnit})`,
-      mayBelongTo: (candidates) => `Có thể thuộc: ${candidates}`,
-      notInUnitsData: 'Không có trong danh mục đơn vị hành chính',
       byGroup: 'Theo nhóm ngành',
       expiring: 'Sắp hết hạn',
       register: 'Sổ sản phẩm',
@@ -449,6 +492,7 @@ export const UI_LABELS: Record<Language, UiLabels> = {
         products: 'Số sản phẩm',
         unitCode: 'Mã đơn vị',
         unit: 'Đơn vị',
+        unitKind: 'Loại đơn vị',
         note: 'Ghi chú',
         active: 'Còn hiệu lực',
         recognizedThisYear: 'Công nhận lần đầu trong năm',
@@ -557,9 +601,6 @@ export const UI_LABELS: Record<Language, UiLabels> = {
       byLevel: 'By level',
       byDistrict: 'By registered unit',
       byUnit: 'By unit',
-      unassigned: (formerUnit) => `New unit not settled (formerly ${formerUnit})`,
-      mayBelongTo: (candidates) => `May belong to: ${candidates}`,
-      notInUnitsData: 'Not in the administrative units data',
       byGroup: 'By group',
       expiring: 'Expiring',
       register: 'Product register',
@@ -584,6 +625,7 @@ export const UI_LABELS: Record<Language, UiLabels> = {
         products: 'Products',
         unitCode: 'Unit code',
         unit: 'Unit',
+        unitKind: 'Kind of unit',
         note: 'Note',
         active: 'Active',
         recognizedThisYear: 'First recognised this year',

@@ -15,7 +15,7 @@ import { numberFormats, type NumberFormats } from './format';
 import { labelsFor, uiLabelsFor, type Language, type ReportLabels } from './labels';
 import type { ChartReference } from './charts/email-charts';
 import type { ReportPeriod } from './period';
-import { unitBreakdown, unitNameIn } from './unit-breakdown';
+import { candidatesNote, expiringOf, expiringUnitLabel, isFormerIn, pendingFor, unitBreakdown, unitLabel, unitNameIn, waitingProducts } from './unit-breakdown';
 import { noteText, provinceAndPlanLines } from './plan-lines';
 
 /**
@@ -76,13 +76,22 @@ export interface ExpiringSection {
   empty: string;
 }
 
+/** The products of former units that no unit in force can be given yet: how many, where they may belong, how the province assigns them. */
+export interface UnassignedSection {
+  heading: string;
+  intro: string;
+  rows: { unit: string; count: string; candidates: string }[];
+  howTo: string;
+}
+
 export interface ReportModel {
   language: Language;
   subject: string;
   title: string;
   introLines: string[];
-  district?: { heading: string; missing?: string; facts: FactRow[]; byLevel: FactRow[]; expiring: ExpiringSection };
-  province: { heading: string; indicators: IndicatorRow[]; byLevel: FactRow[] };
+  /** The recipient's own unit (any unit in force on the day, or a former district), named first, coded second. */
+  district?: { heading: string; notes: string[]; missing?: string; facts: FactRow[]; byLevel: FactRow[]; expiring: ExpiringSection };
+  province: { heading: string; indicators: IndicatorRow[]; byLevel: FactRow[]; unassigned?: UnassignedSection };
   /** The final results of the latest plan that ended before the day, with the notes of its last day. */
   endedPlan?: { heading: string; notes: string[]; indicators: IndicatorRow[] };
   expiring: ExpiringSection;
@@ -104,12 +113,11 @@ export function buildReportModel(input: ReportInput): ReportModel {
     previous ? labels.comparedWith(previous.period.week, previous.period.weekYear, format.day(previous.snapshot.asOfDay)) : labels.firstReport,
   ];
 
-  const districtName = (code: string) => unitNameIn(snapshot, code);
   const expiringRows = (certificates: readonly ExpiringCertificate[]) =>
     certificates.map((c): ExpiringRow => ({
       product: c.name,
       productId: c.productId,
-      district: districtName(c.districtCode),
+      district: expiringUnitLabel(labels, snapshot, c),
       level: labels.levels[c.level],
       validUntil: format.day(c.validUntil),
       daysLeft: labels.daysLeft(daysInclusive(snapshot.asOfDay, c.validUntil) - 1),
@@ -128,6 +136,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       byLevel: LEVELS.map((level) =>
         fact(labels.levels[level], snapshot.breakdown.byLevel[level].active, before?.breakdown.byLevel[level]?.active, labels, format),
       ),
+      ...unassignedSection(snapshot, labels, format),
     },
     expiring: { heading: labels.expiringHeading(EXPIRING_WITHIN_DAYS), rows: expiringRows(snapshot.expiring), empty: labels.noExpiring },
     charts: input.charts ?? [],
@@ -144,22 +153,48 @@ export function buildReportModel(input: ReportInput): ReportModel {
 
   if (recipient.scope !== PROVINCE_RECIPIENT_SCOPE) {
     const code = recipient.scope;
-    const name = districtName(code);
+    const name = unitNameIn(snapshot, code);
+    const former = isFormerIn(snapshot, code);
+    const label = unitLabel(labels, name === code ? undefined : name, code, former);
     const now = unitBreakdown(snapshot, code);
     const then = before && unitBreakdown(before, code);
+    const waiting = snapshot.breakdown.unassigned?.[code];
+    const notes = former
+      ? [labels.units.formerNote, ...(waiting ? [`${labels.units.unassignedCount(waitingProducts(waiting), format.count(waitingProducts(waiting)), format.count(waiting.active))}. ${candidatesNote(labels, waiting)}.`, labels.units.howToAssign] : [])]
+      : pendingFor(snapshot, code).map(([formerCode, row]) =>
+          labels.units.pendingHere(waitingProducts(row), format.count(waitingProducts(row)), unitLabel(labels, row.name, formerCode, true)),
+        );
     model.district = {
-      heading: labels.districtHeading(name),
+      heading: labels.districtHeading(label),
+      notes,
       ...(now === undefined && { missing: labels.districtMissing }),
       facts: now ? districtFacts(now, then, labels, format) : [],
       byLevel: now ? LEVELS.map((level) => fact(labels.levels[level], now.byLevel[level], then?.byLevel[level], labels, format)) : [],
       expiring: {
-        heading: labels.districtExpiringHeading(name),
-        rows: expiringRows(snapshot.expiring.filter((c) => c.districtCode === code)),
+        heading: labels.districtExpiringHeading(label),
+        rows: expiringRows(snapshot.expiring.filter((c) => expiringOf(c, code))),
         empty: labels.noExpiring,
       },
     };
   }
   return model;
+}
+
+function unassignedSection(snapshot: KpiSnapshot, labels: ReportLabels, format: NumberFormats): { unassigned?: UnassignedSection } {
+  const rows = Object.entries(snapshot.breakdown.unassigned ?? {});
+  if (rows.length === 0) return {};
+  return {
+    unassigned: {
+      heading: labels.units.unassignedHeading,
+      intro: labels.units.unassignedIntro,
+      rows: rows.map(([code, row]) => ({
+        unit: unitLabel(labels, row.name, code, true),
+        count: labels.units.unassignedCount(waitingProducts(row), format.count(waitingProducts(row)), format.count(row.active)),
+        candidates: candidatesNote(labels, row),
+      })),
+      howTo: labels.units.howToAssign,
+    },
+  };
 }
 
 function indicatorRow(indicator: Indicator, before: Indicator | undefined, labels: ReportLabels, format: NumberFormats, language: Language): IndicatorRow {

@@ -6,7 +6,7 @@ const BAR_WIDTH = 20;
 export function renderText(model: ReportModel): string {
   const lines: string[] = [model.title, '='.repeat(model.title.length), ...model.introLines, ''];
   if (model.district) {
-    lines.push(...underline(model.district.heading));
+    lines.push(...underline(model.district.heading), ...model.district.notes);
     if (model.district.missing) lines.push(model.district.missing);
     else {
       lines.push(...facts(model.district.facts, model));
@@ -24,6 +24,10 @@ export function renderText(model: ReportModel): string {
       lines.push(`* ${indicator.label}`, `  ${columns.value}: ${indicator.value} | ${columns.target}: ${indicator.target} | ${columns.status}: ${indicator.statusWord}`);
     }
     lines.push('');
+  }
+  const unassigned = model.province.unassigned;
+  if (unassigned) {
+    lines.push(unassigned.heading, unassigned.intro, ...unassigned.rows.map((r) => `- ${r.unit}: ${r.count}. ${r.candidates}`), unassigned.howTo, '');
   }
   lines.push(...expiring(model.expiring, model), '', '--', model.labels.footer);
   return `${lines.join('\n')}\n`;

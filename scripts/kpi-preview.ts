@@ -5,12 +5,13 @@ import { connectToLocalSystem } from '../local/connect';
 import { localPaths } from '../local/paths';
 import { vnDayOf } from '../domain';
 import { LANGUAGES, parsePeriodId, periodOfInstant, PROVINCE_RECIPIENT_SCOPE, renderKpiReport, type Language } from '../report';
-import { provinceOfDeployment } from '../functions/shared/province-config';
+import { unitDirectoryOfDeployment } from '../functions/shared/unit-directory';
+import { checkUnitInForce, describeUnitCheck } from '../domain';
 import { previousReportSnapshot } from '../functions/shared/report-snapshot-store';
 import { latestSnapshot } from '../functions/shared/snapshot-store';
 
 /**
- * `npm run kpi:preview -- [--language vi|en] [--scope province|<district code>] [--period 2026-W48] [--out <dir>]`:
+ * `npm run kpi:preview -- [--language vi|en] [--scope province|<unit code>] [--period 2026-W48] [--out <dir>]`:
  * renders the KPI email of the latest snapshot as a recipient would get it,
  * writes the HTML and the plain text (default .ocop/preview/) and prints the paths. Sends nothing.
  */
@@ -20,10 +21,6 @@ async function main(): Promise<number> {
   });
   const language = values.language as Language;
   if (!LANGUAGES.includes(language)) throw new Error(`--language must be one of ${LANGUAGES.join(', ')}`);
-  const province = provinceOfDeployment();
-  if (values.scope !== PROVINCE_RECIPIENT_SCOPE && !province.units.some((u) => u.code === values.scope)) {
-    throw new Error(`--scope must be "province" or a ${province.unitLevel} code of ${province.name}: ${province.units.map((u) => u.code).join(', ')}`);
-  }
   const now = new Date();
   const period = values.period ? parsePeriodId(values.period) : periodOfInstant(now);
   const local = await connectToLocalSystem();
@@ -32,6 +29,11 @@ async function main(): Promise<number> {
     if (!latest) {
       console.log('No KPI snapshot has been computed yet: nothing to preview. Start the system with demo data (npm start) or load events first.');
       return 1;
+    }
+    if (values.scope !== PROVINCE_RECIPIENT_SCOPE) {
+      // The scope of the preview: a unit in force on the snapshot's day (a commune or ward after the 2025 reform, a district before).
+      const check = checkUnitInForce(await unitDirectoryOfDeployment(), values.scope!, latest.snapshot.asOfDay);
+      if (!check.ok) throw new Error(`--scope must be "province" or the code of a unit in force on ${latest.snapshot.asOfDay}: ${describeUnitCheck(check, values.scope!, latest.snapshot.asOfDay)}`);
     }
     const previous = await previousReportSnapshot(period);
     const report = renderKpiReport({

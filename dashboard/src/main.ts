@@ -6,6 +6,7 @@ import { bulletChartOption, bulletRows, trendChartOption } from '../../report/ch
 import { numberFormats } from '../../report/format';
 import { labelsFor, uiLabelsFor, type Language } from '../../report/labels';
 import { noteText, provinceAndPlanLines } from '../../report/plan-lines';
+import { candidatesNote, expiringUnitLabel, waitingProducts } from '../../report/unit-breakdown';
 import { bearerToken, loadConfig, signOut, type DashboardConfig } from './auth';
 import { disposeCharts, drawChart } from './charts';
 
@@ -110,8 +111,10 @@ ${i.target !== undefined ? `<div class="bullet" data-bullet="${escape(i.id)}"></
   };
 
   const forecastRows = withTarget.filter((i) => i.forecast);
-  const districts = Object.entries(snapshot.breakdown.byDistrict);
+  const units = unitRows(snapshot);
+  const unassigned = units.filter((row) => row.waiting !== undefined);
   const c = d.districtColumns;
+  const columns = LEVELS.length + 7;
   const trend = state.trend!;
 
   $('content').innerHTML = `
@@ -135,13 +138,14 @@ ${forecastRows.length === 0 ? `<p>${escape(d.noForecast)}</p>` : `<div class="sc
 <thead><tr><th scope="col">${escape(d.trendColumns.day)}</th>${LEVELS.map((l) => `<th scope="col" class="num">${escape(labels.levels[l])}</th>`).join('')}<th scope="col" class="num">${escape(d.trendColumns.total)}</th></tr></thead>
 <tbody>${trend.points.map((p) => `<tr><td>${escape(format.day(p.asOfDay))}</td>${LEVELS.map((l) => `<td class="num">${escape(format.count(p.byLevel[l]))}</td>`).join('')}<td class="num">${escape(format.count(p.active))}</td></tr>`).join('')}</tbody></table></div></details></section>
 <section aria-labelledby="h-districts"><h2 id="h-districts">${escape(d.sections.districts)}</h2>
+${unassigned.length > 0 ? `<p class="plan" data-role="unassigned-note">${escape(labels.units.unassignedIntro)} ${escape(labels.units.howToAssign)}</p>` : ''}
 <div class="scroll" tabindex="0" role="region" aria-labelledby="h-districts"><table data-table="districts">
 <thead><tr><th scope="col">${escape(c.unit)}</th><th scope="col" class="num">${escape(c.active)}</th>${LEVELS.map((l) => `<th scope="col" class="num">${escape(labels.levels[l])}</th>`).join('')}<th scope="col" class="num">${escape(c.recognizedThisYear)}</th><th scope="col" class="num">${escape(c.traceable)}</th><th scope="col" class="num">${escape(c.listed)}</th><th scope="col" class="num">${escape(c.expiring)}</th><th scope="col">${escape(c.products)}</th></tr></thead>
-<tbody>${districts
+<tbody>${units
     .map(
-      ([code, u]) => `<tr data-district="${escape(code)}"><th scope="row">${escape(u.name ?? code)}</th><td class="num active">${escape(format.count(u.active))}</td>${LEVELS.map((l) => `<td class="num">${escape(format.count(u.byLevel[l]))}</td>`).join('')}<td class="num">${escape(format.count(u.recognizedThisYear))}</td><td class="num">${escape(format.count(u.traceable))}</td><td class="num">${escape(format.count(u.listed))}</td><td class="num">${escape(format.count(u.expiring))}</td>
-<td><button type="button" data-drill="${escape(code)}" aria-expanded="false" aria-controls="drill-${escape(code)}" aria-label="${escape(d.showProducts(u.name ?? code))}">${escape(d.show)}</button></td></tr>
-<tr class="drill" id="drill-${escape(code)}" hidden><td colspan="${LEVELS.length + 7}"></td></tr>`,
+      (u) => `<tr data-district="${escape(u.code)}"${u.waiting ? ' data-former="true"' : ''}><th scope="row">${escape(u.waiting ? labels.units.withCode(u.name, u.code, true) : u.name)}${u.waiting ? '' : `<span class="code"> ${escape(u.code)}</span>`}</th><td class="num active">${escape(format.count(u.figures.active))}</td>${LEVELS.map((l) => `<td class="num">${escape(format.count(u.figures.byLevel[l]))}</td>`).join('')}<td class="num">${escape(format.count(u.figures.recognizedThisYear))}</td><td class="num">${escape(format.count(u.figures.traceable))}</td><td class="num">${escape(format.count(u.figures.listed))}</td><td class="num">${escape(format.count(u.figures.expiring))}</td>
+<td><button type="button" data-drill="${escape(u.code)}" data-filter="${u.filter}" aria-expanded="false" aria-controls="drill-${u.filter}-${escape(u.code)}" aria-label="${escape(d.showProducts(u.waiting ? labels.units.withCode(u.name, u.code, true) : u.name))}">${escape(d.show)}</button></td></tr>
+${u.waiting ? `<tr class="waiting" data-waiting="${escape(u.code)}"><td colspan="${columns}">${escape(u.waiting)}</td></tr>` : ''}<tr class="drill" id="drill-${u.filter}-${escape(u.code)}" hidden><td colspan="${columns}"></td></tr>`,
     )
     .join('')}</tbody></table></div></section>
 ${endedPlanSection(snapshot)}
@@ -197,6 +201,37 @@ function endedPlanSection(snapshot: KpiSnapshot): string {
     .join('')}</tbody></table></div></section>`;
 }
 
+/**
+ * The rows of the table by unit: the units in force on the day (byUnit, named first, coded second), then each former
+ * unit whose products are not yet assigned, said to be one, with how many products wait, where they may belong and how
+ * the province assigns them. A snapshot without byUnit (stored before it existed) shows byDistrict.
+ */
+interface UnitRow {
+  code: string;
+  name: string;
+  figures: KpiSnapshot['breakdown']['byDistrict'][string];
+  /** The products' filter of the drill-down: the unit in force on the day, or the unit recorded for the product. */
+  filter: 'unit' | 'unassigned' | 'district';
+  waiting?: string;
+}
+
+function unitRows(snapshot: KpiSnapshot): UnitRow[] {
+  const labels = labelsFor(state.language);
+  const format = numberFormats(state.language);
+  const { byUnit, unassigned, byDistrict } = snapshot.breakdown;
+  if (byUnit === undefined) return Object.entries(byDistrict).map(([code, row]) => ({ code, name: row.name ?? code, figures: row, filter: 'district' }));
+  return [
+    ...Object.entries(byUnit).map(([code, row]): UnitRow => ({ code, name: row.name, figures: row, filter: 'unit' })),
+    ...Object.entries(unassigned ?? {}).map(([code, row]): UnitRow => ({
+      code,
+      name: row.name ?? code,
+      figures: row,
+      filter: 'unassigned',
+      waiting: `${labels.units.unassignedCount(waitingProducts(row), format.count(waitingProducts(row)), format.count(row.active))}. ${candidatesNote(labels, row)}.`,
+    })),
+  ];
+}
+
 function targetText(i: Indicator): string {
   const labels = labelsFor(state.language);
   const shown = showValue(i, i.target!);
@@ -209,9 +244,8 @@ function expiringTable(snapshot: KpiSnapshot): string {
   const format = numberFormats(state.language);
   const c = labels.expiringColumns;
   if (snapshot.expiring.length === 0) return `<p>${escape(labels.noExpiring)}</p>`;
-  const unit = (code: string) => snapshot.breakdown.byDistrict[code]?.name ?? code;
   return `<div class="scroll" tabindex="0" role="region" aria-labelledby="h-expiring"><table data-table="expiring"><thead><tr><th scope="col">${escape(c.product)}</th><th scope="col">${escape(c.district)}</th><th scope="col">${escape(c.level)}</th><th scope="col">${escape(c.validUntil)}</th></tr></thead><tbody>
-${snapshot.expiring.map((e) => `<tr data-product="${escape(e.productId)}"><td>${escape(e.name)}</td><td>${escape(unit(e.districtCode))}</td><td>${escape(labels.levels[e.level])}</td><td>${escape(format.day(e.validUntil))}</td></tr>`).join('')}</tbody></table></div>`;
+${snapshot.expiring.map((e) => `<tr data-product="${escape(e.productId)}"><td>${escape(e.name)}</td><td>${escape(expiringUnitLabel(labels, snapshot, e))}</td><td>${escape(labels.levels[e.level])}</td><td>${escape(format.day(e.validUntil))}</td></tr>`).join('')}</tbody></table></div>`;
 }
 
 function rejectionsTable(): string {
@@ -226,12 +260,13 @@ ${rejections.map((r) => `<tr><td>${escape(format.day(vnDayOf(r.rejectedAt)))}</t
 
 async function drill(button: HTMLButtonElement): Promise<void> {
   const code = button.dataset.drill!;
-  const row = $(`drill-${code}`);
+  const filter = button.dataset.filter === 'district' || button.dataset.filter === 'unassigned' ? button.dataset.filter : 'unit';
+  const row = $(`drill-${filter}-${code}`);
   const d = uiLabelsFor(state.language).dashboard;
   const labels = labelsFor(state.language);
   const format = numberFormats(state.language);
   const ui = uiLabelsFor(state.language);
-  const name = state.snapshot!.breakdown.byDistrict[code]?.name ?? code;
+  const name = unitRows(state.snapshot!).find((u) => u.code === code && u.filter === filter)?.name ?? code;
   if (button.getAttribute('aria-expanded') === 'true') {
     row.hidden = true;
     button.setAttribute('aria-expanded', 'false');
@@ -246,7 +281,9 @@ async function drill(button: HTMLButtonElement): Promise<void> {
   button.textContent = d.hideProducts;
   button.setAttribute('aria-label', d.hideProducts);
   try {
-    const page = await apiJson<{ items: ProductItem[]; nextCursor?: string }>(`/v1/products?district=${encodeURIComponent(code)}&limit=${DRILL_LIMIT}`);
+    const page = await apiJson<{ items: ProductItem[]; nextCursor?: string }>(
+      `/v1/products?${filter}=${encodeURIComponent(code)}&asOf=${state.day}&limit=${DRILL_LIMIT}`,
+    );
     const c = d.productColumns;
     cell.innerHTML =
       page.items.length === 0
@@ -255,7 +292,7 @@ async function drill(button: HTMLButtonElement): Promise<void> {
 ${page.items
   .map(
     (p) =>
-      `<tr data-product="${escape(p.productId)}"><td>${escape(p.name ?? p.productId)}</td><td>${escape(p.subject ? `${p.subject.name} (${ui.subjectKinds[p.subject.kind as keyof typeof ui.subjectKinds] ?? p.subject.kind})` : '')}</td><td>${escape(p.group ? (ui.groups[p.group as keyof typeof ui.groups] ?? p.group) : '')}</td><td>${escape(p.certificate?.level ? labels.levels[p.certificate.level as keyof typeof labels.levels] : '')}</td><td>${escape(p.certificate ? format.day(p.certificate.validUntil) : '')}</td><td>${escape(p.active ? d.activeYes : d.activeNo)}</td></tr>`,
+      `<tr data-product="${escape(p.productId)}"><td>${escape(p.name ?? p.productId)}<span class="code"> ${escape(p.productId)}</span></td><td>${escape(p.subject ? `${p.subject.name} (${ui.subjectKinds[p.subject.kind as keyof typeof ui.subjectKinds] ?? p.subject.kind})` : '')}</td><td>${escape(p.group ? (ui.groups[p.group as keyof typeof ui.groups] ?? p.group) : '')}</td><td>${escape(p.certificate?.level ? labels.levels[p.certificate.level as keyof typeof labels.levels] : '')}</td><td>${escape(p.certificate ? format.day(p.certificate.validUntil) : '')}</td><td>${escape(p.active ? d.activeYes : d.activeNo)}</td></tr>`,
   )
   .join('')}</tbody></table>${page.nextCursor ? `<p>${escape(d.moreProducts(page.items.length))}</p>` : ''}`;
   } catch (error) {

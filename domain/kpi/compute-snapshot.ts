@@ -4,7 +4,7 @@ import { activeCertificateOn, firstRecognition, isListedOn } from '../certificat
 import { plansOn, type Plan } from '../plan';
 import type { IpGrant, ScienceTask } from '../province-facts';
 import type { Province } from '../province';
-import { territoryOn, type TerritoryOn, type Unit, type UnitDirectory } from '../units';
+import { type TerritoryOn, type Unit, type UnitDirectory } from '../units';
 import { LEVELS, MIN_OCOP_STARS, type OcopLevel } from '../stars';
 import { DECISION_26_2026 } from '../rules-26-2026';
 import { EXPIRING_WITHIN_DAYS, INDICATORS, type IndicatorId } from './indicators';
@@ -13,6 +13,7 @@ import type { DistrictBreakdown, EndedPlan, ExpiringCertificate, Indicator, KpiS
 import { share } from './status';
 import { judgeIndicator } from './plan-targets';
 import { belongsTo, notesOfDay, provinceOfDay } from './province-scope';
+import { nameRows, placeOfRecord, territoriesOn } from './unit-rows';
 
 export interface KpiInputs {
   /** The products' KPI records (kpi-record.ts). */
@@ -80,10 +81,11 @@ export function computeSnapshot(inputs: KpiInputs, context: KpiContext): KpiSnap
     if (product.registeredOn > day) continue;
     const unitCode = recordUnitOn(product, day);
     // The registered commune narrows the registered unit's successors; after a transfer the record's unit is the province's word.
-    const place = placeOf(unitCode, unitCode === product.units[0]!.unitCode ? product.communeCode : undefined);
+    const place = placeOfRecord(product, unitCode, placeOf);
     if (!belongsTo(provinceToday, place)) continue;
     const district = (byDistrict[unitCode] ??= emptyDistrict());
     const unit = place.kind === 'unit' ? (byUnit[place.unit.code] ??= emptyUnit(place.unit)) : unassignedBucket(unassigned, units, unitCode, place);
+    if (place.kind !== 'unit') (unit as UnassignedBreakdown).products! += 1;
     const rows = [district, unit];
     if (inYear(product.registeredOn)) dossiers += 1;
     for (const d of product.decisions) if (d.provinceRound !== undefined && inYear(d.decisionDate)) provinceRounds.add(d.provinceRound);
@@ -123,6 +125,9 @@ export function computeSnapshot(inputs: KpiInputs, context: KpiContext): KpiSnap
         productId: product.productId,
         name: product.name,
         districtCode: unitCode,
+        ...(place.kind === 'unit'
+          ? { unitCode: place.unit.code, unitName: place.unit.name }
+          : { unitCode, ...(unit.name !== undefined && { unitName: unit.name }), unassigned: true }),
         validUntil: certificate.validUntil,
         level: certificate.level,
       });
@@ -157,6 +162,8 @@ export function computeSnapshot(inputs: KpiInputs, context: KpiContext): KpiSnap
   const notes = notesOfDay(provinceToday, day);
   const endedPlan = ended && endedPlanResults(inputs, context, ended);
 
+  nameRows(byDistrict, units, day);
+  nameRows(unassigned, units, day);
   expiring.sort((a, b) => a.validUntil.localeCompare(b.validUntil) || a.productId.localeCompare(b.productId));
   return {
     asOf,
@@ -210,7 +217,7 @@ function unassignedBucket(
   code: string,
   place: Exclude<TerritoryOn, { kind: 'unit' }>,
 ): UnassignedBreakdown {
-  const bucket = (unassigned[code] ??= { ...emptyDistrict(units.units.find((unit) => unit.code === code)?.name), reason: place.kind, candidates: [] });
+  const bucket = (unassigned[code] ??= { ...emptyDistrict(units.units.find((unit) => unit.code === code)?.name), reason: place.kind, candidates: [], products: 0 });
   if (place.kind === 'ambiguous') {
     const added = place.candidates.filter((candidate) => !bucket.candidates.some((known) => known.code === candidate.code));
     if (added.length > 0) {
@@ -219,17 +226,6 @@ function unassignedBucket(
     }
   }
   return bucket;
-}
-
-/** territoryOn for one day, remembered per (unit, commune hint): a province has few units and many products. */
-function territoriesOn(units: UnitDirectory, day: IsoDay): (code: string, communeCode: string | undefined) => TerritoryOn {
-  const known = new Map<string, TerritoryOn>();
-  return (code, communeCode) => {
-    const key = `${code}|${communeCode ?? ''}`;
-    let place = known.get(key);
-    if (place === undefined) known.set(key, (place = territoryOn(units, code, day, communeCode)));
-    return place;
-  };
 }
 
 function mapLevels(counts: Record<OcopLevel, number>): Record<OcopLevel, { active: number }> {

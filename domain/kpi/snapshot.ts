@@ -37,7 +37,12 @@ export const indicatorSchema = z.object({
 });
 
 export const districtBreakdownSchema = z.object({
-  name: z.string().optional(),
+  name: z.string().optional().describe('The unit\'s name from the units data (absent only from snapshots stored before names were given to every row)'),
+  kind: z.enum(UNIT_KINDS).optional().describe('The kind of the unit (docs/units.md): city, town, district, commune, ward, specialZone'),
+  former: z
+    .boolean()
+    .optional()
+    .describe('True on a row of a unit that is not in force on asOf (a former district after the 2025 reform): its products count in byUnit under the units that hold its territory, or in unassigned'),
   active: z.number().int(),
   byLevel: levelCounts(z.number().int()),
   recognizedThisYear: z.number().int(),
@@ -56,12 +61,23 @@ export const unassignedBreakdownSchema = districtBreakdownSchema.extend({
     .enum(['ambiguous', 'unknown'])
     .describe('ambiguous: the former unit has several successors and nothing (communeCode, ProductTransferred) says which; unknown: the unit is not in the units data'),
   candidates: z.array(z.object({ code: z.string(), name: z.string() })).describe('The units in force on asOf that may hold the products (empty when unknown)'),
+  products: z
+    .number()
+    .int()
+    .optional()
+    .describe('How many registered products (active or not) wait to be assigned to a unit in force, with ProductTransferred from ocop.province'),
 });
 
 export const expiringCertificateSchema = z.object({
   productId: z.string(),
   name: z.string(),
-  districtCode: z.string(),
+  districtCode: z.string().describe('The unit recorded for the product (registration, then ProductTransferred); kept for compatibility: read unitCode'),
+  unitCode: z
+    .string()
+    .optional()
+    .describe('The unit in force on asOf that holds the product (a commune or ward after the 2025 reform, a district before it); when no unit in force can be given without guessing (unassigned), the former unit'),
+  unitName: z.string().optional().describe('The name of unitCode\'s unit'),
+  unassigned: z.boolean().optional().describe('True when the product waits to be assigned to a unit in force (it is in breakdown.unassigned under unitCode)'),
   validUntil: z.string(),
   level: z.enum(LEVELS),
 });

@@ -49,8 +49,21 @@ export const registerQuery = z.strictObject({
   asOf: day.optional().describe('The day (Asia/Ho_Chi_Minh) whose certificates and listings the register shows; default today'),
 });
 
+const unitCode = z.string().regex(/^\d{3,5}$/, { error: 'must be a unit code of 3 to 5 digits, e.g. 29242 or 842' });
+
 export const productsQuery = z.strictObject({
-  district: z.string().regex(/^\d{3,5}$/, { error: 'must be a district code of 3 to 5 digits, e.g. 842' }).optional(),
+  unit: unitCode
+    .optional()
+    .describe(
+      'Only the products that count under this unit on asOf, as breakdown.byUnit counts them: a unit in force that day (a commune or ward from 2025-07-01, a district before), including the products of a former district its territory holds',
+    ),
+  unassigned: unitCode
+    .optional()
+    .describe(
+      'Only the products of this former unit that no unit in force on asOf can be given without guessing (its row of breakdown.unassigned): the ones the province assigns with ProductTransferred',
+    ),
+  district: unitCode.optional().describe('Only the products recorded under this unit (registration, then ProductTransferred), whatever the day: a former district\'s products, or a commune\'s own'),
+  asOf: day.optional().describe('The day (Asia/Ho_Chi_Minh) the unit, the level and the certificates are read on; default today. With unit=, only products registered by then'),
   level: z.enum(LEVELS, { error: `must be one of ${LEVELS.join(', ')}` }).optional().describe('Level of the latest certificate'),
   group: z.enum(PRODUCT_GROUPS, { error: `must be one of ${PRODUCT_GROUPS.join(', ')}` }).optional(),
   limit,
@@ -75,3 +88,4 @@ export function parseQuery<S extends z.ZodType>(schema: S, query: Record<string,
   if (!parsed.success) throw new BadRequestError(describeIssues(parsed.error.issues, 'query').join('; '), { cause: parsed.error });
   return parsed.data;
 }
+export type ProductsQuery = z.infer<typeof productsQuery>;

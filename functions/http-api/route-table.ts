@@ -21,7 +21,7 @@ export const routeTable = [
   { method: 'GET', path: '/v1/kpis/trend', auth: true, summary: 'Active products by level at the end of each month, computed from history as /v1/kpis' },
   { method: 'GET', path: '/v1/kpis.xlsx', auth: true, summary: 'The indicators as of a day as an Excel workbook (targets, status, forecast, breakdowns, expiring list)' },
   { method: 'GET', path: '/v1/kpis.csv', auth: true, summary: 'One table of the KPI workbook as CSV' },
-  { method: 'GET', path: '/v1/products', auth: true, summary: 'Products, filtered by district, level or group, paginated' },
+  { method: 'GET', path: '/v1/products', auth: true, summary: 'Products, filtered by unit (in force on asOf), district (recorded unit), level or group, paginated' },
   { method: 'GET', path: '/v1/products.xlsx', auth: true, summary: 'The product register as an Excel workbook' },
   { method: 'GET', path: '/v1/products.csv', auth: true, summary: 'The product register as CSV' },
   { method: 'GET', path: '/v1/products/{productId}', auth: true, summary: 'One product with its rating history' },

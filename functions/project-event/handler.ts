@@ -13,6 +13,7 @@ const METRIC_OF_OUTCOME: Record<Outcome | 'failed', string> = {
   duplicate: 'EventsDuplicate',
   waiting: 'EventsWaiting',
   rejected: 'EventsRejected',
+  settled: 'WaitingChunksSettled',
   failed: 'EventsFailed',
 };
 

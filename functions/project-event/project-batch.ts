@@ -5,16 +5,20 @@ import {
   eventBridgeEnvelope,
   describeIssues,
   parseInboundEvent,
+  PROVINCE_SOURCE,
   type EventBridgeEnvelope,
   type InboundEvent,
 } from '../../events';
-import { aggregateKeyOf, checkEventRules, decideAggregate, type AggregateDecision, type AggregateKey, type UnitDirectory } from '../../domain';
-import { appendToEventLog, contentHashOf, findLogged, type EventLogRecord } from '../shared/event-log-store';
-import { getProjection, getProjections, projectionOf, putProjection, ProjectionConflictError, type Projection } from '../shared/projection-store';
-import { putWaiting, removeWaiting, waitingFor } from '../shared/waiting-store';
+import { aggregateKeyOf, checkEventRules, type AggregateDecision, type AggregateKey, type UnitDirectory } from '../../domain';
+import { appendToEventLog, contentHashOf, findLogged, type EventLogRecord, type LoggedEvent } from '../shared/event-log-store';
+import { getProjection, getProjections, type Projection } from '../shared/projection-store';
+import { putWaiting, removeWaiting } from '../shared/waiting-store';
 import { keepRejection, markAnnounced, newRejection, type RejectionRecord } from '../shared/rejection-store';
 import { announceRejections } from '../shared/announce-rejection';
 import { unitDirectoryOfDeployment } from '../shared/unit-directory';
+import { decideAndPut } from './decide-and-put';
+import { settleRequestOf, SETTLE_WAITING_DETAIL_TYPE } from './settle-request';
+import { requestSettlement, settleWaiting, type Unreadable, type Waited } from './settle-waiting';
 
 /** One message of a batch: an SQS message whose body should be an EventBridge envelope. */
 export interface InboundMessage {
@@ -25,7 +29,8 @@ export interface InboundMessage {
   sentAt?: string;
 }
 
-export type Outcome = 'accepted' | 'duplicate' | 'waiting' | 'rejected';
+/** `settled`: a follow-up message, whose chunk of waiting events was settled. */
+export type Outcome = 'accepted' | 'duplicate' | 'waiting' | 'rejected' | 'settled';
 
 export interface MessageResult {
   messageId: string;
@@ -41,8 +46,6 @@ export interface MessageResult {
   productId?: string;
 }
 
-/** Concurrent batches writing one aggregate retry with jittered backoff; past this, the messages fail and the queue redelivers them. */
-const MAX_WRITE_ATTEMPTS = 20;
 /** Aggregates of one batch decided and written at once. */
 const AGGREGATES_IN_FLIGHT = 8;
 
@@ -67,7 +70,9 @@ interface PendingRejection {
 /**
  * Takes a batch of inbound messages to the projections:
  * validate and check the rules of each → find which eventIds the log has →
- * append the new events to the log (25 per request) → per aggregate, one
+ * append each new event to the log, on condition its eventId is still absent
+ * (one conditional PutItem each: a racing batch's event is never overwritten,
+ * and a loser with other content is a reused eventId) → per aggregate, one
  * consistent read, the domain's decision, one conditional write → keep every
  * rejection and announce it (EventRejected, 10 per PutEvents).
  *
@@ -88,7 +93,14 @@ export async function projectBatch(messages: readonly InboundMessage[], now = ne
   // 1. Validate; the same eventId twice in one batch is one event (or a reuse).
   const firstOfEventId = new Map<string, Candidate>();
   const copies: { messageId: string; of: Candidate }[] = [];
+  /** Follow-up messages (settle-request.ts), by the product they ask to settle. */
+  const followUps = new Map<AggregateKey, string[]>();
   for (const message of messages) {
+    const settle = settleRequestOf(message.body);
+    if (settle !== undefined) {
+      followUps.set(settle, [...(followUps.get(settle) ?? []), message.messageId]);
+      continue;
+    }
     const checked = checkMessage(message, directory, now);
     if ('rejection' in checked) {
       reject(message.messageId, checked.rejection, checked.meta);
@@ -101,24 +113,30 @@ export async function projectBatch(messages: readonly InboundMessage[], now = ne
     else reject(message.messageId, reusedEventId(candidate, first.receivedAt), metaOf(candidate));
   }
 
-  // 2. The log: what it has already, then the new events (a failure here fails the whole batch: nothing was decided yet).
-  const logged = await findLogged([...firstOfEventId.keys()]);
+  // 2. The log: what it has already, then the new events, each appended only if its eventId is still absent
+  //    (a failure here fails the whole batch: nothing was decided yet).
+  //    What another batch logged in between is told apart as for the log's answer before: same content, a redelivery; else a reuse.
   const candidates: Candidate[] = [];
-  for (const candidate of firstOfEventId.values()) {
-    const known = logged.get(candidate.event.detail.eventId);
-    if (!known) candidates.push(candidate);
-    else if (known.contentHash === candidate.contentHash) candidates.push({ ...candidate, redelivered: true, receivedAt: known.receivedAt });
-    else reject(candidate.messageId, reusedEventId(candidate, known.receivedAt), metaOf(candidate));
-  }
-  await appendToEventLog(candidates.filter((c) => !c.redelivered).map(logRecordOf));
+  const fresh: Candidate[] = [];
+  /** Sorts a candidate by what the log holds for its eventId: nothing (`ifNew`), the same content (a redelivery), other content (a reuse). */
+  const byLog = (candidate: Candidate, entry: LoggedEvent | undefined, ifNew: Candidate[]) => {
+    if (!entry) ifNew.push(candidate);
+    else if (entry.contentHash === candidate.contentHash) candidates.push({ ...candidate, redelivered: true, receivedAt: entry.receivedAt });
+    else reject(candidate.messageId, reusedEventId(candidate, entry.receivedAt), metaOf(candidate));
+  };
+  const logged = await findLogged([...firstOfEventId.keys()]);
+  for (const candidate of firstOfEventId.values()) byLog(candidate, logged.get(candidate.event.detail.eventId), fresh);
+  const loggedMeanwhile = await appendToEventLog(fresh.map(logRecordOf));
+  for (const candidate of fresh) byLog(candidate, loggedMeanwhile.get(candidate.event.detail.eventId), candidates);
 
-  // 3. Per aggregate: one read, the decision, one write.
+  // 3. Per aggregate: one read, the decision, one write (and for a registration or a follow-up, a chunk of what waited).
   const groups = new Map<AggregateKey, Candidate[]>();
   for (const candidate of candidates) groups.set(candidate.pk, [...(groups.get(candidate.pk) ?? []), candidate]);
+  for (const pk of followUps.keys()) if (!groups.has(pk)) groups.set(pk, []);
   const current = await getProjections([...groups.keys()]);
   await inParallel([...groups], AGGREGATES_IN_FLIGHT, async ([pk, group]) => {
     try {
-      const { decision, decided, removable } = await decideAndWrite(pk, group, current.get(pk), now, directory);
+      const { decision, decided, unreadable, removable, more } = await decideAndWrite(pk, group, current.get(pk), now, directory, followUps.has(pk));
       const verdictOf = new Map(decision.verdicts.map((v) => [v.eventId, v]));
       for (const candidate of group) {
         const verdict = verdictOf.get(candidate.event.detail.eventId)!;
@@ -127,7 +145,7 @@ export async function projectBatch(messages: readonly InboundMessage[], now = ne
         else results.set(candidate.messageId, { messageId: candidate.messageId, outcome: verdict.verdict === 'accepted' && candidate.redelivered ? 'duplicate' : verdict.verdict, ...meta });
       }
       // Events that waited for the registration, decided now: their rejections are kept before they leave the waiting table.
-      const waitedRejections: RejectionRecord[] = [];
+      const waitedRejections: RejectionRecord[] = unreadable.map((u) => rejectionOf(u.envelope, u.reasons, now));
       for (const waited of decided) {
         const verdict = verdictOf.get(waited.event.detail.eventId);
         if (verdict?.verdict === 'rejected') waitedRejections.push(rejectionOf(waited.envelope, verdict.reasons, now));
@@ -135,8 +153,12 @@ export async function projectBatch(messages: readonly InboundMessage[], now = ne
       const kept = await Promise.all(waitedRejections.map(keepRejection));
       await removeWaiting(pk, removable);
       rejections.push(...kept.map((record) => ({ record, kept: true })));
+      // More waited than one invocation decides: the next chunk is for the follow-up message (the same queue, through the bus).
+      if (more) await requestSettlement(pk);
+      for (const messageId of followUps.get(pk) ?? []) results.set(messageId, { messageId, outcome: 'settled', ...followUpMeta(pk) });
     } catch (error) {
       for (const candidate of group) results.set(candidate.messageId, { messageId: candidate.messageId, error: error as Error, ...metaOf(candidate) });
+      for (const messageId of followUps.get(pk) ?? []) results.set(messageId, { messageId, error: error as Error, ...followUpMeta(pk) });
     }
   });
 
@@ -180,13 +202,13 @@ function checkMessage(
  * Decides an aggregate's events against its state and writes the result
  * with a version check; on a conflict, reads again and decides again. A
  * product not registered yet keeps its events in the waiting table. A
- * batch that brings a registration reads that table once, after its write,
- * and decides what waited in a second write (only products with waiting
- * events pay it): parked before, or while the registration was being
- * written. It reads it even when the product existed: a registration
- * delivered again after a failure between the product's write and the
- * waiting events' rejections (or their removal) settles them then, instead
- * of leaving them waiting for good.
+ * batch that brings a registration (or a follow-up message asking for it)
+ * then settles what waited (settle-waiting.ts), after its write: parked
+ * before, or while the registration was being written; at most a chunk per
+ * invocation, and `more` says a follow-up is to ask for the next. It settles
+ * even when the product existed: a registration delivered again after a
+ * failure between the product's write and the waiting events' rejections (or
+ * their removal) settles them then, instead of leaving them waiting for good.
  */
 async function decideAndWrite(
   pk: AggregateKey,
@@ -194,10 +216,13 @@ async function decideAndWrite(
   read: Projection | undefined,
   now: Date,
   directory: UnitDirectory,
-): Promise<{ decision: AggregateDecision; decided: Waited[]; removable: string[] }> {
-  const registers = pk.startsWith('PRODUCT#') && group.some((c) => c.event.detailType === 'ProductRegistered');
+  followUp: boolean,
+): Promise<{ decision: AggregateDecision; decided: Waited[]; unreadable: Unreadable[]; removable: string[]; more: boolean }> {
+  const settles = pk.startsWith('PRODUCT#') && (followUp || group.some((c) => c.event.detailType === 'ProductRegistered'));
+  const nothing = { decided: [], unreadable: [], removable: [], more: false };
   let current = read;
   let parked = false;
+  if (group.length === 0 && !current) return { decision: { state: undefined, verdicts: [] }, ...nothing };
   for (;;) {
     const written = await decideAndPut(pk, current, group.map((c) => c.event), now, directory);
     if (written === 'conflict-on-create') {
@@ -209,70 +234,21 @@ async function decideAndWrite(
       await putWaiting(group.map((c) => ({ aggregateKey: pk, eventId: c.event.detail.eventId, receivedAt: c.receivedAt, envelope: c.envelope })));
       parked = true;
       current = await getProjection(pk);
-      if (!current) return { decision: written.decision, decided: [], removable: [] };
+      if (!current) return { decision: written.decision, ...nothing };
       continue;
     }
-    const verdicts = [...written.decision.verdicts];
-    const decided: Waited[] = [];
-    let item = written.item;
-    if (registers) {
-      // The events that waited for the registration (parked before, or while it was being written) are decided now.
-      // Asked once the product exists, so nothing parked later can be missed: a later event sees the product and is not parked.
-      for (;;) {
-        const known = [...decided.map((w) => w.event.detail.eventId), ...group.map((c) => c.event.detail.eventId)];
-        const late = await waitingEventsOf(pk, known);
-        if (late.length === 0) break;
-        const more = await decideAndPut(pk, item, late.map((w) => w.event), now, directory);
-        if (more === 'conflict-on-create') throw new ProjectionConflictError(`${pk} was created twice`);
-        verdicts.unshift(...more.decision.verdicts);
-        decided.push(...late);
-        item = more.item;
-      }
-    }
-    const removable = [...decided.map((w) => w.event.detail.eventId), ...(parked ? group.map((c) => c.event.detail.eventId) : [])];
-    return { decision: { state: item?.state, verdicts }, decided, removable };
+    const ownIds = group.map((c) => c.event.detail.eventId);
+    if (!settles) return { decision: written.decision, ...nothing, removable: parked ? ownIds : [] };
+    // Asked once the product exists, so nothing parked later can be missed: a later event sees the product and is not parked.
+    const settled = await settleWaiting(pk, written.item, ownIds, now, directory);
+    return {
+      decision: { state: settled.item?.state, verdicts: [...settled.verdicts, ...written.decision.verdicts] },
+      decided: settled.decided,
+      unreadable: settled.unreadable,
+      removable: [...settled.decided.map((w) => w.event.detail.eventId), ...settled.unreadable.map((u) => u.eventId), ...(parked ? ownIds : [])],
+      more: settled.more,
+    };
   }
-}
-
-interface Waited {
-  event: InboundEvent;
-  envelope: EventBridgeEnvelope;
-}
-
-/** Decides events against an item and writes the result, re-reading on a version conflict (except when creating: the caller starts over). */
-async function decideAndPut(
-  pk: AggregateKey,
-  read: Projection | undefined,
-  events: readonly InboundEvent[],
-  now: Date,
-  directory: UnitDirectory,
-): Promise<{ decision: AggregateDecision; item: Projection | undefined } | 'conflict-on-create'> {
-  let current = read;
-  for (let attempt = 1; ; attempt++) {
-    const decision = decideAggregate(pk, current?.state, events, directory);
-    if (!decision.state || decision.state === current?.state) return { decision, item: current };
-    const next = projectionOf(pk, decision.state, (current?.version ?? 0) + 1, new Date());
-    try {
-      await putProjection(next, current?.version);
-      return { decision, item: next };
-    } catch (error) {
-      if (!(error instanceof ProjectionConflictError) || attempt >= MAX_WRITE_ATTEMPTS) throw error;
-      if (!current) return 'conflict-on-create';
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 5 * 2 ** attempt)));
-      current = await getProjection(pk);
-    }
-  }
-}
-
-async function waitingEventsOf(pk: AggregateKey, known: readonly string[]): Promise<Waited[]> {
-  const inBatch = new Set(known);
-  const waited: Waited[] = [];
-  for (const item of await waitingFor(pk)) {
-    if (inBatch.has(item.eventId)) continue;
-    const parsed = parseInboundEvent(item.envelope);
-    if (parsed.ok) waited.push({ event: parsed.event, envelope: item.envelope });
-  }
-  return waited;
 }
 
 async function settleRejections(rejections: readonly PendingRejection[], results: Map<string, MessageResult>): Promise<void> {
@@ -324,6 +300,10 @@ function metaOf(candidate: Candidate): Partial<MessageResult> {
     detailType: candidate.event.detailType,
     ...(detail.productId !== undefined && { productId: detail.productId }),
   };
+}
+
+function followUpMeta(pk: AggregateKey): Partial<MessageResult> {
+  return { source: PROVINCE_SOURCE, detailType: SETTLE_WAITING_DETAIL_TYPE, productId: pk.slice('PRODUCT#'.length) };
 }
 
 function reusedEventId(candidate: Candidate, firstReceivedAt: string): RejectionRecord {

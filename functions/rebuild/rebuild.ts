@@ -1,9 +1,9 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { computeSnapshot, decideAggregate, type AggregateKey, type KpiSnapshot } from '../../domain';
 import { parseInboundEvent, type InboundEvent } from '../../events';
 import { batchWrite } from '../shared/batch-requests';
 import { tableName } from '../shared/clients';
 import { scanEventLog, type EventLogRecord } from '../shared/event-log-store';
+import { RebuildCheckpoint } from './rebuild-checkpoint';
 import { loadKpiInputs, resetKpiReadModel } from '../shared/kpi-inputs';
 import { projectionOf, type Projection } from '../shared/projection-store';
 import { provinceOfDeployment } from '../shared/province-config';
@@ -14,13 +14,21 @@ import { unitDirectoryOfDeployment } from '../shared/unit-directory';
  * read model, aggregate by aggregate, each in the order the province received
  * its events, through the same decision as the projector. Use it after a rule
  * fix, to migrate items of an older format (they are overwritten whole), or
- * after a disaster. Resumable: a checkpoint file names the aggregates done.
- * Returns the KPIs of today before and after, for the diff.
+ * after a disaster. The log is read by a parallel Scan (`totalSegments`
+ * segments at once), each segment streamed page by page to a file beside the
+ * checkpoint; resumable: the checkpoint names where each segment stands and
+ * the aggregates written (rebuild-checkpoint.ts), so a rebuild run again after
+ * a crash scans each segment on from where it stopped, and writes only the
+ * aggregates not written yet. Returns the KPIs of today before and after, for the diff.
  */
 export interface RebuildOptions {
   checkpointFile: string;
   onProgress?(done: number, total: number): void;
   now?: Date;
+  /** Segments of the parallel Scan (default 4). A checkpoint of another count starts the scan over. */
+  totalSegments?: number;
+  /** At most this many log records a Scan page (default: DynamoDB's 1 MB pages). */
+  scanPageLimit?: number;
 }
 
 export interface RebuildResult {
@@ -31,29 +39,40 @@ export interface RebuildResult {
 }
 
 const SCAN_SEGMENTS = 4;
+
+export class RebuildScanError extends Error {
+  override name = 'RebuildScanError';
+}
 const WRITE_GROUP = 100;
 /** Groups written at once. */
 const FLUSHES_IN_FLIGHT = 4;
 
-export async function rebuildProjections({ checkpointFile, onProgress, now = new Date() }: RebuildOptions): Promise<RebuildResult> {
+export async function rebuildProjections({ checkpointFile, onProgress, now = new Date(), totalSegments = SCAN_SEGMENTS, scanPageLimit }: RebuildOptions): Promise<RebuildResult> {
   const before = await snapshotNow(now);
   const directory = await unitDirectoryOfDeployment();
-  const byAggregate = new Map<AggregateKey, EventLogRecord[]>();
-  let events = 0;
-  await Promise.all(
-    Array.from({ length: SCAN_SEGMENTS }, async (_, segment) => {
-      for await (const page of scanEventLog(segment, SCAN_SEGMENTS)) {
-        for (const record of page) {
-          const records = byAggregate.get(record.aggregateKey);
-          if (records) records.push(record);
-          else byAggregate.set(record.aggregateKey, [record]);
-          events += 1;
-        }
+  const checkpoint = new RebuildCheckpoint(checkpointFile, totalSegments);
+  const scans = await Promise.allSettled(
+    Array.from({ length: totalSegments }, async (_, segment) => {
+      if (checkpoint.segments[segment]!.done) return;
+      const startKey = checkpoint.resume(segment);
+      for await (const { records, nextKey } of scanEventLog(segment, totalSegments, { startKey, ...(scanPageLimit !== undefined && { limit: scanPageLimit }) })) {
+        checkpoint.addPage(segment, records, nextKey);
       }
     }),
   );
+  // Every segment goes as far as it can before a failure is reported: a run again goes on from there.
+  const failed = scans.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw new RebuildScanError(`the scan of the event log stopped; run the rebuild again to go on from ${checkpointFile}`, { cause: failed.reason });
+  const byAggregate = new Map<AggregateKey, EventLogRecord[]>();
+  let events = 0;
+  for (const record of checkpoint.records<EventLogRecord>()) {
+    const records = byAggregate.get(record.aggregateKey);
+    if (records) records.push(record);
+    else byAggregate.set(record.aggregateKey, [record]);
+    events += 1;
+  }
   const keys = [...byAggregate.keys()].sort();
-  const done = new Set<string>(existsSync(checkpointFile) ? (JSON.parse(readFileSync(checkpointFile, 'utf8')) as { done: string[] }).done : []);
+  const done = checkpoint.done;
   const version = now.getTime();
   let pending: Projection[] = [];
   let finished = 0;
@@ -64,10 +83,7 @@ export async function rebuildProjections({ checkpointFile, onProgress, now = new
     if (pending.length === 0) return;
     const group = pending;
     pending = [];
-    const write = batchWrite(tableName('projections'), group.map((item) => ({ PutRequest: { Item: item } }))).then(() => {
-      for (const item of group) done.add(item.pk);
-      writeFileSync(checkpointFile, JSON.stringify({ done: [...done] }));
-    });
+    const write = batchWrite(tableName('projections'), group.map((item) => ({ PutRequest: { Item: item } }))).then(() => checkpoint.markWritten(group.map((item) => item.pk)));
     inFlight.add(write);
     write.catch((error: unknown) => (failure ??= error)).finally(() => inFlight.delete(write));
     if (inFlight.size >= FLUSHES_IN_FLIGHT) await Promise.race(inFlight).catch(() => undefined);
@@ -93,7 +109,7 @@ export async function rebuildProjections({ checkpointFile, onProgress, now = new
   await Promise.allSettled([...inFlight]);
   if (failure !== undefined) throw failure;
   onProgress?.(keys.length, keys.length);
-  rmSync(checkpointFile, { force: true });
+  checkpoint.remove();
   resetKpiReadModel();
   const after = await snapshotNow(now);
   return { aggregates: keys.length, events, before, after };

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { EventBridgeEnvelope } from '../../events';
 import type { AggregateKey } from '../../domain';
-import { batchGet, batchWrite } from './batch-requests';
+import { batchGet } from './batch-requests';
 import { dynamoDocumentClient, tableName } from './clients';
 
 /**
@@ -52,27 +53,96 @@ export async function findLogged(eventIds: readonly string[]): Promise<Map<strin
   const items = await batchGet<LoggedEvent>(
     tableName('events'),
     unique.map((eventId) => ({ eventId })),
-    { expression: '#id, #hash, #received', names: { '#id': 'eventId', '#hash': 'contentHash', '#received': 'receivedAt' } },
+    LOGGED_PROJECTION,
   );
   return new Map(items.map((item) => [item.eventId, item]));
 }
 
-/** Appends new events, 25 per request. The caller has checked with findLogged that their eventIds are new. */
-export async function appendToEventLog(records: readonly EventLogRecord[]): Promise<void> {
-  await batchWrite(
-    tableName('events'),
-    records.map((record) => ({ PutRequest: { Item: record } })),
+/** Conditional puts to the log in flight at once (a batch holds at most 10 events). */
+const APPENDS_IN_FLIGHT = 10;
+const LOGGED_PROJECTION = { expression: '#id, #hash, #received', names: { '#id': 'eventId', '#hash': 'contentHash', '#received': 'receivedAt' } };
+
+/**
+ * Appends new events, each with its own conditional PutItem (the eventId must
+ * not be in the log yet), so two writers of one eventId can never overwrite
+ * each other: the first one's record stays. Returns the events another writer
+ * logged first (what the log holds for their eventId), for the caller to tell
+ * a redelivery (same content) from a reused eventId (different content).
+ *
+ * Why not BatchWriteItem (25 items a request): it has no condition, so the
+ * later of two racing writers replaces the first. Why not TransactWriteItems:
+ * it costs two write units per item, and one conflicting item cancels the
+ * whole transaction. A conditional PutItem costs what a batched put costs
+ * (one write unit per KB), in one request per event.
+ */
+export async function appendToEventLog(records: readonly EventLogRecord[]): Promise<Map<string, LoggedEvent>> {
+  const loggedBefore = new Map<string, LoggedEvent>();
+  let next = 0;
+  const settled = await Promise.allSettled(
+    Array.from({ length: Math.min(APPENDS_IN_FLIGHT, records.length) }, async () => {
+      while (next < records.length) {
+        const record = records[next++]!;
+        const existing = await appendOne(record);
+        if (existing) loggedBefore.set(record.eventId, existing);
+      }
+    }),
   );
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return loggedBefore;
 }
 
-/** One segment of a parallel scan of the whole log (the rebuild). */
-export async function* scanEventLog(segment: number, totalSegments: number): AsyncGenerator<EventLogRecord[]> {
-  let startKey: Record<string, unknown> | undefined;
+/** Puts one record unless its eventId is logged; returns the logged one then. */
+async function appendOne(record: EventLogRecord): Promise<LoggedEvent | undefined> {
+  try {
+    await dynamoDocumentClient().send(
+      new PutCommand({
+        TableName: tableName('events'),
+        Item: record,
+        ConditionExpression: 'attribute_not_exists(eventId)',
+      }),
+    );
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    // Another writer was first (findLogged, just before, did not see it): read what it logged, consistently.
+    const read = await dynamoDocumentClient().send(
+      new GetCommand({
+        TableName: tableName('events'),
+        Key: { eventId: record.eventId },
+        ConsistentRead: true,
+        ProjectionExpression: LOGGED_PROJECTION.expression,
+        ExpressionAttributeNames: LOGGED_PROJECTION.names,
+      }),
+    );
+    if (!read.Item) throw new EventLogAppendError(`eventId ${record.eventId}: the log refused it as present, then did not have it`, { cause: error });
+    return read.Item as LoggedEvent;
+  }
+}
+
+export class EventLogAppendError extends Error {
+  override name = 'EventLogAppendError';
+}
+
+/** Where a segment's scan stands: the key to go on from (absent: from the start). */
+export type ScanPosition = Record<string, unknown> | undefined;
+
+/**
+ * One segment of a parallel scan of the whole log (the rebuild), page by page
+ * from `startKey`, each page with the key to go on from after it (absent after
+ * the last page). `limit` caps the items of a page (a page is at most 1 MB anyway).
+ */
+export async function* scanEventLog(
+  segment: number,
+  totalSegments: number,
+  { startKey, limit }: { startKey?: ScanPosition; limit?: number } = {},
+): AsyncGenerator<{ records: EventLogRecord[]; nextKey: ScanPosition }> {
+  let key = startKey;
   do {
     const page = await dynamoDocumentClient().send(
-      new ScanCommand({ TableName: tableName('events'), Segment: segment, TotalSegments: totalSegments, ExclusiveStartKey: startKey, ConsistentRead: true }),
+      new ScanCommand({ TableName: tableName('events'), Segment: segment, TotalSegments: totalSegments, ExclusiveStartKey: key, ConsistentRead: true, Limit: limit }),
     );
-    yield (page.Items ?? []) as EventLogRecord[];
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+    key = page.LastEvaluatedKey;
+    yield { records: (page.Items ?? []) as EventLogRecord[], nextKey: key };
+  } while (key);
 }

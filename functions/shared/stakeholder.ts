@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Province } from '../../domain';
+import { checkUnitInForce, describeUnitCheck, vnDayOf, type UnitDirectory } from '../../domain';
 import { DEFAULT_LANGUAGE, LANGUAGES, PROVINCE_RECIPIENT_SCOPE } from '../../report';
 
 /**
  * A recipient of the KPI email: the provincial steering committee gets the
- * whole province (`scope: "province"`), a district's contacts their district
- * first (`scope`: the district's code). Names and addresses are personal data:
+ * whole province (`scope: "province"`), a unit's contacts their unit first
+ * (`scope`: the code of a commune or ward, or of a district before the 2025 reform). Names and addresses are personal data:
  * never logged; logs carry `stakeholderId` only.
  */
 export interface Stakeholder {
@@ -45,22 +45,26 @@ export function stakeholderIdOf(email: string): string {
 }
 
 /**
- * Validates a stakeholder against the province: the address must be valid and
- * the scope either `province` or one of its units. Messages name the field,
- * never echo the address.
+ * Validates a stakeholder against the units data: the address must be valid
+ * and the scope either `province` or a unit in force on the day of `now`
+ * (Asia/Ho_Chi_Minh): a commune or ward after the 2025 reform, a district
+ * before it. Messages name the field, never echo the address.
  */
-export function parseStakeholder(input: unknown, province: Province, now = new Date()): Stakeholder {
+export function parseStakeholder(input: unknown, units: UnitDirectory, now = new Date()): Stakeholder {
   const parsed = stakeholderInputSchema.safeParse(input);
   if (!parsed.success) {
     const reasons = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'stakeholder'}: ${issue.message}`);
     throw new InvalidStakeholderError(`Stakeholder refused: ${reasons.join('; ')}`, { cause: parsed.error });
   }
   const value = parsed.data;
-  if (value.scope !== PROVINCE_RECIPIENT_SCOPE && !province.units.some((unit) => unit.code === value.scope)) {
-    const known = province.units.map((unit) => `${unit.code} (${unit.name})`).join(', ');
-    throw new InvalidStakeholderError(
-      `Stakeholder refused: scope "${value.scope}" is neither "${PROVINCE_RECIPIENT_SCOPE}" nor a ${province.unitLevel} of ${province.name}; known: ${known}`,
-    );
+  if (value.scope !== PROVINCE_RECIPIENT_SCOPE) {
+    const day = vnDayOf(now);
+    const check = checkUnitInForce(units, value.scope, day);
+    if (!check.ok) {
+      throw new InvalidStakeholderError(
+        `Stakeholder refused: scope "${value.scope}" must be "${PROVINCE_RECIPIENT_SCOPE}" or the code of a unit in force on ${day} (a commune or ward; GET /v1/units lists them): ${describeUnitCheck(check, value.scope, day)}`,
+      );
+    }
   }
   const email = value.email.trim();
   return {

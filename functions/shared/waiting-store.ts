@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { EventBridgeEnvelope } from '../../events';
 import type { AggregateKey } from '../../domain';
-import { batchWrite } from './batch-requests';
+import { batchGet, batchWrite } from './batch-requests';
 import { dynamoDocumentClient, tableName } from './clients';
 
 /** An event whose product is not registered yet (tables.ts `waiting`). */
@@ -20,9 +20,17 @@ export async function removeWaiting(aggregateKey: AggregateKey, eventIds: readon
   if (eventIds.length > 0) await batchWrite(tableName('waiting'), eventIds.map((eventId) => ({ DeleteRequest: { Key: { aggregateKey, eventId } } })));
 }
 
-/** Every event waiting for an aggregate, read consistently, in the order the province received them. */
-export async function waitingFor(aggregateKey: AggregateKey): Promise<WaitingEvent[]> {
-  const items: WaitingEvent[] = [];
+/** Where an event waits: its key, and the order the province received it in. */
+export type WaitingKey = Pick<WaitingEvent, 'eventId' | 'receivedAt'>;
+
+/**
+ * The keys of every event waiting for an aggregate, read consistently, in the
+ * order the province received them (receivedAt, then eventId). Keys only come
+ * back (a page still reads up to 1 MB of items: read units are counted on the
+ * items' whole size), so a long queue is known without holding its events.
+ */
+export async function waitingKeysOf(aggregateKey: AggregateKey): Promise<WaitingKey[]> {
+  const keys: WaitingKey[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await dynamoDocumentClient().send(
@@ -30,25 +38,42 @@ export async function waitingFor(aggregateKey: AggregateKey): Promise<WaitingEve
         TableName: tableName('waiting'),
         KeyConditionExpression: 'aggregateKey = :key',
         ExpressionAttributeValues: { ':key': aggregateKey },
+        ProjectionExpression: '#id, #received',
+        ExpressionAttributeNames: { '#id': 'eventId', '#received': 'receivedAt' },
         ConsistentRead: true,
         ExclusiveStartKey: startKey,
       }),
     );
-    items.push(...((page.Items ?? []) as WaitingEvent[]));
+    keys.push(...((page.Items ?? []) as WaitingKey[]));
     startKey = page.LastEvaluatedKey;
   } while (startKey);
-  return items.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.eventId.localeCompare(b.eventId));
+  return keys.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.eventId.localeCompare(b.eventId));
 }
 
-/** How many events wait for an aggregate (the API shows it for a product not registered yet). */
+/** Some waiting events, whole, read consistently (100 per request), in the order of `eventIds`; those gone meanwhile are left out. */
+export async function getWaiting(aggregateKey: AggregateKey, eventIds: readonly string[]): Promise<WaitingEvent[]> {
+  if (eventIds.length === 0) return [];
+  const items = await batchGet<WaitingEvent>(tableName('waiting'), eventIds.map((eventId) => ({ aggregateKey, eventId })));
+  const byId = new Map(items.map((item) => [item.eventId, item]));
+  return eventIds.flatMap((eventId) => byId.get(eventId) ?? []);
+}
+
+/** How many events wait for an aggregate (the API shows it for a product not registered yet): a Query counts 1 MB of items per page, so every page is asked. */
 export async function countWaiting(aggregateKey: AggregateKey): Promise<number> {
-  const result = await dynamoDocumentClient().send(
-    new QueryCommand({
-      TableName: tableName('waiting'),
-      KeyConditionExpression: 'aggregateKey = :key',
-      ExpressionAttributeValues: { ':key': aggregateKey },
-      Select: 'COUNT',
-    }),
-  );
-  return result.Count ?? 0;
+  let count = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamoDocumentClient().send(
+      new QueryCommand({
+        TableName: tableName('waiting'),
+        KeyConditionExpression: 'aggregateKey = :key',
+        ExpressionAttributeValues: { ':key': aggregateKey },
+        Select: 'COUNT',
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    count += page.Count ?? 0;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return count;
 }

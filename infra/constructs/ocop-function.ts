@@ -157,9 +157,9 @@ export class OcopFunction extends Construct {
           sid: 'PutEventsOnTheBus',
           actions: ['events:PutEvents'],
           resources: [props.bus.eventBusArn],
-          // Only as the province and only the outbound catalog; Null: false keeps an entry without them from passing ForAllValues.
+          // Only as the province and only the outbound catalog (and the function's own follow-ups); Null: false keeps an entry without them from passing ForAllValues.
           conditions: {
-            'ForAllValues:StringEquals': { 'events:source': [PROVINCE_SOURCE], 'events:detail-type': [...OUTBOUND_DETAIL_TYPES] },
+            'ForAllValues:StringEquals': { 'events:source': [PROVINCE_SOURCE], 'events:detail-type': [...OUTBOUND_DETAIL_TYPES, ...(definition.putsFollowUps ?? [])] },
             Null: { 'events:source': 'false', 'events:detail-type': 'false' },
           },
         }),

@@ -1,11 +1,11 @@
 import type ExcelJS from 'exceljs';
-import { daysInclusive, INDICATORS, LEVELS, type DistrictBreakdown, type Indicator, type KpiSnapshot } from '../../domain';
+import { daysInclusive, INDICATORS, LEVELS, type DistrictBreakdown, type Indicator, type KpiSnapshot, type UnitKind } from '../../domain';
 import { PRODUCT_GROUPS, type ProductGroup } from '../../events';
 import { labelsFor, uiLabelsFor, type Language } from '../labels';
 import { addTableSheet, newWorkbook, type Column } from './table-sheet';
 import { numberFormats } from '../format';
 import { provinceAndPlanLines } from '../plan-lines';
-import { unitNameIn } from '../unit-breakdown';
+import { candidatesNote, expiringUnitLabel, waitingProducts } from '../unit-breakdown';
 
 /**
  * The KPIs as of a day as a workbook: the indicators with their targets,
@@ -83,7 +83,8 @@ export function kpiWorkbook(snapshot: KpiSnapshot, language: Language): { workbo
     yesNo,
   );
 
-  type UnitRow = { code: string; name: string; note?: string; figures: DistrictBreakdown };
+  // Every unit row: its name first, then its code and kind (from the units data); a former unit says so, and says what waits in it.
+  type UnitRow = { code: string; name: string; kind?: UnitKind; note?: string; figures: DistrictBreakdown };
   const figureColumns: Column<UnitRow>[] = [
     { header: c.active, kind: 'count', value: (row) => row.figures.active },
     ...LEVELS.map((level): Column<UnitRow> => ({ header: labels.levels[level], kind: 'count', value: (row) => row.figures.byLevel[level] })),
@@ -92,37 +93,31 @@ export function kpiWorkbook(snapshot: KpiSnapshot, language: Language): { workbo
     { header: c.listed, kind: 'count', value: (row) => row.figures.listed },
     { header: c.expiring, kind: 'count', value: (row) => row.figures.expiring },
   ];
-  // By the units in force on the day, then a row per former unit whose products are not settled (snapshots stored before byUnit: none).
+  const unitColumns: Column<UnitRow>[] = [
+    { header: c.unit, kind: 'text', value: (row) => row.name, width: 40 },
+    { header: c.unitCode, kind: 'text', value: (row) => row.code, width: 12 },
+    { header: c.unitKind, kind: 'text', value: (row) => (row.kind ? labels.units.kinds[row.kind] : undefined), width: 12 },
+  ];
+  const named = (code: string, row: DistrictBreakdown): Pick<UnitRow, 'code' | 'name' | 'kind'> => ({
+    code,
+    name: row.name === undefined ? code : row.former ? labels.units.withCode(row.name, code, true) : row.name,
+    ...(row.kind && { kind: row.kind }),
+  });
+  // By the units in force on the day, then a row per former unit whose products are not assigned yet (snapshots stored before byUnit: none).
   const unitRows: UnitRow[] = [
-    ...Object.entries(snapshot.breakdown.byUnit ?? {}).map(([code, u]) => ({ code, name: u.name, figures: u })),
+    ...Object.entries(snapshot.breakdown.byUnit ?? {}).map(([code, u]) => ({ ...named(code, u), figures: u })),
     ...Object.entries(snapshot.breakdown.unassigned ?? {}).map(([code, u]) => ({
-      code,
-      name: ui.sheets.unassigned(u.name ?? code),
-      note: u.candidates.length > 0 ? ui.sheets.mayBelongTo(u.candidates.map((candidate) => `${candidate.code} ${candidate.name}`).join('; ')) : ui.sheets.notInUnitsData,
+      ...named(code, { ...u, former: true }),
+      note: `${labels.units.unassignedCount(waitingProducts(u), String(waitingProducts(u)), String(u.active))}. ${candidatesNote(labels, u)}. ${labels.units.howToAssign}`,
       figures: u,
     })),
   ];
-  addTableSheet(
-    workbook,
-    sheetNames.byUnit,
-    [
-      { header: c.unitCode, kind: 'text', value: (row: UnitRow) => row.code, width: 12 },
-      { header: c.unit, kind: 'text', value: (row) => row.name },
-      ...figureColumns,
-      { header: c.note, kind: 'text', value: (row) => row.note, width: 60 },
-    ],
-    unitRows,
-    yesNo,
-  );
+  addTableSheet(workbook, sheetNames.byUnit, [...unitColumns, ...figureColumns, { header: c.note, kind: 'text', value: (row) => row.note, width: 80 }], unitRows, yesNo);
   addTableSheet(
     workbook,
     sheetNames.byDistrict,
-    [
-      { header: c.unitCode, kind: 'text', value: (row: UnitRow) => row.code, width: 12 },
-      { header: c.unit, kind: 'text', value: (row) => row.name },
-      ...figureColumns,
-    ],
-    Object.entries(snapshot.breakdown.byDistrict).map(([code, d]): UnitRow => ({ code, name: d.name ?? code, figures: d })),
+    [...unitColumns, ...figureColumns, { header: c.note, kind: 'text', value: (row) => row.note, width: 80 }],
+    Object.entries(snapshot.breakdown.byDistrict).map(([code, d]): UnitRow => ({ ...named(code, d), ...(d.former && { note: labels.units.formerNote }), figures: d })),
     yesNo,
   );
 
@@ -138,14 +133,13 @@ export function kpiWorkbook(snapshot: KpiSnapshot, language: Language): { workbo
     yesNo,
   );
 
-  const unitName = (code: string) => unitNameIn(snapshot, code);
   addTableSheet(
     workbook,
     sheetNames.expiring,
     [
       { header: c.productId, kind: 'text', value: (e: KpiSnapshot['expiring'][number]) => e.productId },
       { header: c.product, kind: 'text', value: (e) => e.name, width: 40 },
-      { header: c.unit, kind: 'text', value: (e) => unitName(e.districtCode) },
+      { header: c.unit, kind: 'text', value: (e) => expiringUnitLabel(labels, snapshot, e), width: 40 },
       { header: c.level, kind: 'text', value: (e) => labels.levels[e.level] },
       { header: c.validUntil, kind: 'day', value: (e) => e.validUntil },
       { header: c.daysLeft, kind: 'count', value: (e) => daysInclusive(snapshot.asOfDay, e.validUntil) - 1 },

@@ -39,8 +39,8 @@ export function productRegisterWorkbook(rows: readonly ProductRegisterRow[], uni
   const columns: Column<ProductRegisterRow>[] = [
     { header: c.productId, kind: 'text', value: (r) => r.productId },
     { header: c.product, kind: 'text', value: (r) => r.name, width: 40 },
+    { header: c.unit, kind: 'text', value: (r) => unitName.get(r.unitCode) ?? r.unitCode, width: 32 },
     { header: c.unitCode, kind: 'text', value: (r) => r.unitCode, width: 12 },
-    { header: c.unit, kind: 'text', value: (r) => unitName.get(r.unitCode) ?? r.unitCode },
     { header: c.owner, kind: 'text', value: (r) => r.ownerName, width: 36 },
     { header: c.ownerKind, kind: 'text', value: (r) => ui.subjectKinds[r.ownerKind] },
     { header: c.group, kind: 'text', value: (r) => ui.groups[r.group] },

@@ -94,7 +94,9 @@ describe.each([390, 1366])('the dashboard at %i px', (width) => {
     expect(new Map(shown)).toEqual(new Map(expected));
     expect(new Map(shown).get('ocop.active')).toBe('184');
     expect(forecasts).toEqual(kpis.indicators.filter((i: any) => i.target !== undefined && i.forecast).map((i: any) => [i.id, vi.count(i.forecast.value)]));
-    expect(units).toEqual(Object.entries(kpis.breakdown.byDistrict).map(([code, d]: [string, any]) => [code, vi.count(d.active)]));
+    const rows = [...Object.entries(kpis.breakdown.byUnit), ...Object.entries(kpis.breakdown.unassigned)];
+    expect(units).toEqual(rows.map(([code, d]: [string, any]) => [code, vi.count(d.active)]));
+    expect(await page.$$eval('[data-table="districts"] tbody tr[data-district] th', (cells) => cells.filter((c) => /^\d+$/.test(c.textContent ?? '')).length)).toBe(0);
     expect(await page.locator('[data-bullet] svg').count()).toBe(kpis.indicators.filter((i: any) => i.target !== undefined).length);
   });
 
@@ -159,7 +161,7 @@ describe('the dashboard, used', () => {
   it("drills down from a unit to its products, as GET /v1/products lists them", async () => {
     // Prepare
     const code = await page.getAttribute('[data-drill]', 'data-drill');
-    const products = await api(`/v1/products?district=${code}&limit=100`);
+    const products = await api(`/v1/products?unit=${code}&asOf=${DAY}&limit=100`);
 
     // Act
     await page.click(`[data-drill="${code}"]`);

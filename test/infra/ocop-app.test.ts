@@ -345,7 +345,7 @@ describe('the functions', () => {
     }
   });
 
-  it('grants DeleteItem or BatchWriteItem only to the Powertools idempotency records and to the projector\'s batched log and waiting table', () => {
+  it('grants DeleteItem or BatchWriteItem only to the Powertools idempotency records and to the projector\'s waiting table (the log is appended with conditional puts)', () => {
     // Act
     const deletes = FUNCTION_IDS.flatMap((functionId) =>
       roleStatements(functionId)
@@ -354,7 +354,7 @@ describe('the functions', () => {
     );
 
     // Assess
-    expect(deletes.sort()).toEqual(['project-event on events', 'project-event on waiting', 'send-kpi-report on idempotency']);
+    expect(deletes.sort()).toEqual(['project-event on waiting', 'send-kpi-report on idempotency']);
   });
 
   it('lets the mailer write only its own report records in the snapshots table (dynamodb:LeadingKeys)', () => {
@@ -392,7 +392,7 @@ describe('the functions', () => {
   it('lets only publishers put events on the bus and only the mailer send email, each on its own resources', () => {
     for (const functionId of FUNCTION_IDS) {
       // Prepare
-      const definition = lambdaFunctions[functionId] as { putsEvents?: boolean; sendsEmail?: boolean };
+      const definition = lambdaFunctions[functionId] as { putsEvents?: boolean; putsFollowUps?: readonly string[]; sendsEmail?: boolean };
 
       // Act
       const statements = roleStatements(functionId);
@@ -405,7 +405,7 @@ describe('the functions', () => {
       for (const statement of putEvents) {
         expect(resourcesOf(statement)).toEqual([JSON.stringify(synthesized.stateless.resolve(synthesized.stateful.bus.eventBusArn))]);
         expect(statement.Condition).toEqual({
-          'ForAllValues:StringEquals': { 'events:source': [PROVINCE_SOURCE], 'events:detail-type': [...OUTBOUND_DETAIL_TYPES] },
+          'ForAllValues:StringEquals': { 'events:source': [PROVINCE_SOURCE], 'events:detail-type': [...OUTBOUND_DETAIL_TYPES, ...(definition.putsFollowUps ?? [])] },
           Null: { 'events:source': 'false', 'events:detail-type': 'false' },
         });
       }

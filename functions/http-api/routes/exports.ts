@@ -1,8 +1,8 @@
-import { vnDayOf } from '../../../domain';
+import { unitAsOf, vnDayOf, type IsoDay, type UnitDirectory } from '../../../domain';
 import { DEFAULT_LANGUAGE, uiLabelsFor } from '../../../report';
 import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from '../../../report/workbooks/media-types';
 import { productRegisterRows } from '../../shared/product-register-source';
-import { provinceOfDeployment } from '../../shared/province-config';
+import { unitDirectoryOfDeployment } from '../../shared/unit-directory';
 import { FileAnswer, type ApiRequest } from '../api-request';
 import { kpisCsvQuery, kpisQuery, parseQuery, registerQuery } from '../query-schemas';
 import { snapshotAsOf } from './kpis';
@@ -35,8 +35,14 @@ async function register(request: ApiRequest) {
   const { asOf } = parseQuery(registerQuery, request.query);
   const day = asOf ?? vnDayOf(new Date());
   const { productRegisterWorkbook } = await workbooks();
-  const { workbook, sheetName } = productRegisterWorkbook(await productRegisterRows(day), provinceOfDeployment().units, DEFAULT_LANGUAGE);
+  const [rows, units] = await Promise.all([productRegisterRows(day), unitDirectoryOfDeployment()]);
+  const { workbook, sheetName } = productRegisterWorkbook(rows, unitNamesOn(units, day), DEFAULT_LANGUAGE);
   return { day, workbook, sheetName };
+}
+
+/** Every unit of the units data by its name on the day (a former district keeps its last name): the register names each product's unit. */
+function unitNamesOn(units: UnitDirectory, day: IsoDay): { code: string; name: string }[] {
+  return [...new Set(units.units.map((unit) => unit.code))].map((code) => ({ code, name: unitAsOf(units, code, day)!.name }));
 }
 
 export async function getRegisterWorkbook(request: ApiRequest): Promise<FileAnswer> {

@@ -271,7 +271,7 @@ describe('GET /v1/products', () => {
   });
 
   it.each([
-    ['/v1/products?district=999', /district: 999 is not a unit of Vĩnh Long/],
+    ['/v1/products?district=999', /district: 999 is not an administrative unit in the units data/],
     ['/v1/products?district=Cau-Ke', /district/],
     ['/v1/products?level=6', /level/],
     ['/v1/products?group=fruit', /group/],

@@ -99,10 +99,11 @@ describe('GET /v1/kpis.xlsx', () => {
     // Before the reform the units in force are the districts: both sheets have the same rows.
     const byUnit = records(workbook.getWorksheet('Theo đơn vị')!);
     expect(byUnit).toHaveLength(9);
-    expect(byUnit.find((r) => r['Mã đơn vị'] === '849')).toMatchObject({ 'Đơn vị': 'Huyện Trà Cú', 'Còn hiệu lực': 2, '4 sao': 1, '3 sao': 1 });
+    expect(headers(workbook.getWorksheet('Theo đơn vị')!).slice(0, 4)).toEqual(['Đơn vị', 'Mã đơn vị', 'Loại đơn vị', 'Còn hiệu lực']);
+    expect(byUnit.find((r) => r['Mã đơn vị'] === '849')).toMatchObject({ 'Đơn vị': 'Huyện Trà Cú', 'Loại đơn vị': 'Huyện', 'Còn hiệu lực': 2, '4 sao': 1, '3 sao': 1 });
     expect(byUnit.find((r) => r['Mã đơn vị'] === '850')).toMatchObject({ 'Còn hiệu lực': 1, '5 sao': 1 });
     const byDistrict = records(workbook.getWorksheet('Theo đơn vị đăng ký')!);
-    expect(byDistrict).toEqual(byUnit.map(({ 'Ghi chú': _note, ...row }) => row));
+    expect(byDistrict).toEqual(byUnit);
     expect(records(workbook.getWorksheet('Theo hạng sao')!)).toEqual([
       { 'Hạng': '3 sao', 'Số sản phẩm': 1 },
       { 'Hạng': '4 sao', 'Số sản phẩm': 1 },
@@ -121,12 +122,17 @@ describe('GET /v1/kpis.xlsx', () => {
     const workbook = await workbookOf(file!);
     const byUnit = records(workbook.getWorksheet('Theo đơn vị')!);
     expect(byUnit.filter((r) => String(r['Mã đơn vị']).length === 5)).toHaveLength(124);
+    expect(byUnit.find((r) => r['Mã đơn vị'] === '29461')).toMatchObject({ 'Đơn vị': 'Xã Trà Cú', 'Loại đơn vị': 'Xã' });
     const traCu = byUnit.find((r) => r['Mã đơn vị'] === '849')!;
-    expect(traCu).toMatchObject({ 'Đơn vị': 'Chưa xác định đơn vị mới (trước: Huyện Trà Cú)', 'Còn hiệu lực': 0 });
-    expect(traCu['Ghi chú']).toMatch(/^Có thể thuộc: 29461 Xã Trà Cú; /);
-    expect(byUnit.find((r) => r['Mã đơn vị'] === '850')).toMatchObject({ 'Đơn vị': 'Chưa xác định đơn vị mới (trước: Huyện Duyên Hải)', 'Còn hiệu lực': 1, '5 sao': 1 });
+    expect(traCu).toMatchObject({ 'Đơn vị': 'Huyện Trà Cú (mã 849, đơn vị cũ)', 'Loại đơn vị': 'Huyện', 'Còn hiệu lực': 0 });
+    expect(traCu['Ghi chú']).toMatch(/^3 sản phẩm chưa được giao \(0 còn hiệu lực\)\. Có thể thuộc: Xã Trà Cú \(mã 29461\); .*\. Cách giao: cơ quan cấp tỉnh gửi sự kiện ProductTransferred \(nguồn ocop\.province\)/);
+    expect(byUnit.find((r) => r['Mã đơn vị'] === '850')).toMatchObject({ 'Đơn vị': 'Huyện Duyên Hải (mã 850, đơn vị cũ)', 'Còn hiệu lực': 1, '5 sao': 1 });
     expect(byUnit.reduce((sum, r) => sum + (r['Còn hiệu lực'] as number), 0)).toBe(1);
-    expect(records(workbook.getWorksheet('Theo đơn vị đăng ký')!).find((r) => r['Mã đơn vị'] === '850')).toMatchObject({ 'Còn hiệu lực': 1 });
+    const byDistrict = records(workbook.getWorksheet('Theo đơn vị đăng ký')!);
+    expect(byDistrict.find((r) => r['Mã đơn vị'] === '850')).toMatchObject({ 'Đơn vị': 'Huyện Duyên Hải (mã 850, đơn vị cũ)', 'Còn hiệu lực': 1 });
+    expect(byDistrict.find((r) => r['Mã đơn vị'] === '850')!['Ghi chú']).toMatch(/^Đây là đơn vị hành chính cũ/);
+    // No row is a bare code.
+    for (const row of [...byUnit, ...byDistrict]) expect(row['Đơn vị']).not.toMatch(/^\d+$/);
   });
 
   it('refuses a day that is not one, and a request without a token', async () => {
@@ -152,8 +158,8 @@ describe('GET /v1/kpis.csv', () => {
     expect(http['content-disposition']).toMatch(/^attachment; filename="ocop-chi-so-2024-12-31-byDistrict\.csv"$/);
     expect([...file!.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = file!.subarray(3).toString('utf8').trim().split(/\r?\n/);
-    expect(lines[0]).toMatch(/^Mã đơn vị,Đơn vị,Còn hiệu lực,3 sao,4 sao/);
-    expect(lines.find((line) => line.startsWith('849,'))).toMatch(/^849,[^,]+,2,1,1,0,0,/);
+    expect(lines[0]).toMatch(/^Đơn vị,Mã đơn vị,Loại đơn vị,Còn hiệu lực,3 sao,4 sao/);
+    expect(lines.find((line) => line.startsWith('Huyện Trà Cú,'))).toMatch(/^Huyện Trà Cú,849,Huyện,2,1,1,0,0,/);
   });
 
   it('names the tables it knows when asked for another', async () => {
@@ -215,8 +221,8 @@ describe('GET /v1/products.xlsx and .csv', () => {
     // Assess
     expect(status).toBe(200);
     const text = file!.subarray(3).toString('utf8');
-    expect(text.split(/\r?\n/)[0]).toMatch(/^Mã sản phẩm,Tên sản phẩm,Mã đơn vị,Đơn vị,Chủ thể/);
-    expect(text).toMatch(/A-1,Mắm cá lóc Cầu Kè,849,.*,10\/05\/2023,/);
+    expect(text.split(/\r?\n/)[0]).toMatch(/^Mã sản phẩm,Tên sản phẩm,Đơn vị,Mã đơn vị,Chủ thể/);
+    expect(text).toMatch(/A-1,Mắm cá lóc Cầu Kè,Huyện Trà Cú,849,.*,10\/05\/2023,/);
   });
 });
 

@@ -12,16 +12,19 @@ import { sampleSnapshot, THIS_WEEK_AS_OF } from '../../unit/report/support/sampl
 import { captureConsole } from './support/capture-console';
 import { newOutbox, readOutbox, type ParsedEmail } from './support/outbox';
 import { projectOne } from '../../support/project';
-import { DEPLOYMENT_PROVINCE } from '../../support/shipped-data';
+import { shippedUnitDirectory } from '../../../domain/data/shipped-units';
+
+/** A stakeholder of a district registered before the 2025 reform, when the districts were in force. */
+const BEFORE_THE_REFORM = new Date('2025-06-01T09:00:00+07:00');
 
 /**
  * The KPI email's charts: inline PNG parts named by cid:, drawn on the
  * server; read back with mailparser and decoded here.
  */
 const GMAIL_CLIPS_AT = 102 * 1024;
-const committee = parseStakeholder({ name: 'Ban Chỉ đạo', email: 'bcd.ocop@travinh.gov.vn', role: 'Ban Chỉ đạo tỉnh', scope: 'province' }, DEPLOYMENT_PROVINCE);
-const cangLong = parseStakeholder({ name: 'Phòng Kinh tế', email: 'ocop.canglong@travinh.gov.vn', role: 'Phòng Kinh tế huyện', scope: '844' }, DEPLOYMENT_PROVINCE);
-const adviser = parseStakeholder({ name: 'Adviser', email: 'adviser@example.org', role: 'Adviser', language: 'en' }, DEPLOYMENT_PROVINCE);
+const committee = parseStakeholder({ name: 'Ban Chỉ đạo', email: 'bcd.ocop@travinh.gov.vn', role: 'Ban Chỉ đạo tỉnh', scope: 'province' }, shippedUnitDirectory());
+const cangLong = parseStakeholder({ name: 'Phòng Kinh tế', email: 'ocop.canglong@travinh.gov.vn', role: 'Phòng Kinh tế huyện', scope: '844' }, shippedUnitDirectory(), BEFORE_THE_REFORM);
+const adviser = parseStakeholder({ name: 'Adviser', email: 'adviser@example.org', role: 'Adviser', language: 'en' }, shippedUnitDirectory());
 
 const imagesIn = (html: string) => [...html.matchAll(/<img src="cid:([^"]+)" width="(\d+)" height="(\d+)" alt="([^"]*)" data-chart="(\w+)"/g)].map(([, cid, width, height, alt, role]) => ({ cid: cid!, width: Number(width), height: Number(height), alt: alt!, role: role! }));
 

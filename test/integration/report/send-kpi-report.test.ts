@@ -12,7 +12,10 @@ import { type KpiSnapshot } from '../../../domain';
 import { LAST_WEEK_AS_OF, sampleSnapshot, THIS_WEEK_AS_OF } from '../../unit/report/support/sample-snapshot';
 import { captureConsole } from './support/capture-console';
 import { emlFiles, newOutbox, readOutbox, type ParsedEmail } from './support/outbox';
-import { DEPLOYMENT_PROVINCE } from '../../support/shipped-data';
+import { shippedUnitDirectory } from '../../../domain/data/shipped-units';
+
+/** A stakeholder of a district registered before the 2025 reform, when the districts were in force. */
+const BEFORE_THE_REFORM = new Date('2025-06-01T09:00:00+07:00');
 
 /**
  * The real send-kpi-report handler on DynamoDB Local with the outbox
@@ -23,11 +26,11 @@ const SCHEDULE_INPUT = { source: 'ocop.schedule', schedule: 'weekly-kpi-report' 
 
 const committee = parseStakeholder(
   { name: 'Nguyễn Thị Hồng Nhung', email: 'bcd.ocop@travinh.gov.vn', role: 'Ban Chỉ đạo tỉnh', scope: 'province' },
-  DEPLOYMENT_PROVINCE,
+  shippedUnitDirectory(),
 );
-const cangLong = parseStakeholder({ name: 'Trần Văn Đức', email: 'ocop.canglong@travinh.gov.vn', role: 'Phòng Kinh tế huyện', scope: '844' }, DEPLOYMENT_PROVINCE);
-const advisor = parseStakeholder({ name: 'Jane Doe', email: 'jane.doe@example.org', role: 'Adviser', language: 'en' }, DEPLOYMENT_PROVINCE);
-const retired = parseStakeholder({ name: 'Lê Văn Tư', email: 'le.tu@travinh.gov.vn', role: 'Nghỉ hưu', active: false }, DEPLOYMENT_PROVINCE);
+const cangLong = parseStakeholder({ name: 'Trần Văn Đức', email: 'ocop.canglong@travinh.gov.vn', role: 'Phòng Kinh tế huyện', scope: '844' }, shippedUnitDirectory(), BEFORE_THE_REFORM);
+const advisor = parseStakeholder({ name: 'Jane Doe', email: 'jane.doe@example.org', role: 'Adviser', language: 'en' }, shippedUnitDirectory());
+const retired = parseStakeholder({ name: 'Lê Văn Tư', email: 'le.tu@travinh.gov.vn', role: 'Nghỉ hưu', active: false }, shippedUnitDirectory());
 const ACTIVE = [committee, cangLong, advisor];
 
 async function run(input: object, outbox: string, send = handler): Promise<SendKpiReportResult> {
@@ -138,7 +141,7 @@ describe('send-kpi-report handler', () => {
         expect(mail.text).toContain(`${certificate.name} (${certificate.productId})`);
         expect(html).toContain(certificate.name);
       }
-      expect(mail.text).toContain('Tinh dầu sả Cầu Kè (TV-845-001), Huyện Cầu Kè, 3 sao; Hiệu lực đến: 20/12/2025');
+      expect(mail.text).toContain('Tinh dầu sả Cầu Kè (TV-845-001), Huyện Cầu Kè (mã 845, đơn vị cũ) – chưa giao về xã, phường, 3 sao; Hiệu lực đến: 20/12/2025');
     });
 
     it('reports the change since the previous period’s email', () => {

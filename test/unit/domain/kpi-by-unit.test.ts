@@ -1,6 +1,6 @@
-import { computeSnapshot, decodeKpiRecord, encodeKpiRecord, unitDirectory, type KpiInputs, type KpiSnapshot, type ProductKpiRecord, type Unit } from '../../../domain';
+import { activeCertificateOn, checkUnitInForce, computeSnapshot, productsOfRowOn, type UnitRowKey, decodeKpiRecord, describeUnitCheck, encodeKpiRecord, unitDirectory, type KpiInputs, type KpiSnapshot, type ProductKpiRecord, type Unit } from '../../../domain';
 import { shippedUnitDirectory } from '../../../domain/data/shipped-units';
-import { district, province, rated, registered, transferred } from './support/events';
+import { commune, district, province, rated, registered, transferred } from './support/events';
 import { project } from './support/project';
 import { DEPLOYMENT_PROVINCE, PLAN_53_KH_UBND } from '../../support/shipped-data';
 
@@ -36,7 +36,7 @@ describe('byUnit before the reform', () => {
     expect(snapshot.breakdown.byUnit!['842']).toMatchObject({ name: 'Thành phố Trà Vinh', kind: 'city', active: 1, byLevel: { '4': 1 } });
     for (const [code, row] of Object.entries(snapshot.breakdown.byDistrict)) {
       const { name: _name, kind: _kind, ...figures } = snapshot.breakdown.byUnit![code]!;
-      const { name: _districtName, ...districtFigures } = row;
+      const { name: _districtName, kind: _districtKind, ...districtFigures } = row;
       expect(figures).toEqual(districtFigures);
     }
     expect(snapshot.breakdown.unassigned).toEqual({});
@@ -173,6 +173,119 @@ describe('byUnit after the reform', () => {
     // Assess
     expect(snapshot.breakdown.byUnit).toEqual({});
     expect(snapshot.breakdown.unassigned!['842']).toMatchObject({ reason: 'unknown', active: 1 });
+  });
+});
+
+describe('every breakdown row named from the units data', () => {
+  it('gives the rows of byDistrict after the reform their names and kinds, and marks the former units', () => {
+    // Prepare: P-1 of Thành phố Trà Vinh (placed in 29242 by its commune); C-1 registered in 2026 by Phường Trà Vinh itself.
+    const inputs = project([
+      ...recognised('P-1', TP_TRA_VINH, '29239'),
+      registered('C-1', commune('29242'), { day: '2026-02-01' }),
+      rated('C-1', { ...province(), communeCode: '29242' }, 3, { score: 60, day: '2026-03-01' }),
+    ]);
+    // Act
+    const snapshot = snapshotOn(inputs, '2026-06-01');
+    // Assess: no row is a bare code.
+    for (const row of Object.values(snapshot.breakdown.byDistrict)) expect(row.name).toEqual(expect.any(String));
+    expect(snapshot.breakdown.byDistrict['842']).toMatchObject({ name: 'Thành phố Trà Vinh', kind: 'city', former: true, active: 1 });
+    expect(snapshot.breakdown.byDistrict['29242']).toMatchObject({ name: 'Phường Trà Vinh', kind: 'ward', active: 1 });
+    expect(snapshot.breakdown.byDistrict['29242']).not.toHaveProperty('former');
+    expect(snapshot.breakdown.byUnit!['29242']!.active).toBe(2);
+  });
+
+  it('counts in a former unit\'s unassigned row every product waiting to be assigned, active or not, with its kind', () => {
+    // Prepare: two products of 842 without a commune, one of them never rated.
+    const inputs = project([...recognised('P-3'), registered('P-7', TP_TRA_VINH, { day: '2023-04-01' })]);
+    // Act
+    const snapshot = snapshotOn(inputs, '2026-06-01');
+    // Assess
+    expect(snapshot.breakdown.unassigned!['842']).toMatchObject({ name: 'Thành phố Trà Vinh', kind: 'city', former: true, active: 1, products: 2 });
+  });
+
+  it('names in expiring[] the unit in force that holds the product, keeping districtCode', () => {
+    // Prepare: rated 2023-09-10 (valid to 2026-09-10), so expiring on 2026-06-30; P-E1 placed in 29242 by its commune, P-E2 not placed.
+    const expiringProduct = (productId: string, communeCode?: string) => [
+      registered(productId, TP_TRA_VINH, { day: '2023-03-01', ...(communeCode !== undefined && { communeCode }) }),
+      rated(productId, province('842'), 3, { score: 60, day: '2023-09-10' }),
+    ];
+    const inputs = project([...expiringProduct('P-E1', '29239'), ...expiringProduct('P-E2')]);
+    // Act
+    const before = snapshotOn(inputs, '2024-06-30').expiring;
+    const after = snapshotOn(inputs, '2026-06-30').expiring;
+    // Assess
+    expect(before).toEqual([]);
+    expect(after).toEqual([
+      expect.objectContaining({ productId: 'P-E1', districtCode: '842', unitCode: '29242', unitName: 'Phường Trà Vinh' }),
+      expect.objectContaining({ productId: 'P-E2', districtCode: '842', unitCode: '842', unitName: 'Thành phố Trà Vinh', unassigned: true }),
+    ]);
+    expect(after[0]).not.toHaveProperty('unassigned');
+  });
+
+  it('names a district in expiring[] before the reform', () => {
+    // Prepare: rated 2022-03-01, valid to 2025-03-01.
+    const inputs = project([registered('P-E3', CHAU_THANH, { day: '2022-01-10' }), rated('P-E3', province('847'), 3, { score: 60, day: '2022-03-01' })]);
+    // Act
+    const [certificate] = snapshotOn(inputs, '2025-01-15').expiring;
+    // Assess
+    expect(certificate).toMatchObject({ districtCode: '847', unitCode: '847', unitName: 'Huyện Châu Thành' });
+  });
+});
+
+describe('productsOfRowOn', () => {
+  it('lists for every row of byUnit and unassigned the products it counts, on each side of the reform', () => {
+    // Prepare
+    const inputs = project([
+      ...recognised('P-1', TP_TRA_VINH, '29239'),
+      ...recognised('P-2', CHAU_THANH, '29395'),
+      ...recognised('P-3'),
+      ...recognised('P-5'),
+      transferred('P-5', '29263', { day: '2025-07-15', effectiveDate: '2025-07-01' }),
+      registered('P-8', TP_TRA_VINH, { day: '2023-04-01' }),
+    ]);
+    for (const day of ['2024-12-31', '2026-06-01']) {
+      // Act
+      const snapshot = snapshotOn(inputs, day);
+      const activeIn = (row: UnitRowKey) => productsOfRowOn(inputs.products, units, row, day).filter((p) => activeCertificateOn(p, day) !== undefined).length;
+      // Assess
+      for (const [code, row] of Object.entries(snapshot.breakdown.byUnit!)) expect([code, activeIn({ unit: code })]).toEqual([code, row.active]);
+      for (const [code, row] of Object.entries(snapshot.breakdown.unassigned!)) {
+        expect(productsOfRowOn(inputs.products, units, { unassigned: code }, day)).toHaveLength(row.products!);
+        expect(activeIn({ unassigned: code })).toBe(row.active);
+      }
+    }
+    expect(productsOfRowOn(inputs.products, units, { unit: '29242' }, '2026-06-01').map((p) => p.productId)).toEqual(['P-1']);
+    expect(productsOfRowOn(inputs.products, units, { unassigned: '842' }, '2026-06-01').map((p) => p.productId)).toEqual(['P-3', 'P-8']);
+  });
+});
+
+describe('checkUnitInForce', () => {
+  it('accepts a commune in force, and a district before the reform', () => {
+    // Act
+    const commune2026 = checkUnitInForce(units, '29242', '2026-12-06');
+    const district2024 = checkUnitInForce(units, '845', '2024-06-01');
+    // Assess
+    expect(commune2026).toMatchObject({ ok: true, unit: { name: 'Phường Trà Vinh', kind: 'ward' } });
+    expect(district2024).toMatchObject({ ok: true, unit: { name: 'Huyện Cầu Kè' } });
+  });
+
+  it('refuses an unknown code, and a former district after the reform naming the units that hold its territory', () => {
+    // Act
+    const unknown = checkUnitInForce(units, '29999', '2026-12-06');
+    const former = checkUnitInForce(units, '845', '2026-12-06');
+    const early = checkUnitInForce(units, '29242', '2024-06-01');
+    // Assess
+    expect(unknown).toEqual({ ok: false, problem: 'unknown' });
+    expect(describeUnitCheck(unknown as Exclude<typeof unknown, { ok: true }>, '29999', '2026-12-06')).toBe(
+      '29999 is not an administrative unit in the units data (GET /v1/units lists the units of a day)',
+    );
+    expect(former).toMatchObject({ ok: false, problem: 'not-in-force' });
+    expect(describeUnitCheck(former as Exclude<typeof former, { ok: true }>, '845', '2026-12-06')).toBe(
+      '845 (Huyện Cầu Kè) is not a unit in force on 2026-12-06: it ended on 2025-06-30; on 2026-12-06 its territory is held by 29308 (Xã Cầu Kè), 29317 (Xã An Phú Tân), 29329 (Xã Phong Thạnh), 29335 (Xã Tam Ngãi)',
+    );
+    expect(describeUnitCheck(early as Exclude<typeof early, { ok: true }>, '29242', '2024-06-01')).toBe(
+      '29242 (Phường Trà Vinh) is not a unit in force on 2024-06-01: it is in force from 2025-07-01',
+    );
   });
 });
 

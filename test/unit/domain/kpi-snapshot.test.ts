@@ -226,8 +226,8 @@ describe('computeSnapshot on a hand-built history (asOf 2024-07-01, Plan 53/KH-U
     // Assess
     expect(indicator(snapshot, 'certificates.expiring')).toEqual({ id: 'certificates.expiring', value: 2 });
     expect(snapshot.expiring).toEqual([
-      { productId: 'TV-849-002', name: 'Bánh canh Bến Có', districtCode: '849', validUntil: '2024-09-15', level: '3' },
-      { productId: 'TV-851-002', name: 'Khu du lịch biển Ba Động', districtCode: '851', validUntil: '2024-09-29', level: '3' },
+      { productId: 'TV-849-002', name: 'Bánh canh Bến Có', districtCode: '849', unitCode: '849', unitName: 'Huyện Trà Cú', validUntil: '2024-09-15', level: '3' },
+      { productId: 'TV-851-002', name: 'Khu du lịch biển Ba Động', districtCode: '851', unitCode: '851', unitName: 'Thị xã Duyên Hải', validUntil: '2024-09-29', level: '3' },
     ]);
   });
 
@@ -250,10 +250,11 @@ describe('computeSnapshot on a hand-built history (asOf 2024-07-01, Plan 53/KH-U
     const zero = { '3': 0, '4': 0, '4-potential-5': 0, '5': 0 };
     const empty = { active: 0, byLevel: zero, recognizedThisYear: 0, traceable: 0, listed: 0, expiring: 0 };
     expect(snapshot.breakdown.byDistrict).toEqual({
-      '842': { name: 'Thành phố Trà Vinh', active: 2, byLevel: { ...zero, '3': 1, '4': 1 }, recognizedThisYear: 0, traceable: 1, listed: 1, expiring: 0 },
-      '844': { name: 'Huyện Càng Long', ...empty },
+      '842': { name: 'Thành phố Trà Vinh', kind: 'city', active: 2, byLevel: { ...zero, '3': 1, '4': 1 }, recognizedThisYear: 0, traceable: 1, listed: 1, expiring: 0 },
+      '844': { name: 'Huyện Càng Long', kind: 'district', ...empty },
       '845': {
         name: 'Huyện Cầu Kè',
+        kind: 'district',
         active: 3,
         byLevel: { '3': 1, '4': 0, '4-potential-5': 1, '5': 1 },
         recognizedThisYear: 2,
@@ -261,12 +262,12 @@ describe('computeSnapshot on a hand-built history (asOf 2024-07-01, Plan 53/KH-U
         listed: 2,
         expiring: 0,
       },
-      '846': { name: 'Huyện Tiểu Cần', ...empty },
-      '847': { name: 'Huyện Châu Thành', active: 1, byLevel: { ...zero, '5': 1 }, recognizedThisYear: 1, traceable: 1, listed: 1, expiring: 0 },
-      '848': { name: 'Huyện Cầu Ngang', ...empty },
-      '849': { name: 'Huyện Trà Cú', active: 1, byLevel: { ...zero, '3': 1 }, recognizedThisYear: 0, traceable: 1, listed: 0, expiring: 1 },
-      '850': { name: 'Huyện Duyên Hải', ...empty },
-      '851': { name: 'Thị xã Duyên Hải', active: 2, byLevel: { ...zero, '3': 2 }, recognizedThisYear: 1, traceable: 0, listed: 0, expiring: 1 },
+      '846': { name: 'Huyện Tiểu Cần', kind: 'district', ...empty },
+      '847': { name: 'Huyện Châu Thành', kind: 'district', active: 1, byLevel: { ...zero, '5': 1 }, recognizedThisYear: 1, traceable: 1, listed: 1, expiring: 0 },
+      '848': { name: 'Huyện Cầu Ngang', kind: 'district', ...empty },
+      '849': { name: 'Huyện Trà Cú', kind: 'district', active: 1, byLevel: { ...zero, '3': 1 }, recognizedThisYear: 0, traceable: 1, listed: 0, expiring: 1 },
+      '850': { name: 'Huyện Duyên Hải', kind: 'district', ...empty },
+      '851': { name: 'Thị xã Duyên Hải', kind: 'town', active: 2, byLevel: { ...zero, '3': 2 }, recognizedThisYear: 1, traceable: 0, listed: 0, expiring: 1 },
     });
   });
 
