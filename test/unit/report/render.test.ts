@@ -70,7 +70,7 @@ describe('renderKpiReport', () => {
     const { text, html } = renderKpiReport({ snapshot: thisWeek, period, reportDay: REPORT_DAY, recipient: { language: 'vi', scope: '845' } });
 
     // Assess
-    const section = text.slice(0, text.indexOf('Toàn tỉnh Trà Vinh'));
+    const section = text.slice(0, text.indexOf('Toàn tỉnh Vĩnh Long'));
     expect(section).toContain(LABELS.vi.units.formerNote);
     expect(section).toContain(
       '1 sản phẩm chưa được giao (1 còn hiệu lực). Có thể thuộc: Xã Cầu Kè (mã 29308); Xã An Phú Tân (mã 29317); Xã Phong Thạnh (mã 29329); Xã Tam Ngãi (mã 29335).',
@@ -85,7 +85,7 @@ describe('renderKpiReport', () => {
     const en = renderKpiReport({ snapshot: thisWeek, period, reportDay: REPORT_DAY, recipient: { language: 'en', scope: '29308' } });
 
     // Assess
-    expect(vi.text.indexOf('Số liệu của Xã Cầu Kè (mã 29308)')).toBeLessThan(vi.text.indexOf('Toàn tỉnh Trà Vinh'));
+    expect(vi.text.indexOf('Số liệu của Xã Cầu Kè (mã 29308)')).toBeLessThan(vi.text.indexOf('Toàn tỉnh Vĩnh Long'));
     expect(vi.text).toContain('1 sản phẩm của Huyện Cầu Kè (mã 845, đơn vị cũ) có thể thuộc đơn vị này, đang chờ tỉnh giao.');
     expect(vi.text).toContain('- Sản phẩm OCOP còn hiệu lực: 0');
     expect(en.text).toContain('Xã Cầu Kè (code 29308)\n');
