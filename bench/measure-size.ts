@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { vnDayOf } from '../domain';
 import { tableNames } from '../local/create-tables';
 import { LOCAL_TABLE_PREFIX } from '../local/paths';
-import { DEFAULT_OPTIONS, startLocalSystem, type LocalSystem } from '../local/system';
+import { localEnvironment } from '../local/connect';
+import { DEFAULT_OPTIONS } from '../local/system';
 import { createApiClient } from './api-client';
 import { startDynamoDbCountingProxy, type DynamoDbCountingProxy } from './dynamodb-counting-proxy';
 import { assertValid } from './expected-snapshot';
@@ -15,14 +16,17 @@ import { runKpisAsOf } from './phases/kpis-as-of';
 import { runRebuild } from './phases/rebuild';
 import { runSnapshotReads } from './phases/snapshot-reads';
 import type { SizeResults } from './report';
-import { sampleResidentMemory } from './resident-memory';
+import { tableBytes } from './cost/table-bytes';
+import { sampleOwnResidentMemory, sampleResidentMemory, type MemorySampler } from './resident-memory';
+import { startSystemProcess, type SystemProcess } from './system-client';
 import { EVENTS_PER_PRODUCT, syntheticHistory } from './synthetic-history';
 
 /**
  * One size of the bench, in a process of its own (so no cache of the
- * functions carries over from one size to the next, and the resident memory
- * is this size's): the whole system as `npm start` runs it (DynamoDB Local with
- * its data on disk, in a fresh directory), `--products`
+ * functions carries over from one size to the next): the whole system as
+ * `npm start` runs it (DynamoDB Local with its data on disk, in a fresh
+ * directory) in a child process of its own (bench/system-process.ts), so its
+ * resident memory is measured apart from this driver's; `--products`
  * products, measured in seven phases. Writes its results as JSON to `--out`.
  * Run by bench/run.ts.
  */
@@ -44,19 +48,20 @@ const CONFIG = {
 };
 
 async function main(): Promise<void> {
-  const memory = sampleResidentMemory();
+  const driverMemory = sampleOwnResidentMemory();
+  let memory: MemorySampler | undefined;
   const today = vnDayOf(new Date());
   const events = syntheticHistory({ products, today });
   assertValid(events);
   console.log(`History: ${events.length} events over ${products} products (${EVENTS_PER_PRODUCT} each), all valid`);
 
   let proxy: DynamoDbCountingProxy | undefined;
-  let system: LocalSystem | undefined;
+  let system: SystemProcess | undefined;
   try {
     // As `npm start` runs by default: DynamoDB Local with its data on disk (a fresh directory per size).
     const dataDir = join('.bench', `data-${products}`);
     rmSync(dataDir, { recursive: true, force: true });
-    system = await startLocalSystem({
+    system = await startSystemProcess({
       ...DEFAULT_OPTIONS,
       inMemory: false,
       demo: false,
@@ -67,10 +72,11 @@ async function main(): Promise<void> {
       // The bench measures the service, not API Gateway's throttling (50/s per client by default).
       apiRateLimit: { perSecond: 1_000_000, burst: 1_000_000 },
       dynamoEndpointFor: async (endpoint) => (proxy = await startDynamoDbCountingProxy(endpoint)).endpoint,
-      print: (line) => {
-        if (!line.startsWith('  ✓')) console.log(line);
-      },
     });
+    // The system's processes: its node process (the functions, the bus, the HTTP API's thread) and DynamoDB Local under it.
+    memory = sampleResidentMemory(500, system.pid);
+    // The rebuild phase runs here, as `npm run rebuild` is a process of its own beside npm start.
+    Object.assign(process.env, localEnvironment(proxy!.endpoint, system.outboxDir));
     const api = createApiClient(system.apiUrl, system.apiToken, CONFIG.readClients);
     const names = tableNames(LOCAL_TABLE_PREFIX);
 
@@ -83,6 +89,8 @@ async function main(): Promise<void> {
     console.log(`  settled after ${backfill.settleSeconds} s (published in ${backfill.publishSeconds} s): ${backfill.eventsPerSecond} events/s`);
     await system.settle();
     const residentAfterBackfill = memory.peakBytes();
+    const storageBytes = await tableBytes(system.dynamoEndpoint, Object.values(names));
+    const driverAfterBackfill = driverMemory.peakBytes();
 
     console.log(`\n3/7 GET /v1/kpis?asOf=<a past day>: ${CONFIG.kpisAsOfRequests} days, one client`);
     const kpisAsOf = await runKpisAsOf({ api, proxy: proxy!, events, today, requests: CONFIG.kpisAsOfRequests });
@@ -96,23 +104,31 @@ async function main(): Promise<void> {
 
     console.log(`\n5/7 Freshness: ${CONFIG.freshnessEventsPerSecond} events/s for ${CONFIG.freshnessSeconds} s, each a new dossier (dossiers.year + 1)`);
     const perGet = { reads: snapshotReads.dynamodb.reads / snapshotReads.requests, readCapacityUnits: snapshotReads.dynamodb.readCapacityUnits / snapshotReads.requests };
+    const statsBefore = await system.functionStats();
     const freshness = await runFreshness({ eventsUrl: system.eventsUrl, busName: system.busName, api, proxy: proxy!, eventsPerSecond: CONFIG.freshnessEventsPerSecond, seconds: CONFIG.freshnessSeconds, perGet });
     console.log(`  p50 ${freshness.delayMs.p50} ms, p99 ${freshness.delayMs.p99} ms, max ${freshness.delayMs.max} ms`);
     api.close();
     await system.settle();
+    const statsAfter = await system.functionStats();
+    const freshnessFunctions = Object.fromEntries(
+      Object.entries(statsAfter).map(([id, after]) => [id, { invocations: after!.invocations - (statsBefore[id]?.invocations ?? 0), totalMs: after!.totalMs - (statsBefore[id]?.totalMs ?? 0) }]),
+    );
 
     console.log(`\n6/7 Rebuild: the event log replayed into the projections and the read model`);
     const rebuild = await runRebuild({ proxy: proxy! });
     console.log(`  ${rebuild.events} events into ${rebuild.aggregates} aggregates in ${rebuild.seconds} s; the KPIs of today unchanged`);
 
-    console.log(`\n7/7 Resident memory (this process, which runs the whole system and the bench's driver, plus DynamoDB Local)`);
+    console.log(`\n7/7 Resident memory of the system (its node process and DynamoDB Local), apart from this driver's`);
     const residentPeakBytes = memory.peakBytes();
-    console.log(`  peak ${Math.round(residentPeakBytes / 2 ** 20)} MB (${Math.round(residentAfterBackfill / 2 ** 20)} MB by the end of the backfill)`);
+    const driverPeakBytes = driverMemory.peakBytes();
+    console.log(`  peak ${Math.round(residentPeakBytes / 2 ** 20)} MB (${Math.round(residentAfterBackfill / 2 ** 20)} MB by the end of the backfill); the driver apart: ${Math.round(driverPeakBytes / 2 ** 20)} MB (${Math.round(driverAfterBackfill / 2 ** 20)} MB by the end of the backfill, the rebuild's run since)`);
 
-    const results: SizeResults = { products, events: events.length, config: CONFIG, ceiling, backfill, kpisAsOf, snapshotReads, snapshotQuery, freshness, rebuild, residentPeakBytes, residentAfterBackfillBytes: residentAfterBackfill };
+    const results: SizeResults = { products, events: events.length, config: CONFIG, ceiling, backfill, kpisAsOf, snapshotReads, snapshotQuery, freshness, rebuild, residentPeakBytes, residentAfterBackfillBytes: residentAfterBackfill, driverPeakBytes,
+      costInputs: { storageBytes, freshnessFunctions, eventBytes: events.reduce((sum, event) => sum + JSON.stringify(event).length, 0) / events.length } };
     writeFileSync(values.out!, `${JSON.stringify(results, null, 2)}\n`);
   } finally {
-    memory.stop();
+    memory?.stop();
+    driverMemory.stop();
     await system?.stop();
     await proxy?.close();
   }

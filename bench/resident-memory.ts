@@ -66,3 +66,11 @@ export function sampleResidentMemory(intervalMs = 500, rootPid = process.pid, re
     stop: () => clearInterval(timer),
   };
 }
+
+/** This process alone (not its children): the bench's driver, measured apart from the system it drives. */
+export function sampleOwnResidentMemory(intervalMs = 500): MemorySampler {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), intervalMs);
+  timer.unref();
+  return { peakBytes: () => Math.max(peak, process.memoryUsage.rss()), stop: () => clearInterval(timer) };
+}

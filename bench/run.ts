@@ -2,7 +2,13 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
-import { formatOperations, formatTable, GOALS, scalingRows, sizeRows, type SizeResults } from './report';
+import { parseArgs } from 'node:util';
+import { runColdStarts, type ColdStartsResult } from './cold-starts/cold-starts';
+import { loadPrices, monthlyCost } from './cost/cost-model';
+import { formatCostTable, measuredRates } from './cost/cost-report';
+import { costScenarios, demoEventRate } from './cost/scenarios';
+import { ASSUMPTIONS, monthlyUsage } from './cost/usage';
+import { coldStartRows, COLD_START_GOALS, formatOperations, formatTable, GOALS, scalingRows, sizeRows, type SizeResults } from './report';
 
 /**
  * `npm run bench`: the whole system on DynamoDB Local (data on disk, as npm start) at two
@@ -13,8 +19,19 @@ import { formatOperations, formatTable, GOALS, scalingRows, sizeRows, type SizeR
  * issue 9 and writes them all to .bench/results.json. Nothing here is asserted:
  * the machine is noisy, so throughput is given as a share of the ceiling.
  * `--quick` runs 300 and 1,500 products with shorter phases (a smoke run).
+ *
+ * First, the functions' cold start (bench/cold-starts): each synthesized asset's module load beside its SDK-only
+ * floor. `--only cold-starts` runs that alone (about a minute), `--only sizes` the rest alone.
  */
-const quick = process.argv.includes('--quick');
+const PARTS = ['cold-starts', 'sizes'] as const;
+const { values: args } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
+const quick = args.quick ?? false;
+if (args.only !== undefined && !(PARTS as readonly string[]).includes(args.only)) {
+  console.error(`--only takes one of ${PARTS.join(', ')} (got ${args.only})`);
+  process.exit(2);
+}
+const runs = (part: (typeof PARTS)[number]) => args.only === undefined || args.only === part;
+const COLD_START_RUNS = quick ? 5 : 15;
 const SIZES = quick ? [300, 1500] : [2000, 20000];
 const benchDir = resolve(__dirname, '..', '.bench');
 
@@ -30,16 +47,35 @@ function measure(products: number): Promise<SizeResults> {
 async function main(): Promise<void> {
   console.log(`ocop-pulse bench: ${cpus().length} CPU(s) (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}${quick ? ' (quick)' : ''}`);
   mkdirSync(benchDir, { recursive: true });
+  let coldStarts: ColdStartsResult | undefined;
+  if (runs('cold-starts')) {
+    console.log(`\n══ Cold starts: each function's module load beside its SDK-only floor, ${COLD_START_RUNS} fresh processes each ══`);
+    coldStarts = await runColdStarts({ runs: COLD_START_RUNS });
+    console.log(`\nCold starts (median of ${coldStarts.runs}, ${coldStarts.node}; goals of issue 20, informational, never asserted)\n`);
+    console.log(formatTable(coldStartRows(coldStarts)));
+  }
   const results: SizeResults[] = [];
-  for (const [i, products] of SIZES.entries()) {
+  for (const [i, products] of (runs('sizes') ? SIZES : []).entries()) {
     console.log(`\n══ Size ${i + 1}/${SIZES.length}: ${products.toLocaleString('en')} products ══`);
     results.push(await measure(products));
+  }
+
+  const file = resolve(benchDir, 'results.json');
+  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform };
+  if (results.length === 0) {
+    writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), machine, quick, goals: { ...GOALS, coldStarts: COLD_START_GOALS }, coldStarts }, null, 2)}\n`);
+    console.log(`\nWritten to ${file}`);
+    return;
   }
 
   console.log(`\nResults: each figure beside the goal of issue 9 (for a 2-core machine; informational, never asserted)`);
   for (const size of results) {
     console.log(`\n${size.products.toLocaleString('en')} products, ${size.events.toLocaleString('en')} events\n`);
     console.log(formatTable(sizeRows(size)));
+  }
+  if (coldStarts) {
+    console.log(`\nCold starts (median of ${coldStarts.runs}; goals of issue 20)\n`);
+    console.log(formatTable(coldStartRows(coldStarts)));
   }
   console.log(`\nScaling\n`);
   console.log(formatTable(scalingRows(results[0]!, results.at(-1)!)));
@@ -51,9 +87,18 @@ async function main(): Promise<void> {
   console.log(formatOperations(`GET /v1/kpis?asOf= (after the first)`, largest.kpisAsOf.dynamodb, Math.max(1, largest.kpisAsOf.requests)));
   console.log(formatOperations('rebuild', largest.rebuild.dynamodb, largest.rebuild.events));
 
-  const file = resolve(benchDir, 'results.json');
-  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform };
-  writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), machine, quick, goals: GOALS, sizes: results }, null, 2)}\n`);
+  const rate = demoEventRate();
+  const rates = measuredRates(largest);
+  const prices = loadPrices();
+  console.log(`\nWhat it costs a month on AWS (bench/cost; README, "What it costs"), from the steady state at ${largest.products.toLocaleString('en')} products:`);
+  console.log(`  event rate ${rate.eventsPerProductPerYear.toFixed(2)} events per product per year (the demo history: ${rate.events.toLocaleString('en')} events over ${rate.productYears.toLocaleString('en')} product-years);`);
+  console.log(`  measured per event ${rates.writeUnitsPerEvent.toFixed(2)} WCU, ${rates.readUnitsPerEvent.toFixed(2)} RCU; per API read ${rates.readUnitsPerApiRequest.toFixed(2)} RCU; ${Math.round(rates.storageBytesPerProduct).toLocaleString('en')} table bytes per product;`);
+  console.log(`  functions per event: ${Object.entries(rates.functions).map(([id, f]) => `${id} ${f!.invocationsPerEvent.toFixed(2)} × ${Math.round(f!.meanMs)} ms`).join(', ')}; http-api ${Math.round(rates.apiMeanMs)} ms a request (local durations);`);
+  console.log(`  assumed ${JSON.stringify(ASSUMPTIONS)}`);
+  const costs = costScenarios(rate.eventsPerProductPerYear).map((scenario) => ({ scenario, table: monthlyCost(monthlyUsage(scenario, rates), prices) }));
+  for (const { scenario, table } of costs) console.log(formatCostTable(scenario, table, prices));
+
+  writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), machine, quick, goals: { ...GOALS, coldStarts: COLD_START_GOALS }, coldStarts, sizes: results, cost: { eventRate: rate, rates, costs } }, null, 2)}\n`);
   console.log(`\nWritten to ${file}`);
 }
 

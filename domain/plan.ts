@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { addDays, isIsoDay } from './calendar';
 import { INDICATOR_IDS } from './kpi/indicators';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { commonDetail } from './common';
 import { httpsUrl, identifier, isoDate, isoDateTime, marketplaceId, score, stars, text, adminUnitCode } from './fields';
 import { COUNCILS, IP_KINDS, PRODUCT_GROUPS, PRODUCT_SETS, SUBJECT_KINDS } from './vocabulary';

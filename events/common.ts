@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { adminUnitCode, isoDateTime } from './fields';
 
 /** Fields every event detail carries (CONTRACT §1, "Detail"). */

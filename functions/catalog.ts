@@ -1,4 +1,6 @@
 import { CHART_ASSETS, type ChartAsset } from '../report/charts/assets';
+import { LAZY_MODULES } from './lazy-modules';
+import type { LazyModule } from './shared/lazy-module';
 import { REPORT_SCOPE } from './shared/report-snapshot-store';
 import type { TableId } from './shared/tables';
 import { SETTLE_WAITING_DETAIL_TYPE } from './project-event/settle-request';
@@ -31,6 +33,8 @@ export interface FunctionDefinition {
   sendsEmail?: boolean;
   /** Files copied beside the bundle (e.g. the chart renderer's WebAssembly and font), found there at run time. */
   bundledFiles?: readonly ChartAsset[];
+  /** Modules loaded on first use (functions/lazy-modules.ts), each bundled as a file of its own beside index.js. */
+  lazyModules?: readonly LazyModule[];
   /** Invoked in batches from the projections table's stream. */
   projectionsStream?: { batchSize: number; maxBatchingWindowSeconds: number };
 }
@@ -78,6 +82,7 @@ export const lambdaFunctions = {
     writableKeys: { snapshots: [REPORT_SCOPE] },
     sendsEmail: true,
     bundledFiles: Object.values(CHART_ASSETS),
+    lazyModules: [LAZY_MODULES.emailCharts],
   },
   'http-api': {
     entry: 'functions/http-api/handler.ts',
@@ -87,6 +92,7 @@ export const lambdaFunctions = {
     // routes: snapshots (query), products (get, query), kpis (scan, via kpi-inputs), rejections (query).
     // snapshots, products (one, listings, the readModel index), units (the UNITS item, unit-directory), waiting (count of a product not registered), rejections.
     tables: { snapshots: ['Query'], projections: ['GetItem', 'Query'], waiting: ['Query'], rejections: ['Query'] },
+    lazyModules: [LAZY_MODULES.workbooks],
   },
   'announce-rejections': {
     entry: 'functions/announce-rejections/handler.ts',

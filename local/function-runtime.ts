@@ -12,6 +12,17 @@ type Handler = (event: unknown, context: ReturnType<typeof invocationContext>) =
 const repositoryRoot = resolve(__dirname, '..');
 const loaded = new Map<FunctionId, Handler>();
 
+/** Invocations and their total duration per function since the process started (the bench's cost model reads them). */
+export interface FunctionStats {
+  invocations: number;
+  totalMs: number;
+}
+const stats = new Map<FunctionId, FunctionStats>();
+
+export function functionStats(): Partial<Record<FunctionId, FunctionStats>> {
+  return Object.fromEntries([...stats].map(([id, s]) => [id, { ...s }]));
+}
+
 export function isFunctionId(id: string): id is FunctionId {
   return Object.hasOwn(lambdaFunctions, id);
 }
@@ -23,5 +34,13 @@ export async function invokeFunction(id: FunctionId, event: unknown): Promise<un
     handler = (require(resolve(repositoryRoot, lambdaFunctions[id].entry)) as { handler: Handler }).handler;
     loaded.set(id, handler);
   }
-  return handler(event, invocationContext(id));
+  const startedAt = performance.now();
+  try {
+    return await handler(event, invocationContext(id));
+  } finally {
+    const entry = stats.get(id) ?? { invocations: 0, totalMs: 0 };
+    entry.invocations += 1;
+    entry.totalMs += performance.now() - startedAt;
+    stats.set(id, entry);
+  }
 }

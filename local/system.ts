@@ -1,6 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { randomBytes } from 'node:crypto';
@@ -14,7 +13,7 @@ import { createTables, tableNames } from './create-tables';
 import { LOCAL_AWS, startDynamoDbLocal } from './dynamodb-local';
 import { LocalEventBus, startPutEventsServer, type EventBridgeEnvelope } from './eventbridge';
 import { invokeFunction, isFunctionId } from './function-runtime';
-import { startHttpApiServer } from './http-api-server';
+import { startHttpApiWorker } from './http-api-thread';
 import { LOCAL_TABLE_PREFIX, localPaths } from './paths';
 import { writeRuntimeInfo } from './runtime-info';
 import { runSchedules } from './schedules';
@@ -150,11 +149,11 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     await poller.start();
     stops.unshift(() => poller.stop());
 
-    const api = await startHttpApiServer({
+    // On a thread of its own, as the http-api function is its own process in AWS (it gets the environment set above).
+    const api = await startHttpApiWorker({
       host: options.host,
       port: options.apiPort,
       ...(options.apiRateLimit && { rateLimit: options.apiRateLimit }),
-      invoke: async (event) => (await invokeFunction('http-api', event)) as APIGatewayProxyStructuredResultV2,
     });
     stops.unshift(() => api.close());
     writeRuntimeInfo({ ...announcement, apiUrl: api.url, eventsUrl: eventsServer.url });

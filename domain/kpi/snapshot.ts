@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LEVELS } from '../stars';
 import { UNIT_KINDS } from '../units';
 import { INDICATOR_IDS, type IndicatorId } from './indicators';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { addDays, addMonths, type IsoDay } from '../calendar';
 import { LEVELS } from '../stars';
 import type { KpiSnapshot } from './snapshot';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { routeTable, routeKeyOf } from './route-table';
 import type { RouteImplementation } from './route-handlers';
 import type { RouteKey } from './route-table';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PRODUCT_GROUPS, SUBJECT_KINDS } from '../../events';
 import { certificateOn, firstRecognition, LEVELS, listingsOn, MIN_OCOP_STARS, ownerOf, type ProductState } from '../../domain';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeIssues, PRODUCT_GROUPS } from '../../events';
 import { isIsoDay, LEVELS } from '../../domain';
 import { BadRequestError } from './api-errors';

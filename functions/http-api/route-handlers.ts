@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { kpiSnapshotSchema, trendSchema } from '../../domain';
 import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from '../../report/workbooks/media-types';
 import type { RouteHandler } from './api-request';

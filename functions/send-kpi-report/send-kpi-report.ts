@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { addMonths, trendDays, trendPoint, vnDayOf, type KpiSnapshot, type TrendPoint } from '../../domain';
-import { renderEmailCharts, type EmailChart } from '../../report/charts/email-charts';
+import type { EmailChart } from '../../report/charts/email-charts';
+import { LAZY_MODULES } from '../lazy-modules';
+import { loadLazyModule } from '../shared/lazy-module';
 import { snapshotsAsOf } from '../http-api/routes/kpis';
 import { parsePeriodId, periodOfInstant, renderKpiReport, type ReportPeriod } from '../../report';
 import { composeMime } from '../shared/email-message';
@@ -147,6 +149,8 @@ async function trendBefore(snapshot: KpiSnapshot, deps: SendKpiReportDependencie
 /** The pictures of one email; a chart that cannot be drawn leaves the email with its tables only. */
 async function chartsOf(job: DeliveryJob, deps: SendKpiReportDependencies): Promise<EmailChart[]> {
   try {
+    // ECharts and resvg: a bundle of their own in the asset (functions/lazy-modules.ts), loaded on the first email, not at cold start.
+    const { renderEmailCharts } = loadLazyModule<typeof import('../../report/charts/email-charts')>(LAZY_MODULES.emailCharts);
     return await renderEmailCharts({
       snapshot: job.report.snapshot,
       trend: job.trend,

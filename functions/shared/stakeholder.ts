@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkUnitInForce, describeUnitCheck, vnDayOf, type UnitDirectory } from '../../domain';
 import { DEFAULT_LANGUAGE, LANGUAGES, PROVINCE_RECIPIENT_SCOPE } from '../../report';
 

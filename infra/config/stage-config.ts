@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Province } from '../../domain/province';
 import { UNIT_LEVEL, type UnitDirectory } from '../../domain/units';
 import { shippedUnitDirectory } from '../../domain/data/shipped-units';

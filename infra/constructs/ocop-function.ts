@@ -13,6 +13,7 @@ import { PROVINCE_SOURCE } from '../../events/vocabulary';
 import { DYNAMODB_READ_ACTIONS, DYNAMODB_WRITE_ACTIONS, type DynamoDbAction, type FunctionDefinition, type FunctionId } from '../../functions/catalog';
 import { PROVINCE_DATA_DIR_ENV, PROVINCE_ENV } from '../../functions/shared/province-config';
 import { tables as tableDefinitions, type TableId } from '../../functions/shared/tables';
+import { esbuildCommand, FUNCTION_BUNDLING } from './function-bundling';
 import { METRICS_NAMESPACE } from './metric-names';
 
 export const REPOSITORY_ROOT = join(__dirname, '..', '..');
@@ -56,8 +57,9 @@ export interface OcopFunctionProps {
 }
 
 /**
- * One function of functions/catalog.ts: bundled with esbuild (minified, source
- * maps), arm64, its own log group and role, and exactly the grants the catalog
+ * One function of functions/catalog.ts: bundled with esbuild as
+ * function-bundling.ts says (the AWS SDK included, its lazy modules as files of
+ * their own), arm64, its own log group and role, and exactly the grants the catalog
  * lists — nothing from a managed policy.
  */
 export class OcopFunction extends Construct {
@@ -93,19 +95,22 @@ export class OcopFunction extends Construct {
       tracing: lambda.Tracing.ACTIVE,
       ...(props.asyncDeadLetterQueue && { deadLetterQueue: props.asyncDeadLetterQueue }),
       bundling: {
-        minify: true,
-        sourceMap: true,
+        minify: FUNCTION_BUNDLING.minify,
+        sourceMap: FUNCTION_BUNDLING.sourceMap,
         sourcesContent: false,
-        target: 'node24',
+        target: FUNCTION_BUNDLING.target,
         format: nodejs.OutputFormat.CJS,
-        externalModules: ['@aws-sdk/*'],
-        // The province's data file, and the function's bundled files (fonts, wasm), go with the code.
+        mainFields: [...FUNCTION_BUNDLING.mainFields],
+        // Nothing external: the AWS SDK clients are bundled and tree-shaken, not the runtime's copy (function-bundling.ts).
+        externalModules: [],
+        // The province's data file, the function's bundled files (fonts, wasm) and its lazy modules go with the code.
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
           afterBundling: (_inputDir: string, outputDir: string) => [
             `mkdir -p "${outputDir}/${BUNDLED_PROVINCE_DIR}" && cp "${props.provinceFile}" "${outputDir}/${BUNDLED_PROVINCE_DIR}/${props.provinceSlug}.province.json"`,
             ...(definition.bundledFiles ?? []).map((file) => `cp "${require.resolve(file.packagePath)}" "${join(outputDir, file.bundleName)}"`),
+            ...(definition.lazyModules ?? []).map((module) => esbuildCommand(REPOSITORY_ROOT, module.entry, join(outputDir, module.bundleName))),
           ],
         },
       },

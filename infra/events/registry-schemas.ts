@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { inboundCatalog, outboundCatalog } from '../../events/catalog';
 import { detailJsonSchemas } from '../../events/json-schemas';
 import { PROVINCE_SOURCE } from '../../events/vocabulary';

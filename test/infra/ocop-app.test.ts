@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CfnElement } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
@@ -6,7 +6,8 @@ import { INBOUND_DETAIL_TYPES, OUTBOUND_DETAIL_TYPES } from '../../events/catalo
 import { detailJsonSchemas } from '../../events/json-schemas';
 import { subscriptions } from '../../events/subscriptions';
 import { districtSource } from '../../events/vocabulary';
-import { DYNAMODB_WRITE_ACTIONS, lambdaFunctions, type DynamoDbAction, type FunctionId } from '../../functions/catalog';
+import { DYNAMODB_WRITE_ACTIONS, lambdaFunctions, type DynamoDbAction, type FunctionDefinition, type FunctionId } from '../../functions/catalog';
+import { LAZY_MODULES } from '../../functions/lazy-modules';
 import { REPORT_SCOPE } from '../../functions/shared/report-snapshot-store';
 import { PROVINCE_SOURCE } from '../../events/vocabulary';
 import type { QueueId } from '../../functions/queues';
@@ -24,13 +25,6 @@ type Statement = { Action: string | string[]; Resource: unknown; Effect: string;
 
 const FUNCTION_IDS = Object.keys(lambdaFunctions) as FunctionId[];
 const ONE_MEGABYTE = 1024 * 1024;
-/**
- * send-kpi-report draws the email's charts (ECharts, about 580 KB minified even with only the
- * charts it uses): it runs once a week from a schedule, where a cold start costs nothing.
- * http-api carries exceljs (about 900 KB) for the spreadsheet routes, loaded only on their
- * first request (a lazy import), so the other routes' cold start does not run it.
- */
-const BUNDLE_LIMIT: Partial<Record<FunctionId, number>> = { 'send-kpi-report': 1.5 * ONE_MEGABYTE, 'http-api': 2 * ONE_MEGABYTE };
 
 // Synthesized once for the whole file (with esbuild bundling, as `npm run synth` does).
 let synthesized: SynthesizedApp;
@@ -437,7 +431,7 @@ describe('the functions', () => {
     });
   });
 
-  it('keeps the bundle esbuild produced for each function under 1 MB (the email and API functions under their own limits), with the province data file beside it', () => {
+  it('keeps the bundle esbuild produced for each function under 1 MB, with the province data file, its lazy modules and its copied files beside it', () => {
     for (const functionId of FUNCTION_IDS) {
       // Prepare
       const code = synthesized.statelessTemplate.toJSON().Resources[functionLogicalId(functionId)].Properties.Code as { S3Key: string };
@@ -449,11 +443,58 @@ describe('the functions', () => {
 
       // Assess
       // Besides the code, the province data file and the files the catalog copies beside it (the chart renderer's wasm and fonts).
-      const copied = ((lambdaFunctions[functionId] as { bundledFiles?: readonly { bundleName: string }[] }).bundledFiles ?? []).map((file) => file.bundleName);
-      expect(files.sort()).toEqual(['index.js', 'index.js.map', BUNDLED_PROVINCE_DIR, ...copied].sort());
-      expect(bundleBytes).toBeLessThan(BUNDLE_LIMIT[functionId] ?? ONE_MEGABYTE);
+      const definition = lambdaFunctions[functionId] as FunctionDefinition;
+      const copied = (definition.bundledFiles ?? []).map((file) => file.bundleName);
+      const lazy = (definition.lazyModules ?? []).flatMap((module) => [module.bundleName, `${module.bundleName}.map`]);
+      expect(files.sort()).toEqual(['index.js', 'index.js.map', BUNDLED_PROVINCE_DIR, ...copied, ...lazy].sort());
+      expect(bundleBytes).toBeLessThan(ONE_MEGABYTE);
       expect(loadProvince('tra-vinh', join(assetDirectory, BUNDLED_PROVINCE_DIR))).toEqual(synthesized.config.province);
     }
+  });
+});
+
+describe('the function bundles', () => {
+  /** The source files esbuild put into one file of a function's asset, from its source map (paths relative to the asset). */
+  function bundledSources(functionId: FunctionId, file = 'index.js'): string[] {
+    const code = synthesized.statelessTemplate.toJSON().Resources[functionLogicalId(functionId)].Properties.Code as { S3Key: string };
+    const assetDirectory = join(synthesized.assembly.directory, `asset.${code.S3Key.replace(/\.zip$/, '')}`);
+    return (JSON.parse(readFileSync(join(assetDirectory, `${file}.map`), 'utf8')) as { sources: string[] }).sources;
+  }
+  const fromPackage = (sources: string[], name: string) => sources.filter((source) => source.includes(`node_modules/${name}/`));
+  const CHART_AND_SHEET_PACKAGES = ['exceljs', 'echarts', 'zrender', '@resvg/resvg-wasm', 'nodemailer'];
+
+  it('bundles the AWS SDK clients a function uses into its index.js rather than requiring the runtime copy', () => {
+    for (const functionId of FUNCTION_IDS) {
+      // Act
+      const sources = bundledSources(functionId);
+
+      // Assess
+      expect(fromPackage(sources, '@aws-sdk/client-dynamodb').length).toBeGreaterThan(0);
+      expect(fromPackage(sources, '@smithy/core').length).toBeGreaterThan(0);
+    }
+  });
+
+  it('keeps the spreadsheet and chart code out of the index.js of every function, and the zod locales but English out of all', () => {
+    for (const functionId of FUNCTION_IDS) {
+      // Act
+      const sources = bundledSources(functionId);
+
+      // Assess
+      for (const name of CHART_AND_SHEET_PACKAGES.filter((name) => name !== 'nodemailer')) expect(fromPackage(sources, name)).toEqual([]);
+      expect(sources.filter((source) => /node_modules\/zod\/v4\/locales\/(?!en\.js)/.test(source))).toEqual([]);
+    }
+    expect(CHART_AND_SHEET_PACKAGES.flatMap((name) => fromPackage(bundledSources('project-event'), name))).toEqual([]);
+  });
+
+  it('ships exceljs in the lazy workbooks module of http-api, and ECharts and resvg in the lazy charts module of send-kpi-report', () => {
+    // Act
+    const workbooks = bundledSources('http-api', LAZY_MODULES.workbooks.bundleName);
+    const charts = bundledSources('send-kpi-report', LAZY_MODULES.emailCharts.bundleName);
+
+    // Assess
+    expect(fromPackage(workbooks, 'exceljs').length).toBeGreaterThan(0);
+    expect(fromPackage(charts, 'echarts').length).toBeGreaterThan(0);
+    expect(fromPackage(charts, '@resvg/resvg-wasm').length).toBeGreaterThan(0);
   });
 });
 

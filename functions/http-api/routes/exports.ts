@@ -1,6 +1,8 @@
 import { unitAsOf, vnDayOf, type IsoDay, type UnitDirectory } from '../../../domain';
 import { DEFAULT_LANGUAGE, uiLabelsFor } from '../../../report';
 import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from '../../../report/workbooks/media-types';
+import { LAZY_MODULES } from '../../lazy-modules';
+import { loadLazyModule } from '../../shared/lazy-module';
 import { productRegisterRows } from '../../shared/product-register-source';
 import { unitDirectoryOfDeployment } from '../../shared/unit-directory';
 import { FileAnswer, type ApiRequest } from '../api-request';
@@ -12,8 +14,8 @@ import { snapshotAsOf } from './kpis';
  * exceljs is loaded on the first spreadsheet request, not when the function starts: the other routes do not pay for it.
  */
 const sheets = uiLabelsFor(DEFAULT_LANGUAGE).sheets;
-// A require, not a static import: the bundle evaluates the module (and exceljs) only when it is first called.
-const workbooks = async (): Promise<typeof import('../../../report/workbooks')> => require('../../../report/workbooks') as typeof import('../../../report/workbooks');
+// Not a static import: in the Lambda asset the workbooks are a bundle of their own (functions/lazy-modules.ts), loaded here on first use.
+const workbooks = async () => loadLazyModule<typeof import('../../../report/workbooks')>(LAZY_MODULES.workbooks);
 
 export async function getKpisWorkbook(request: ApiRequest): Promise<FileAnswer> {
   const { asOf } = parseQuery(kpisQuery, request.query);

@@ -1,5 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dynamoDocumentClient, tableName } from '../../shared/clients';
 import type { RejectionRecord } from '../../shared/rejection-store';
 import type { ApiRequest, Page } from '../api-request';

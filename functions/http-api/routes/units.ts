@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { provinceOn, UNIT_KINDS, vnDayOf, type IsoDay, type Unit } from '../../../domain';
 import { provinceOfDeployment } from '../../shared/province-config';
 import { unitDirectoryOfDeployment } from '../../shared/unit-directory';
