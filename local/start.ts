@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_OPTIONS, startLocalSystem, type LocalSystem } from './system';
 import { schedules } from '../functions/schedules';
 import { DASHBOARD_PATH } from './dashboard-server';
+import { provinceLine } from './province-line';
 
 function options() {
   const { values } = parseArgs({
@@ -74,6 +75,7 @@ ocop-pulse is running${chosen.inMemory ? ' (in memory: nothing is kept)' : ` (da
   PutEvents         ${system.eventsUrl}   bus "${system.busName}"
   API token         ${system.apiToken}
   Email outbox      ${system.outboxDir}/*.eml
+  Province          ${provinceLine()}
   Schedules         ${chosen.schedules ? schedules.map((s) => `${s.id} ${s.expression} ${s.timeZone}`).join('; ') : 'off'}
 ${system.demoEvents ? `  Demo data         ${system.demoEvents} events of Trà Vinh's OCOP history loaded\n` : ''}
 Try:

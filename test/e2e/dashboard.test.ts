@@ -252,6 +252,41 @@ describe('the dashboard import', () => {
   });
 });
 
+describe('the dashboard of the province over time', () => {
+  it('names Trà Vinh and Plan 53 on 31/12/2022', async () => {
+    // Act
+    const { page } = await openDashboard(1366);
+    const title = await page.textContent('#title');
+    const lines = await page.textContent('[data-role="province-and-plan"]');
+    await page.close();
+
+    // Assess
+    expect(title).toBe('Chương trình OCOP tỉnh Trà Vinh');
+    expect(lines).toContain('Chỉ tiêu theo Kế hoạch số 53/KH-UBND ngày 29/7/2022 của UBND tỉnh Trà Vinh (29/07/2022 – 31/12/2025).');
+  });
+
+  it("names Vĩnh Long on a day of 2026, says no plan is in force since 01/01/2026 and shows Plan 53's final results", async () => {
+    // Prepare
+    const kpis = await api('/v1/kpis?asOf=2026-11-30');
+
+    // Act
+    const { page, errors } = await openDashboard(1366, '?asOf=2026-11-30');
+    const title = await page.textContent('#title');
+    const lines = await page.textContent('[data-role="province-and-plan"]');
+    const ended = await page.$$eval('[data-table="ended-plan"] tbody tr', (rows) => rows.map((r) => [r.getAttribute('data-indicator'), r.querySelector('.badge')!.textContent]));
+    const bullets = await page.locator('[data-bullet]').count();
+    await page.close();
+
+    // Assess
+    expect(title).toBe('Chương trình OCOP tỉnh Vĩnh Long');
+    expect(lines).toContain('Không có kế hoạch nào đang có hiệu lực từ 01/01/2026: các chỉ số không có chỉ tiêu.');
+    expect(lines).toContain('Tỉnh Vĩnh Long (từ 01/07/2025) được thành lập trên cơ sở hợp nhất các tỉnh Bến Tre, Trà Vinh và Vĩnh Long.');
+    expect(bullets).toBe(0);
+    expect(ended).toEqual(kpis.endedPlan.indicators.map((i: any) => [i.id, i.status === 'met' ? 'Đạt' : 'Không đạt']));
+    expect(errors).toEqual([]);
+  });
+});
+
 async function streamToBuffer(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { UNIT_KINDS, vnDayOf, type IsoDay, type Unit } from '../../../domain';
+import { provinceOn, UNIT_KINDS, vnDayOf, type IsoDay, type Unit } from '../../../domain';
+import { provinceOfDeployment } from '../../shared/province-config';
 import { unitDirectoryOfDeployment } from '../../shared/unit-directory';
 import type { ApiRequest } from '../api-request';
 
@@ -17,16 +18,20 @@ export const unitViewSchema = z.object({
 
 export const unitsAnswerSchema = z.object({
   asOf: z.string().describe('The day asked (YYYY-MM-DD, Asia/Ho_Chi_Minh)'),
-  units: z.array(unitViewSchema).describe('The units in force that day, by code'),
+  units: z.array(unitViewSchema).describe("The units in force that day of the deployment's province that day (before 2025-07-01 Trà Vinh's districts, from then the communes and wards of Vĩnh Long), by code"),
 });
 
 export type UnitsAnswer = z.infer<typeof unitsAnswerSchema>;
 
-/** The administrative units in force on a day (default today in Vietnam), from the units store. */
+/** The administrative units in force on a day (default today in Vietnam) of the province of that day, from the units store. */
 export async function listUnits(request: ApiRequest<{ asOf?: IsoDay }>): Promise<UnitsAnswer> {
   const asOf = request.query.asOf ?? vnDayOf(new Date());
   const directory = await unitDirectoryOfDeployment();
-  const units = directory.unitsOn(asOf).sort((a, b) => a.code.localeCompare(b.code));
+  const province = provinceOn(provinceOfDeployment(), asOf).code;
+  const units = directory
+    .unitsOn(asOf)
+    .filter((unit) => unit.province === province)
+    .sort((a, b) => a.code.localeCompare(b.code));
   return { asOf, units: units.map(unitView) };
 }
 

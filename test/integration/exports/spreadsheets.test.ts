@@ -74,7 +74,7 @@ describe('GET /v1/kpis.xlsx', () => {
     expect(http['content-type']).toBe(XLSX);
     expect(http['content-disposition']).toBe(`attachment; filename="ocop-chi-so-${AS_OF}.xlsx"`);
     const workbook = await workbookOf(file!);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Chỉ số', 'Theo hạng sao', 'Theo đơn vị', 'Theo đơn vị đăng ký', 'Theo nhóm ngành', 'Sắp hết hạn']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Thông tin', 'Chỉ số', 'Theo hạng sao', 'Theo đơn vị', 'Theo đơn vị đăng ký', 'Theo nhóm ngành', 'Sắp hết hạn', 'Kết quả kế hoạch đã kết thúc']);
     for (const sheet of workbook.worksheets) expectTableLayout(sheet);
 
     const indicators = workbook.getWorksheet('Chỉ số')!;

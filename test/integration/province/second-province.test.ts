@@ -3,6 +3,10 @@ import { join } from 'node:path';
 import { lambdaFunctions, type FunctionId } from '../../../functions/catalog';
 import { PROVINCE_DATA_DIR_ENV, PROVINCE_ENV, provinceOfDeployment } from '../../../functions/shared/province-config';
 import { callApi } from '../../support/api';
+import { readFileSync } from 'node:fs';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { planUnitsLoad, storeUnits } from '../../../functions/shared/unit-store';
+import { resetUnitDirectory } from '../../../functions/shared/unit-directory';
 import { createTestTables } from '../../support/dynamodb';
 
 /**
@@ -16,7 +20,11 @@ const FIXTURE_DATA_DIR = join(__dirname, '..', '..', 'fixtures', 'provinces');
 beforeAll(async () => {
   process.env[PROVINCE_ENV] = 'test-fixture';
   process.env[PROVINCE_DATA_DIR_ENV] = FIXTURE_DATA_DIR;
-  await createTestTables();
+  // The second province's own units, loaded as `npm run units:load` would.
+  const { client } = await createTestTables({ units: false });
+  const units = join(FIXTURE_DATA_DIR, 'test-fixture.units.csv');
+  await storeUnits(planUnitsLoad([{ path: units, text: readFileSync(units, 'utf8') }], undefined), undefined, DynamoDBDocumentClient.from(client));
+  resetUnitDirectory();
 });
 
 afterAll(() => {
@@ -44,7 +52,19 @@ describe("a second province's functions", () => {
     // Assess
     expect(own).toEqual({ status: 200, body: { items: [] } });
     expect(foreign.status).toBe(400);
-    expect(foreign.body.error.message).toContain('Tỉnh Thử Nghiệm (test fixture)');
+    expect(foreign.body.error.message).toContain('842 is not an administrative unit in the units data');
+  });
+
+  it("name the fixture province in the KPIs and count its own units' rows", async () => {
+    // Act
+    const { status, body } = await callApi('/v1/kpis?asOf=2026-06-01');
+
+    // Assess
+    expect(status).toBe(200);
+    expect(body.province).toEqual({ code: '99', name: 'Tỉnh Thử Nghiệm (test fixture)' });
+    expect(Object.keys(body.breakdown.byUnit)).toEqual(['99001', '99002']);
+    expect(body.plan).toBeUndefined();
+    expect(body.noPlan).toEqual({});
   });
 
   it('stop with an error naming the file when the province has no data file', () => {

@@ -5,7 +5,7 @@ import { invocationContext } from '../../../functions/shared/invocation-context'
 import { parseStakeholder } from '../../../functions/shared/stakeholder';
 import { putStakeholder } from '../../../functions/shared/stakeholder-store';
 import { putSnapshot } from '../../../functions/shared/snapshot-store';
-import { TRA_VINH } from '../../../domain';
+
 import { details, envelope } from '../../support/envelopes';
 import { decodePng } from '../../support/png';
 import { sampleSnapshot, THIS_WEEK_AS_OF } from '../../unit/report/support/sample-snapshot';

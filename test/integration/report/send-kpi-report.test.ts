@@ -8,7 +8,7 @@ import { outboxTransport, type EmailTransport } from '../../../functions/shared/
 import { parseStakeholder, type Stakeholder } from '../../../functions/shared/stakeholder';
 import { putStakeholder } from '../../../functions/shared/stakeholder-store';
 import { putSnapshot } from '../../../functions/shared/snapshot-store';
-import { TRA_VINH, type KpiSnapshot } from '../../../domain';
+import { type KpiSnapshot } from '../../../domain';
 import { LAST_WEEK_AS_OF, sampleSnapshot, THIS_WEEK_AS_OF } from '../../unit/report/support/sample-snapshot';
 import { captureConsole } from './support/capture-console';
 import { emlFiles, newOutbox, readOutbox, type ParsedEmail } from './support/outbox';
@@ -108,15 +108,15 @@ describe('send-kpi-report handler', () => {
 
       // Assess
       expect(headerBlock).toMatch(/^[\x20-\x7e\r\n\t]+$/);
-      expect((mail.from as AddressObject).value[0]).toEqual({ name: 'OCOP Trà Vinh', address: SENDER });
+      expect((mail.from as AddressObject).value[0]).toEqual({ name: 'OCOP Vĩnh Long', address: SENDER });
       expect((mail.to as AddressObject).value[0]).toEqual({ name: 'Trần Văn Đức', address: 'ocop.canglong@travinh.gov.vn' });
-      expect(mail.subject).toMatch(/^\[OCOP Trà Vinh\] Báo cáo chỉ số tuần 48\/2025, ngày \d{2}\/\d{2}\/\d{4}$/);
+      expect(mail.subject).toMatch(/^\[OCOP Vĩnh Long\] Báo cáo chỉ số tuần 48\/2025, ngày \d{2}\/\d{2}\/\d{4}$/);
       expect(Number.isNaN(mail.date!.getTime())).toBe(false);
       expect(mail.headers.get('mime-version')).toBe('1.0');
       expect(mail.headers.get('content-type')).toMatchObject({ value: 'multipart/alternative' });
       expect(mail.messageId).toMatch(/^<2025-W48-sh-[0-9a-f]{12}\..+@ocop\.travinh\.gov\.vn>$/);
       expect(typeof mail.html).toBe('string');
-      expect(mail.text).toContain('Báo cáo chỉ số Chương trình OCOP tỉnh Trà Vinh');
+      expect(mail.text).toContain('Báo cáo chỉ số Chương trình OCOP tỉnh Vĩnh Long');
       expect(mail.html).not.toMatch(/<script|https?:\/\//i);
       // Pictures only from the message's own parts (cid:, which mailparser inlines as data: URIs).
       for (const [, source] of (mail.html as string).matchAll(/<img src="([^",]{0,22})/g)) expect(source).toBe('data:image/png;base64');
@@ -164,7 +164,7 @@ describe('send-kpi-report handler', () => {
       // Assess
       for (const part of [district.text!, district.html as string]) {
         expect(part.indexOf('Số liệu của Huyện Càng Long')).toBeGreaterThan(-1);
-        expect(part.indexOf('Số liệu của Huyện Càng Long')).toBeLessThan(part.indexOf('Toàn tỉnh Trà Vinh'));
+        expect(part.indexOf('Số liệu của Huyện Càng Long')).toBeLessThan(part.indexOf('Toàn tỉnh Vĩnh Long'));
       }
       expect(district.text).toContain('- Sản phẩm OCOP còn hiệu lực: 2 (Thay đổi: +1)');
       expect(province.text).not.toContain('Số liệu của');
@@ -175,7 +175,7 @@ describe('send-kpi-report handler', () => {
       const { mail } = emailTo(advisor);
 
       // Assess
-      expect(mail.subject).toMatch(/^\[OCOP Trà Vinh\] KPI report, week 48\/2025, \d{1,2} \w{3} \d{4}$/);
+      expect(mail.subject).toMatch(/^\[OCOP Vĩnh Long\] KPI report, week 48\/2025, \d{1,2} \w{3} \d{4}$/);
       expect(mail.text).toContain('Active OCOP products');
       expect(mail.text).toContain('Value: 57.1% | Target: > 50% | Status: Met');
       expect(mail.text).not.toContain('Chỉ tiêu');

@@ -15,8 +15,8 @@ describe('npm start loads the shipped units', () => {
     await loadShippedUnits({ print: (line) => lines.push(line), verbose: false });
     const second = await readStoredUnits();
     // Assess
-    expect(lines).toEqual(['Units: 133 administrative units loaded from domain/data/units/.']);
-    expect(first!.files.map((file) => file.name).sort()).toEqual(['tra-vinh-districts.units.csv', 'vinh-long-2025.units.csv']);
+    expect(lines).toEqual(['Units: 150 administrative units loaded from domain/data/units/.']);
+    expect(first!.files.map((file) => file.name).sort()).toEqual(['ben-tre-districts.units.csv', 'tra-vinh-districts.units.csv', 'vinh-long-2025.units.csv', 'vinh-long-districts.units.csv']);
     expect(second).toEqual(first);
   });
 

@@ -8,19 +8,18 @@ import {
   encodeKpiRecord,
   GROUPS_OF_APPENDIX_I,
   ONLY_26_2026_FROM,
-  PLAN_53_KH_UBND,
   productIdProblem,
   productKpiRecord,
   productSetInfo,
   projectHistory,
   roundOf,
   SECTORS,
-  TRA_VINH,
   type ProductState,
 } from '../../../domain';
 import { shippedUnitDirectory } from '../../../domain/data/shipped-units';
 import { parseInboundEvent, PRODUCT_SETS } from '../../../events';
 import { commune, province, rated, registered, upgraded } from './support/events';
+import { DEPLOYMENT_PROVINCE, PLAN_53_KH_UBND } from '../../support/shipped-data';
 
 /**
  * The rules of Quyết định 26/2026/QĐ-TTg (docs/sources-and-councils.md, "The rules of 26/2026/QĐ-TTg"): in force from
@@ -303,7 +302,7 @@ describe('computeSnapshot: product sets and the rounds the province held in the 
   ];
   const snapshotOn = (day: string) => {
     const { inputs } = projectHistory(history, UNITS);
-    return computeSnapshot(inputs, { asOf: `${day}T12:00:00+07:00`, plan: PLAN_53_KH_UBND, province: TRA_VINH, units: UNITS });
+    return computeSnapshot(inputs, { asOf: `${day}T12:00:00+07:00`, plans: [PLAN_53_KH_UBND], province: DEPLOYMENT_PROVINCE, units: UNITS });
   };
   const roundsOf = (day: string) => snapshotOn(day).indicators.find((i) => i.id === 'ocop.rounds.year');
 

@@ -11,15 +11,15 @@ const period = periodOfDay(REPORT_DAY);
 const previous = { snapshot: lastWeek, period: periodOfDay('2025-11-17') };
 
 describe('renderKpiReport', () => {
-  it('names the province, the ISO week and the date in the subject', () => {
+  it('names the province of the day (Vĩnh Long after 1/7/2025), the ISO week and the date in the subject', () => {
     // Act
     const vi = renderKpiReport({ snapshot: thisWeek, period, reportDay: REPORT_DAY, recipient: { language: 'vi', scope: 'province' } });
     const en = renderKpiReport({ snapshot: thisWeek, period, reportDay: REPORT_DAY, recipient: { language: 'en', scope: 'province' } });
 
     // Assess
-    expect(vi.subject).toBe('[OCOP Trà Vinh] Báo cáo chỉ số tuần 48/2025, ngày 24/11/2025');
-    expect(en.subject).toBe('[OCOP Trà Vinh] KPI report, week 48/2025, 24 Nov 2025');
-    expect(vi.senderName).toBe('OCOP Trà Vinh');
+    expect(vi.subject).toBe('[OCOP Vĩnh Long] Báo cáo chỉ số tuần 48/2025, ngày 24/11/2025');
+    expect(en.subject).toBe('[OCOP Vĩnh Long] KPI report, week 48/2025, 24 Nov 2025');
+    expect(vi.senderName).toBe('OCOP Vĩnh Long');
   });
 
   it('renders email-safe HTML: one table row per indicator, no scripts, images or external resources', () => {
@@ -59,7 +59,7 @@ describe('renderKpiReport', () => {
     const { text } = renderKpiReport({ snapshot: thisWeek, period, reportDay: REPORT_DAY, recipient: { language: 'vi', scope: '845' } });
 
     // Assess
-    expect(text.indexOf('Số liệu của Huyện Cầu Kè (mã 845, đơn vị cũ)')).toBeLessThan(text.indexOf('Toàn tỉnh Trà Vinh'));
+    expect(text.indexOf('Số liệu của Huyện Cầu Kè (mã 845, đơn vị cũ)')).toBeLessThan(text.indexOf('Toàn tỉnh Vĩnh Long'));
     expect(text).toContain('Giấy chứng nhận sắp hết hạn của Huyện Cầu Kè (mã 845, đơn vị cũ)\n- Tinh dầu sả Cầu Kè (TV-845-001)');
     expect(text).toContain(LABELS.vi.firstReport);
     expect(text).toContain('Thay đổi: —');
@@ -70,7 +70,7 @@ describe('renderKpiReport', () => {
     const { text, html } = renderKpiReport({ snapshot: thisWeek, period, reportDay: REPORT_DAY, recipient: { language: 'vi', scope: '845' } });
 
     // Assess
-    const section = text.slice(0, text.indexOf('Toàn tỉnh Trà Vinh'));
+    const section = text.slice(0, text.indexOf('Toàn tỉnh Vĩnh Long'));
     expect(section).toContain(LABELS.vi.units.formerNote);
     expect(section).toContain(
       '1 sản phẩm chưa được giao (1 còn hiệu lực). Có thể thuộc: Xã Cầu Kè (mã 29308); Xã An Phú Tân (mã 29317); Xã Phong Thạnh (mã 29329); Xã Tam Ngãi (mã 29335).',
@@ -85,7 +85,7 @@ describe('renderKpiReport', () => {
     const en = renderKpiReport({ snapshot: thisWeek, period, reportDay: REPORT_DAY, recipient: { language: 'en', scope: '29308' } });
 
     // Assess
-    expect(vi.text.indexOf('Số liệu của Xã Cầu Kè (mã 29308)')).toBeLessThan(vi.text.indexOf('Toàn tỉnh Trà Vinh'));
+    expect(vi.text.indexOf('Số liệu của Xã Cầu Kè (mã 29308)')).toBeLessThan(vi.text.indexOf('Toàn tỉnh Vĩnh Long'));
     expect(vi.text).toContain('1 sản phẩm của Huyện Cầu Kè (mã 845, đơn vị cũ) có thể thuộc đơn vị này, đang chờ tỉnh giao.');
     expect(vi.text).toContain('- Sản phẩm OCOP còn hiệu lực: 0');
     expect(en.text).toContain('Xã Cầu Kè (code 29308)\n');
