@@ -222,6 +222,11 @@ const ROUNDS: readonly Round[] = [
   },
 ];
 
+/** The provincial rounds after the reform (the merged province's decisions, which rate every former province's products). */
+export const POST_REFORM_PROVINCE_ROUNDS: ReadonlyArray<{ decisionDate: IsoDay; decisionNo: string }> = ROUNDS.filter(
+  (round) => round.rules === '1489' && !round.centralFiveStars,
+).map((round) => ({ decisionDate: round.decisionDate, decisionNo: round.provinceDecisionNo }));
+
 /** Dossiers registered in 2026 and not yet rated, by district. */
 const PENDING_DOSSIERS_2026: Partial<Record<District, number>> = { '842': 3, '844': 2, '845': 2, '847': 2, '848': 1, '849': 1, '851': 1 };
 
