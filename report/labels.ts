@@ -1,5 +1,6 @@
 import type { IndicatorId, IndicatorStatus, OcopLevel } from '../domain';
-import type { ProductGroup, SubjectKind } from '../events';
+import type { Council, ProductGroup, SubjectKind } from '../events';
+import type { RegisterColumnKey } from './register/columns';
 
 /**
  * Every word of the KPI email, in Vietnamese (the default) and English: the
@@ -555,4 +556,270 @@ export const UI_LABELS: Record<Language, UiLabels> = {
 
 export function uiLabelsFor(language: Language): UiLabels {
   return UI_LABELS[language];
+}
+
+/**
+ * The words of the product register as a spreadsheet a province fills and
+ * imports (issue 19): the column headers (the Vietnamese header is the
+ * column's name, the English one its accepted alias), what each column means,
+ * the template's instructions and the dry run's reasons.
+ */
+export interface RegisterLabels {
+  columns: Record<RegisterColumnKey, string>;
+  meanings: Record<RegisterColumnKey, string>;
+  councils: Record<Council, string>;
+  sheets: { register: string; instructions: string; lists: string; problems: string };
+  reasonHeader: string;
+  templateFileName: string;
+  instructions: readonly string[];
+  instructionColumns: { column: string; meaning: string; required: string };
+  required: { always: string; withDecision: string; no: string; computed: string };
+  problems: {
+    required: string;
+    notADay(value: string): string;
+    notANumber(value: string): string;
+    notWholeStars(value: string): string;
+    notAChoice(value: string, choices: string): string;
+    notYesNo(value: string): string;
+    formula: string;
+    unknownUnit(value: string, day: string): string;
+    ambiguousUnit(value: string, codes: string): string;
+    unitMismatch(code: string, name: string): string;
+    badListing(entry: string): string;
+    badEnrollment(entry: string): string;
+    duplicateId(rows: string): string;
+    decisionIncomplete: string;
+    rule(reason: string): string;
+    tooLong(max: number): string;
+  };
+  /** Why a whole file is refused (nothing is imported). */
+  fileProblems: {
+    notAWorkbook: string;
+    encrypted: string;
+    tooLarge(maxMegabytes: number): string;
+    zipBomb(maxMegabytes: number): string;
+    noRegisterSheet(sheetNames: string): string;
+    hiddenSheet(name: string): string;
+    mergedCells(sheet: string, ranges: string): string;
+    unknownColumns(columns: string): string;
+    missingColumns(columns: string): string;
+    duplicateColumns(columns: string): string;
+    tooManyRows(max: number): string;
+    empty: string;
+  };
+  summary: {
+    rowsRead: string;
+    published: string;
+    unchanged: string;
+    rejected: string;
+    reportWritten(path: string): string;
+    nothingPublished: string;
+  };
+}
+
+export const REGISTER_LABELS: Record<Language, RegisterLabels> = {
+  vi: {
+    columns: {
+      productId: UI_LABELS.vi.sheets.columns.productId,
+      name: UI_LABELS.vi.sheets.columns.product,
+      unitCode: UI_LABELS.vi.sheets.columns.unitCode,
+      unit: UI_LABELS.vi.sheets.columns.unit,
+      communeCode: 'Mã xã, phường của sản phẩm',
+      ownerName: UI_LABELS.vi.sheets.columns.owner,
+      ownerKind: UI_LABELS.vi.sheets.columns.ownerKind,
+      group: UI_LABELS.vi.sheets.columns.group,
+      registeredOn: 'Ngày đăng ký',
+      stars: UI_LABELS.vi.sheets.columns.stars,
+      level: UI_LABELS.vi.sheets.columns.level,
+      fiveStarPotential: 'Tiềm năng 5 sao',
+      score: 'Điểm đánh giá',
+      council: 'Hội đồng đánh giá',
+      active: UI_LABELS.vi.sheets.columns.active,
+      decisionNo: UI_LABELS.vi.sheets.columns.decisionNo,
+      decisionDate: UI_LABELS.vi.sheets.columns.decisionDate,
+      validUntil: UI_LABELS.vi.sheets.columns.validUntil,
+      marketplaces: UI_LABELS.vi.sheets.columns.marketplaces,
+      traceability: UI_LABELS.vi.sheets.columns.traceability,
+    },
+    meanings: {
+      productId: 'Mã sản phẩm, duy nhất trong tỉnh. Từ 1/7/2025: 86-<mã xã 5 chữ số>-<số>, ví dụ 86-29242-0001; trước đó: <mã tỉnh cũ>-<mã huyện>-<số>, ví dụ 84-842-0001.',
+      name: 'Tên sản phẩm.',
+      unitCode: 'Mã đơn vị hành chính đăng ký sản phẩm (mã xã, phường từ 1/7/2025; mã huyện trước đó). Ghi mã hoặc tên đơn vị (cột sau), hoặc cả hai.',
+      unit: 'Tên đơn vị hành chính đăng ký sản phẩm, đúng như danh mục đơn vị còn hiệu lực vào ngày đăng ký (chọn trong danh sách).',
+      communeCode: 'Không bắt buộc. Với sản phẩm đăng ký trước 1/7/2025: mã xã, phường nơi sản phẩm ở trong huyện (cho biết xã nào tiếp nhận sản phẩm sau sắp xếp).',
+      ownerName: 'Tên chủ thể sản xuất, kinh doanh.',
+      ownerKind: 'Loại chủ thể (chọn trong danh sách).',
+      group: 'Nhóm ngành sản phẩm theo Quyết định 148/QĐ-TTg (chọn trong danh sách).',
+      registeredOn: 'Ngày đăng ký sản phẩm, dạng dd/mm/yyyy (hoặc yyyy-mm-dd).',
+      stars: 'Số sao của quyết định công nhận hiện hành (1 đến 5). Để trống nếu chưa được đánh giá.',
+      level: 'Do hệ thống tính; bỏ qua khi nhập.',
+      fiveStarPotential: 'Có hoặc Không: sản phẩm 4 sao có tiềm năng 5 sao (điểm từ 90 trở lên).',
+      score: 'Điểm hội đồng chấm (0 đến 100); bắt buộc khi có số sao.',
+      council: 'Hội đồng ra quyết định (chọn trong danh sách); bắt buộc khi có số sao.',
+      active: 'Do hệ thống tính; bỏ qua khi nhập.',
+      decisionNo: 'Số quyết định công nhận, ví dụ 123/QĐ-UBND; bắt buộc khi có số sao.',
+      decisionDate: 'Ngày ký quyết định, dạng dd/mm/yyyy; bắt buộc khi có số sao.',
+      validUntil: 'Không bắt buộc: hiệu lực đến ngày (mặc định 36 tháng kể từ ngày quyết định).',
+      marketplaces: 'Các sàn thương mại điện tử, mỗi sàn một dòng hoặc cách nhau bởi dấu chấm phẩy: <mã sàn> <đường dẫn https://...> <ngày lên sàn dd/mm/yyyy>, ví dụ: postmart https://postmart.vn/sp/123 01/03/2024.',
+      traceability: 'Các hệ thống truy xuất nguồn gốc, cách nhau bởi dấu chấm phẩy: <mã hệ thống> [mã truy xuất] <ngày tham gia dd/mm/yyyy>, ví dụ: national-portal VN123 01/03/2024.',
+    },
+    councils: { district: 'Cấp huyện', province: 'Cấp tỉnh', central: 'Trung ương' },
+    sheets: { register: UI_LABELS.vi.sheets.register, instructions: 'Hướng dẫn', lists: 'Danh mục', problems: 'Lỗi' },
+    reasonHeader: 'Lý do (cần sửa)',
+    templateFileName: 'ocop-mau-nhap-so-san-pham',
+    instructions: [
+      'Mẫu nhập sổ sản phẩm OCOP',
+      'Mỗi dòng của trang "Sổ sản phẩm" là một sản phẩm: chủ thể, đơn vị, quyết định công nhận hiện hành, các sàn thương mại điện tử và hệ thống truy xuất nguồn gốc.',
+      'Các cột có danh sách chọn (nhóm ngành, loại chủ thể, số sao, hội đồng, đơn vị): chọn trong danh sách, không gõ giá trị khác.',
+      'Không dùng công thức, không gộp ô, không ẩn trang tính; ngày ghi dd/mm/yyyy hoặc yyyy-mm-dd.',
+      'Kiểm tra trước: npm run import -- <tệp> --dry-run. Hệ thống không ghi gì, và lưu một bảng tính có đánh dấu các ô lỗi, kèm lý do, bên cạnh tệp đã chọn.',
+      'Sửa các ô được đánh dấu rồi nhập lại: npm run import -- <tệp>. Chỉ khi mọi dòng đều hợp lệ, hệ thống mới ghi; nhập lại cùng tệp không tạo thêm gì.',
+    ],
+    instructionColumns: { column: 'Cột', meaning: 'Ý nghĩa', required: 'Bắt buộc' },
+    required: { always: 'Có', withDecision: 'Khi có số sao', no: 'Không', computed: 'Hệ thống tính' },
+    problems: {
+      required: 'Ô này không được để trống.',
+      notADay: (value) => `"${value}" không phải là ngày hợp lệ; ghi dd/mm/yyyy (ví dụ 30/12/2022) hoặc yyyy-mm-dd.`,
+      notANumber: (value) => `"${value}" không phải là số.`,
+      notWholeStars: (value) => `"${value}": số sao phải là số nguyên từ 1 đến 5.`,
+      notAChoice: (value, choices) => `"${value}" không có trong danh sách: ${choices}.`,
+      notYesNo: (value) => `"${value}": ghi Có hoặc Không.`,
+      formula: 'Ô chứa công thức; hệ thống không tính công thức: hãy ghi giá trị.',
+      unknownUnit: (value, day) => `Đơn vị "${value}" không có trong danh mục đơn vị hành chính còn hiệu lực ngày ${day}.`,
+      ambiguousUnit: (value, codes) => `Có nhiều đơn vị tên "${value}" (mã ${codes}); hãy ghi mã đơn vị.`,
+      unitMismatch: (code, name) => `Mã đơn vị ${code} và tên "${name}" không cùng một đơn vị.`,
+      badListing: (entry) => `"${entry}" không đúng dạng <mã sàn> <https://...> <dd/mm/yyyy>.`,
+      badEnrollment: (entry) => `"${entry}" không đúng dạng <mã hệ thống> [mã truy xuất] <dd/mm/yyyy>.`,
+      duplicateId: (rows) => `Mã sản phẩm bị trùng (các dòng ${rows}).`,
+      decisionIncomplete: 'Quyết định chưa đủ: cần số sao, điểm, hội đồng, số quyết định và ngày quyết định.',
+      rule: (reason) => `Không đạt quy tắc của hệ thống: ${reason}`,
+      tooLong: (max) => `Quá dài: tối đa ${max} ký tự.`,
+    },
+    fileProblems: {
+      notAWorkbook: 'Tệp không phải là bảng tính Excel (.xlsx) hay CSV đọc được.',
+      encrypted: 'Tệp được đặt mật khẩu (mã hóa) hoặc là định dạng Excel cũ (.xls): hãy gỡ mật khẩu và lưu lại dạng .xlsx.',
+      tooLarge: (mb) => `Tệp quá lớn: tối đa ${mb} MB.`,
+      zipBomb: (mb) => `Nội dung tệp khi giải nén vượt quá ${mb} MB: tệp bị từ chối.`,
+      noRegisterSheet: (names) => `Không tìm thấy trang tính sổ sản phẩm (các trang có: ${names}).`,
+      hiddenSheet: (name) => `Trang tính "${name}" đang bị ẩn: hãy hiện hoặc xóa trang này rồi nhập lại.`,
+      mergedCells: (sheet, ranges) => `Trang "${sheet}" có ô gộp (${ranges}): hãy bỏ gộp ô.`,
+      unknownColumns: (columns) => `Cột không có trong mẫu: ${columns}.`,
+      missingColumns: (columns) => `Thiếu cột: ${columns}.`,
+      duplicateColumns: (columns) => `Cột bị lặp: ${columns}.`,
+      tooManyRows: (max) => `Quá nhiều dòng: tối đa ${max} dòng mỗi lần nhập.`,
+      empty: 'Trang tính không có dòng sản phẩm nào.',
+    },
+    summary: {
+      rowsRead: 'Số dòng đã đọc',
+      published: 'Số sự kiện đã ghi',
+      unchanged: 'Số dòng không thay đổi',
+      rejected: 'Số dòng bị từ chối',
+      reportWritten: (path) => `Bảng tính kết quả kiểm tra đã lưu tại: ${path}`,
+      nothingPublished: 'Không ghi gì: hãy sửa các dòng bị từ chối rồi nhập lại.',
+    },
+  },
+  en: {
+    columns: {
+      productId: UI_LABELS.en.sheets.columns.productId,
+      name: UI_LABELS.en.sheets.columns.product,
+      unitCode: UI_LABELS.en.sheets.columns.unitCode,
+      unit: UI_LABELS.en.sheets.columns.unit,
+      communeCode: "Product's commune code",
+      ownerName: UI_LABELS.en.sheets.columns.owner,
+      ownerKind: UI_LABELS.en.sheets.columns.ownerKind,
+      group: UI_LABELS.en.sheets.columns.group,
+      registeredOn: 'Registered on',
+      stars: UI_LABELS.en.sheets.columns.stars,
+      level: UI_LABELS.en.sheets.columns.level,
+      fiveStarPotential: 'Five-star potential',
+      score: 'Score',
+      council: 'Council',
+      active: UI_LABELS.en.sheets.columns.active,
+      decisionNo: UI_LABELS.en.sheets.columns.decisionNo,
+      decisionDate: UI_LABELS.en.sheets.columns.decisionDate,
+      validUntil: UI_LABELS.en.sheets.columns.validUntil,
+      marketplaces: UI_LABELS.en.sheets.columns.marketplaces,
+      traceability: UI_LABELS.en.sheets.columns.traceability,
+    },
+    meanings: {
+      productId: 'Product id, unique in the province. From 1/7/2025: 86-<5-digit commune code>-<number>, e.g. 86-29242-0001; before: <former province>-<district code>-<number>, e.g. 84-842-0001.',
+      name: 'Name of the product.',
+      unitCode: 'Code of the administrative unit that registered the product (a commune or ward from 1/7/2025, a district before). Give the code, the unit name (next column), or both.',
+      unit: 'Name of the registering unit, as in the units in force on the registration day (pick from the list).',
+      communeCode: 'Optional. For a product registered before 1/7/2025: its commune within the district (tells which commune took it over in the reform).',
+      ownerName: 'Name of the owner (the producer).',
+      ownerKind: 'Kind of owner (pick from the list).',
+      group: 'Product group of Decision 148/QĐ-TTg (pick from the list).',
+      registeredOn: 'Day the product was registered, dd/mm/yyyy (or yyyy-mm-dd).',
+      stars: 'Stars of the current recognition decision (1 to 5). Empty if not rated.',
+      level: 'Computed by the system; ignored on import.',
+      fiveStarPotential: 'Yes or No: a 4-star product with five-star potential (score 90 or more).',
+      score: "The council's score (0 to 100); required with stars.",
+      council: 'The council that decided (pick from the list); required with stars.',
+      active: 'Computed by the system; ignored on import.',
+      decisionNo: 'Number of the recognition decision, e.g. 123/QĐ-UBND; required with stars.',
+      decisionDate: 'Day the decision was signed, dd/mm/yyyy; required with stars.',
+      validUntil: 'Optional: valid until (default 36 months from the decision).',
+      marketplaces: 'Marketplaces, one per line or separated by semicolons: <marketplace id> <https:// link> <listed on dd/mm/yyyy>, e.g. postmart https://postmart.vn/sp/123 01/03/2024.',
+      traceability: 'Traceability systems, separated by semicolons: <system id> [trace code] <enrolled on dd/mm/yyyy>, e.g. national-portal VN123 01/03/2024.',
+    },
+    councils: { district: 'District', province: 'Province', central: 'Central' },
+    sheets: { register: UI_LABELS.en.sheets.register, instructions: 'Instructions', lists: 'Lists', problems: 'Problems' },
+    reasonHeader: 'Reason (to fix)',
+    templateFileName: 'ocop-register-import-template',
+    instructions: [
+      'OCOP product register: import template',
+      'Each row of the register sheet is one product: its owner, its unit, its current recognition decision, its marketplaces and traceability systems.',
+      'Columns with a drop-down (group, kind of owner, stars, council, unit): pick from the list, type no other value.',
+      'No formulas, no merged cells, no hidden sheets; days as dd/mm/yyyy or yyyy-mm-dd.',
+      'Check first: npm run import -- <file> --dry-run. Nothing is written, and a copy of the sheet with the wrong cells marked, and why, is saved next to your file.',
+      'Fix the marked cells and import: npm run import -- <file>. The system writes only when every row is valid; importing the same file again adds nothing.',
+    ],
+    instructionColumns: { column: 'Column', meaning: 'Meaning', required: 'Required' },
+    required: { always: 'Yes', withDecision: 'With stars', no: 'No', computed: 'Computed' },
+    problems: {
+      required: 'This cell must not be empty.',
+      notADay: (value) => `"${value}" is not a valid day; write dd/mm/yyyy (e.g. 30/12/2022) or yyyy-mm-dd.`,
+      notANumber: (value) => `"${value}" is not a number.`,
+      notWholeStars: (value) => `"${value}": stars must be a whole number from 1 to 5.`,
+      notAChoice: (value, choices) => `"${value}" is not in the list: ${choices}.`,
+      notYesNo: (value) => `"${value}": write Yes or No.`,
+      formula: 'The cell holds a formula; the system evaluates no formula: write the value.',
+      unknownUnit: (value, day) => `Unit "${value}" is not among the administrative units in force on ${day}.`,
+      ambiguousUnit: (value, codes) => `Several units are named "${value}" (codes ${codes}); give the unit code.`,
+      unitMismatch: (code, name) => `Unit code ${code} and name "${name}" are not the same unit.`,
+      badListing: (entry) => `"${entry}" is not <marketplace id> <https://...> <dd/mm/yyyy>.`,
+      badEnrollment: (entry) => `"${entry}" is not <system id> [trace code] <dd/mm/yyyy>.`,
+      duplicateId: (rows) => `Duplicate product id (rows ${rows}).`,
+      decisionIncomplete: 'Incomplete decision: stars, score, council, decision number and decision date go together.',
+      rule: (reason) => `Refused by the system's rules: ${reason}`,
+      tooLong: (max) => `Too long: at most ${max} characters.`,
+    },
+    fileProblems: {
+      notAWorkbook: 'The file is not an Excel workbook (.xlsx) or a CSV file that can be read.',
+      encrypted: 'The file is password-protected (encrypted) or an old Excel file (.xls): remove the password and save it as .xlsx.',
+      tooLarge: (mb) => `The file is too large: at most ${mb} MB.`,
+      zipBomb: (mb) => `The file's contents exceed ${mb} MB once uncompressed: the file is refused.`,
+      noRegisterSheet: (names) => `No product register sheet found (the sheets are: ${names}).`,
+      hiddenSheet: (name) => `Sheet "${name}" is hidden: unhide or delete it and import again.`,
+      mergedCells: (sheet, ranges) => `Sheet "${sheet}" has merged cells (${ranges}): unmerge them.`,
+      unknownColumns: (columns) => `Columns not in the template: ${columns}.`,
+      missingColumns: (columns) => `Missing columns: ${columns}.`,
+      duplicateColumns: (columns) => `Columns given twice: ${columns}.`,
+      tooManyRows: (max) => `Too many rows: at most ${max} per import.`,
+      empty: 'The sheet has no product rows.',
+    },
+    summary: {
+      rowsRead: 'Rows read',
+      published: 'Events published',
+      unchanged: 'Rows unchanged',
+      rejected: 'Rows rejected',
+      reportWritten: (path) => `The dry run's workbook is saved at: ${path}`,
+      nothingPublished: 'Nothing was published: fix the rejected rows and import again.',
+    },
+  },
+};
+
+export function registerLabelsFor(language: Language): RegisterLabels {
+  return REGISTER_LABELS[language];
 }

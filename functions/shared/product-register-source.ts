@@ -1,5 +1,6 @@
-import { certificateOn, isTraceableOn, listingsOn, MIN_OCOP_STARS, type IsoDay, type ProductState } from '../../domain';
-import type { ProductRegisterRow } from '../../report/workbooks/product-register';
+import type { IsoDay, ProductState } from '../../domain';
+import type { ProductRegisterRow } from '../../report/register/columns';
+import { registerRowOf } from '../../report/register/state-row';
 import { queryProjections } from './projection-store';
 
 /**
@@ -8,7 +9,12 @@ import { queryProjections } from './projection-store';
  * registration yet is no row).
  */
 export async function productRegisterRows(day: IsoDay): Promise<ProductRegisterRow[]> {
-  const rows: ProductRegisterRow[] = [];
+  return (await registeredProducts()).flatMap((state) => registerRowOf(state, day) ?? []);
+}
+
+/** Every product with a registration, as folded (the import compares its rows with them). */
+export async function registeredProducts(): Promise<ProductState[]> {
+  const states: ProductState[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await queryProjections({
@@ -19,36 +25,10 @@ export async function productRegisterRows(day: IsoDay): Promise<ProductRegisterR
       ExclusiveStartKey: startKey,
     });
     for (const item of page.items) {
-      const row = registerRow(item.state as ProductState, day);
-      if (row) rows.push(row);
+      const state = item.state as ProductState;
+      if (state.registration) states.push(state);
     }
     startKey = page.lastKey;
   } while (startKey);
-  return rows;
-}
-
-function registerRow(state: ProductState, day: IsoDay): ProductRegisterRow | undefined {
-  const registration = state.registration;
-  if (!registration || registration.registeredOn > day) return undefined;
-  const certificate = certificateOn(state, day);
-  const decision = certificate?.decision;
-  return {
-    productId: state.productId,
-    name: registration.name,
-    unitCode: registration.districtCode,
-    ownerName: registration.subject.name,
-    ownerKind: registration.subject.kind,
-    group: registration.group,
-    registeredOn: registration.registeredOn,
-    ...(decision && {
-      stars: decision.stars,
-      ...(decision.level && { level: decision.level }),
-      decisionNo: decision.decisionNo,
-      decisionDate: decision.decisionDate,
-      validUntil: decision.validUntil,
-    }),
-    active: certificate?.valid === true && decision!.stars >= MIN_OCOP_STARS,
-    marketplaces: [...new Set(listingsOn(state, day).map((listing) => listing.marketplace))],
-    traceability: isTraceableOn(state, day) ? [...new Set(state.enrollments.filter((e) => e.day <= day).map((e) => e.system))] : [],
-  };
+  return states;
 }

@@ -1,60 +1,85 @@
 import type ExcelJS from 'exceljs';
-import type { IsoDay, OcopLevel } from '../../domain';
-import type { ProductGroup, SubjectKind } from '../../events';
-import { labelsFor, uiLabelsFor, type Language } from '../labels';
-import { addTableSheet, newWorkbook, type Column } from './table-sheet';
+import { labelsFor, registerLabelsFor, uiLabelsFor, type Language } from '../labels';
+import { enrollmentEntry, listingEntry, REGISTER_COLUMNS, registerHeader, type ProductRegisterRow, type RegisterColumn, type RegisterColumnKey } from '../register/columns';
+import { addTableSheet, newWorkbook, type CellKind, type Column } from './table-sheet';
+
+export type { ProductRegisterRow, RegisterEnrollment, RegisterListing } from '../register/columns';
 
 /**
- * The product register: one row per registered product, as of a day. The
- * rows come from functions/shared/product-register-source.ts; this module
- * only lays them out (pure).
+ * The product register: one row per registered product, as of a day, in the
+ * columns of report/register/columns.ts (the ones the import reads back). The
+ * rows come from functions/shared/product-register-source.ts (the export) or
+ * from a province's own data (the demo); this module only lays them out (pure).
  */
-export interface ProductRegisterRow {
-  productId: string;
-  name: string;
-  unitCode: string;
-  ownerName: string;
-  ownerKind: SubjectKind;
-  group: ProductGroup;
-  registeredOn: IsoDay;
-  /** The latest decision on the day, whatever its stars. */
-  stars?: number;
-  level?: OcopLevel;
-  decisionNo?: string;
-  decisionDate?: IsoDay;
-  validUntil?: IsoDay;
-  /** A valid certificate of 3 stars or more on the day. */
-  active: boolean;
-  /** Marketplaces the product is listed on, on the day. */
-  marketplaces: string[];
-  /** Traceability systems it is enrolled in, on the day. */
-  traceability: string[];
+export function productRegisterWorkbook(
+  rows: readonly ProductRegisterRow[],
+  units: readonly { code: string; name: string }[],
+  language: Language,
+): { workbook: ExcelJS.Workbook; sheetName: string } {
+  const workbook = newWorkbook();
+  const sheetName = addRegisterSheet(workbook, rows, units, language);
+  return { workbook, sheetName };
 }
 
-export function productRegisterWorkbook(rows: readonly ProductRegisterRow[], units: readonly { code: string; name: string }[], language: Language): { workbook: ExcelJS.Workbook; sheetName: string } {
+/** Adds the register sheet to a workbook; returns its name. Rows sorted by unit, name and id. */
+export function addRegisterSheet(
+  workbook: ExcelJS.Workbook,
+  rows: readonly ProductRegisterRow[],
+  units: readonly { code: string; name: string }[],
+  language: Language,
+): string {
+  const ui = uiLabelsFor(language);
+  const sheetName = registerLabelsFor(language).sheets.register;
+  const sorted = [...rows].sort((a, b) => a.unitCode.localeCompare(b.unitCode) || a.name.localeCompare(b.name, 'vi') || a.productId.localeCompare(b.productId));
+  addTableSheet(workbook, sheetName, registerSheetColumns(REGISTER_COLUMNS, units, language), sorted, { yes: ui.sheets.yes, no: ui.sheets.no });
+  return sheetName;
+}
+
+const KIND: Record<RegisterColumn['type'], CellKind> = {
+  text: 'text',
+  code: 'text',
+  day: 'day',
+  stars: 'count',
+  decimal: 'decimal',
+  yesNo: 'yesNo',
+  choice: 'text',
+  unit: 'text',
+  list: 'text',
+  computed: 'text',
+};
+
+/** The table-sheet columns of register columns, with their values in `language`. */
+export function registerSheetColumns(columns: readonly RegisterColumn[], units: readonly { code: string; name: string }[], language: Language): Column<ProductRegisterRow>[] {
   const labels = labelsFor(language);
   const ui = uiLabelsFor(language);
-  const c = ui.sheets.columns;
+  const register = registerLabelsFor(language);
   const unitName = new Map(units.map((unit) => [unit.code, unit.name]));
-  const columns: Column<ProductRegisterRow>[] = [
-    { header: c.productId, kind: 'text', value: (r) => r.productId },
-    { header: c.product, kind: 'text', value: (r) => r.name, width: 40 },
-    { header: c.unitCode, kind: 'text', value: (r) => r.unitCode, width: 12 },
-    { header: c.unit, kind: 'text', value: (r) => unitName.get(r.unitCode) ?? r.unitCode },
-    { header: c.owner, kind: 'text', value: (r) => r.ownerName, width: 36 },
-    { header: c.ownerKind, kind: 'text', value: (r) => ui.subjectKinds[r.ownerKind] },
-    { header: c.group, kind: 'text', value: (r) => ui.groups[r.group] },
-    { header: c.stars, kind: 'count', value: (r) => r.stars },
-    { header: c.level, kind: 'text', value: (r) => (r.level ? labels.levels[r.level] : undefined) },
-    { header: c.active, kind: 'yesNo', value: (r) => r.active },
-    { header: c.decisionNo, kind: 'text', value: (r) => r.decisionNo, width: 18 },
-    { header: c.decisionDate, kind: 'day', value: (r) => r.decisionDate },
-    { header: c.validUntil, kind: 'day', value: (r) => r.validUntil },
-    { header: c.marketplaces, kind: 'text', value: (r) => r.marketplaces.join(', ') },
-    { header: c.traceability, kind: 'text', value: (r) => r.traceability.join(', ') },
-  ];
-  const workbook = newWorkbook();
-  const sorted = [...rows].sort((a, b) => a.unitCode.localeCompare(b.unitCode) || a.name.localeCompare(b.name, 'vi') || a.productId.localeCompare(b.productId));
-  addTableSheet(workbook, ui.sheets.register, columns, sorted, { yes: ui.sheets.yes, no: ui.sheets.no });
-  return { workbook, sheetName: ui.sheets.register };
+  const value: Record<RegisterColumnKey, (row: ProductRegisterRow) => string | number | boolean | undefined> = {
+    productId: (r) => r.productId,
+    name: (r) => r.name,
+    unitCode: (r) => r.unitCode,
+    unit: (r) => unitName.get(r.unitCode) ?? r.unitCode,
+    communeCode: (r) => (r.communeCode !== r.unitCode ? r.communeCode : undefined),
+    ownerName: (r) => r.ownerName,
+    ownerKind: (r) => ui.subjectKinds[r.ownerKind],
+    group: (r) => ui.groups[r.group],
+    registeredOn: (r) => r.registeredOn,
+    stars: (r) => r.stars,
+    level: (r) => (r.level ? labels.levels[r.level] : undefined),
+    fiveStarPotential: (r) => (r.stars === undefined ? undefined : r.fiveStarPotential === true),
+    score: (r) => r.score,
+    council: (r) => (r.council ? register.councils[r.council] : undefined),
+    active: (r) => r.active,
+    decisionNo: (r) => r.decisionNo,
+    decisionDate: (r) => r.decisionDate,
+    validUntil: (r) => r.validUntil,
+    marketplaces: (r) => (r.listings.length > 0 ? r.listings.map(listingEntry).join('\n') : undefined),
+    traceability: (r) => (r.traceability.length > 0 ? r.traceability.map(enrollmentEntry).join('\n') : undefined),
+  };
+  return columns.map((column) => ({
+    header: registerHeader(column.key, language),
+    kind: column.key === 'active' ? 'yesNo' : KIND[column.type],
+    value: value[column.key],
+    width: column.width,
+  }));
 }

@@ -1,10 +1,13 @@
 import ExcelJS from 'exceljs';
+import { inertText } from '../inert-text';
 
 /**
  * One table per worksheet, as an officer expects it in Excel: the header row
  * in bold and frozen, an autofilter over the table, numbers and dates stored
  * as numbers and dates with their formats (Excel writes them with the reader's
  * separators: 1.234 and 52,3% in Vietnamese), dates shown dd/mm/yyyy.
+ * Every text cell is written inert (report/inert-text.ts): a string cell,
+ * never a formula or a link, whatever a producer typed.
  */
 export type CellKind = 'text' | 'count' | 'decimal' | 'percent' | 'day' | 'yesNo';
 
@@ -44,7 +47,7 @@ export function addTableSheet<R>(workbook: ExcelJS.Workbook, name: string, colum
         if (value === undefined) return null;
         if (column.kind === 'day') return excelDay(String(value));
         if (column.kind === 'yesNo') return value ? yesNo.yes : yesNo.no;
-        return value;
+        return typeof value === 'string' ? inertText(value) : value;
       }),
     );
   }
@@ -59,9 +62,12 @@ export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** One sheet as CSV: UTF-8 with a byte-order mark (Excel then reads the Vietnamese letters right), comma-separated, dates dd/mm/yyyy, plain numbers. */
+/**
+ * One sheet as CSV: UTF-8 with a byte-order mark (Excel then reads the Vietnamese letters right), comma-separated, dates dd/mm/yyyy, plain numbers.
+ * Every field is quoted, as OWASP advises against CSV injection; the cells were written inert (addTableSheet).
+ */
 export async function sheetCsv(workbook: ExcelJS.Workbook, sheetName: string): Promise<Buffer> {
-  const data = await workbook.csv.writeBuffer({ sheetName, dateFormat: 'DD/MM/YYYY', dateUTC: true, formatterOptions: { writeBOM: true } } as never);
+  const data = await workbook.csv.writeBuffer({ sheetName, dateFormat: 'DD/MM/YYYY', dateUTC: true, formatterOptions: { writeBOM: true, quoteColumns: true, quoteHeaders: true } } as never);
   return Buffer.from(data);
 }
 
