@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import type { InboundEvent } from '../events';
 import { subscriptions } from '../events/subscriptions';
 import { lambdaFunctions } from '../functions/catalog';
 import { schedules } from '../functions/schedules';
@@ -20,7 +21,8 @@ import { writeRuntimeInfo } from './runtime-info';
 import { runSchedules } from './schedules';
 import { StreamPoller } from './stream-poller';
 import { loadDemo } from './demo/load-demo';
-import { traVinhHistory } from './demo/tra-vinh-history';
+import { demoHistory } from './demo/demo-history';
+import { registerWorkbookEvents, writeDemoRegister } from './demo/register-workbooks';
 import { createProgressBar } from './demo/progress-bar';
 import { loadShippedUnits } from './load-shipped-units';
 
@@ -57,6 +59,8 @@ export interface LocalSystem {
   apiToken: string;
   busName: string;
   demoEvents: number;
+  /** Where the demo wrote the registers it imported (first start with demo data only). */
+  demoRegistersDir?: string;
   bus: LocalEventBus;
   /** Waits until every accepted event is delivered and the snapshot reflects it. */
   settle(): Promise<void>;
@@ -160,17 +164,31 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     writeRuntimeInfo({ ...announcement, apiUrl: api.url, eventsUrl: eventsServer.url });
 
     let demoEvents = 0;
+    let demoRegistersDir: string | undefined;
     if (options.demo && firstStart) {
-      const events = traVinhHistory();
-      const bar = createProgressBar({ label: 'Demo data (Trà Vinh, from the seed facts)' });
+      // Trà Vinh's history to the import day, the registers of the former Vĩnh Long and Bến Tre as workbooks
+      // through the import's steps, then every later event (local/demo/README.md).
+      const { before, registers, after, importDay } = demoHistory();
+      const registersDir = options.inMemory ? mkdtempSync(join(tmpdir(), 'ocop-pulse-demo-')) : join(paths.dataDir, 'demo');
+      const bar = createProgressBar({ label: 'Demo data (Trà Vinh, then the merged Vĩnh Long, from the published figures)' });
       quiet = true;
       const client = new EventBridgeClient({ ...LOCAL_AWS, endpoint: eventsServer.url });
-      await loadDemo({ client, eventBusName: options.busName, events, onProgress: ({ published, total }) => bar.update(published, total) });
-      await bus.drain();
+      const batches: InboundEvent[][] = [before];
+      for (const register of registers) batches.push(await registerWorkbookEvents(await writeDemoRegister(registersDir, register), importDay));
+      batches.push(after);
+      const total = batches.reduce((sum, batch) => sum + batch.length, 0);
+      let done = 0;
+      for (const events of batches) {
+        await loadDemo({ client, eventBusName: options.busName, events, onProgress: ({ published }) => bar.update(done + published, total) });
+        // Each part is delivered before the next is published: no event comes before its product's registration.
+        await bus.drain();
+        done += events.length;
+      }
       client.destroy();
       bar.finish();
       quiet = false;
-      demoEvents = events.length;
+      demoEvents = total;
+      demoRegistersDir = registersDir;
     }
     if (firstStart && !options.inMemory) writeFileSync(initializedMarker, `${JSON.stringify({ at: new Date().toISOString(), demoEvents })}\n`);
     await recompute({ source: 'ocop.schedule', schedule: 'daily-snapshot' });
@@ -191,6 +209,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       apiToken,
       busName: options.busName,
       demoEvents,
+      ...(demoRegistersDir && { demoRegistersDir }),
       bus,
       settle: async () => {
         await bus.drain();

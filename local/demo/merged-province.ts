@@ -21,7 +21,8 @@
  * Dates, decision numbers, owners, product names and the split by district are generated.
  */
 import { communeSource, PROVINCE_SOURCE, type Council, type InboundEvent, type ProductGroup, type SubjectKind } from '../../events';
-import { addDays, addMonths, TWO_TIER_FROM, type IsoDay } from '../../domain';
+import { addDays, addMonths, TWO_TIER_FROM, type IsoDay, type OcopLevel } from '../../domain';
+import type { ProductRegisterRow } from '../../report/register/columns';
 import { demoUnitDirectory, formerCommunesOf, successorOn } from './demo-units';
 import { SeededRandom } from './prng';
 import { POST_REFORM_PROVINCE_ROUNDS } from './tra-vinh-history';
@@ -166,28 +167,6 @@ const MERGED_ROUNDS: readonly MergedRound[] = [
 // ---------------------------------------------------------------------------
 // The register rows and the plan behind them
 // ---------------------------------------------------------------------------
-
-export interface RegisterCertificate {
-  stars: Stars;
-  score: number;
-  fiveStarPotential?: boolean;
-  council: Council;
-  decisionNo: string;
-  decisionDate: IsoDay;
-}
-
-/** A product as a former province's register shows it on the import day: its current certificate only. */
-export interface RegisterProduct {
-  productId: string;
-  name: string;
-  group: ProductGroup;
-  subject: { name: string; kind: SubjectKind };
-  /** The district (pre-reform code) and the former commune (pre-reform code) it was registered in. */
-  districtCode: string;
-  communeCode: string;
-  registeredOn: IsoDay;
-  certificate: RegisterCertificate;
-}
 
 interface PlannedDecision {
   date: IsoDay;
@@ -393,8 +372,11 @@ function nameProducts(products: PlannedProduct[], random: SeededRandom): void {
 // What the demo publishes
 // ---------------------------------------------------------------------------
 
-/** The register of a former province as of the import day: every product it ever recognised, with its current certificate. */
-export function formerRegister(province: FormerProvince): RegisterProduct[] {
+/**
+ * The register of a former province as the import reads it (report/register/columns.ts), as of the import
+ * day: every product it ever recognised, with its current certificate; no listings or traceability.
+ */
+export function formerRegister(province: FormerProvince): ProductRegisterRow[] {
   return plan()
     .filter((p) => p.province === province)
     .map((product) => {
@@ -402,12 +384,22 @@ export function formerRegister(province: FormerProvince): RegisterProduct[] {
       return {
         productId: product.productId,
         name: product.name!,
-        group: product.group!,
-        subject: { name: product.owner!.name, kind: product.owner!.kind },
-        districtCode: product.district!,
+        unitCode: product.district!,
         communeCode: product.commune,
+        ownerName: product.owner!.name,
+        ownerKind: product.owner!.kind,
+        group: product.group!,
         registeredOn: product.registeredOn,
-        certificate: { stars: current.stars, score: current.score, council: current.council, decisionNo: current.decisionNo, decisionDate: current.date },
+        stars: current.stars,
+        level: String(current.stars) as OcopLevel,
+        fiveStarPotential: false,
+        score: current.score,
+        council: current.council,
+        decisionNo: current.decisionNo,
+        decisionDate: current.date,
+        active: isActiveOn(product, REGISTER_IMPORT_DAY),
+        listings: [],
+        traceability: [],
       };
     });
 }
