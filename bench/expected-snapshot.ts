@@ -25,7 +25,7 @@ export function assertValid(events: readonly InboundEvent[]): void {
 export function expectedSnapshot(events: readonly InboundEvent[], asOf: string): KpiSnapshot {
   return computeSnapshot(projectHistory(events, shippedUnitDirectory()).inputs, {
     asOf,
-    plan: planInForce(defaultPlansOfDeployment(), vnDayOf(asOf)),
+    plans: defaultPlansOfDeployment(),
     province: provinceOfDeployment(),
     // npm start (which the benchmark runs) loads the shipped units files.
     units: shippedUnitDirectory(),

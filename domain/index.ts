@@ -15,6 +15,8 @@ export * from './kpi/indicators';
 export * from './kpi/snapshot';
 export * from './kpi/status';
 export * from './kpi/forecast';
+export * from './kpi/plan-targets';
+export * from './kpi/province-scope';
 export * from './kpi/trend';
 export * from './kpi/compute-snapshot';
 export * from './kpi/kpi-record';

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import plan53 from './data/tra-vinh-plan-53-kh-ubnd.plan.json';
-import { isIsoDay } from './calendar';
+import { addDays, isIsoDay } from './calendar';
 import { INDICATOR_IDS } from './kpi/indicators';
 
 /**
  * A plan file: its period and the targets of its indicators. Targets are data,
- * so a province loads its next plan (2026..2030) without a release.
+ * so a province loads its next plan (2026..2030) without a release. The plans
+ * that ship are listed in domain/data/shipped-plans.ts.
  */
 const isoDay = z.string().refine(isIsoDay, { error: 'must be a date YYYY-MM-DD' });
 
@@ -46,16 +46,33 @@ export function parsePlan(data: unknown, origin = 'plan file'): Plan {
   return parsed.data;
 }
 
-/** Plan 53/KH-UBND of Trà Vinh (2022-07-29 .. 2025-12-31): the default plan. */
-export const PLAN_53_KH_UBND: Plan = parsePlan(plan53, 'domain/data/tra-vinh-plan-53-kh-ubnd.plan.json');
+/**
+ * The plans of a day: the one in force (its period holds the day), if any. No
+ * plan applies before it begins or after it ends: a day outside every period has
+ * none, and then `since` is the day after the latest plan ended before it (absent
+ * when none had), `ended` that plan, and `next` the first plan to begin after it.
+ * When two periods overlap, the one begun later is in force.
+ */
+export interface PlansOn {
+  inForce?: Plan;
+  /** The latest plan whose period ended before the day. */
+  ended?: Plan;
+  /** With no plan in force: the day since when none is (the day after `ended`'s period). */
+  since?: string;
+  /** With no plan in force: the first plan that begins after the day. */
+  next?: Plan;
+}
 
-/** The plan in force on a day: the one whose period holds it, else the latest one begun before it, else the earliest. */
-export function planInForce(plans: readonly Plan[], day: string): Plan {
-  if (plans.length === 0) throw new InvalidPlanError('no plan loaded');
-  const sorted = [...plans].sort((a, b) => a.period.start.localeCompare(b.period.start));
-  return (
-    sorted.find((p) => p.period.start <= day && day <= p.period.end) ??
-    [...sorted].reverse().find((p) => p.period.start <= day) ??
-    sorted[0]!
-  );
+export function plansOn(plans: readonly Plan[], day: string): PlansOn {
+  const sorted = [...plans].sort((a, b) => a.period.start.localeCompare(b.period.start) || a.id.localeCompare(b.id));
+  const inForce = [...sorted].reverse().find((p) => p.period.start <= day && day <= p.period.end);
+  const ended = [...sorted].filter((p) => p.period.end < day).sort((a, b) => b.period.end.localeCompare(a.period.end))[0];
+  if (inForce) return { inForce, ...(ended && { ended }) };
+  const next = sorted.find((p) => p.period.start > day);
+  return { ...(ended && { ended, since: addDays(ended.period.end, 1) }), ...(next && { next }) };
+}
+
+/** The plan in force on a day, if any (plansOn). */
+export function planInForce(plans: readonly Plan[], day: string): Plan | undefined {
+  return plansOn(plans, day).inForce;
 }

@@ -15,6 +15,7 @@ const STATUS_STYLE: Record<IndicatorStatus | 'none', { bar: string; badgeBackgro
   met: { bar: '#15803d', badgeBackground: '#dcfce7', badgeText: '#14532d' },
   on_track: { bar: '#1d4ed8', badgeBackground: '#dbeafe', badgeText: '#1e3a8a' },
   behind: { bar: '#b91c1c', badgeBackground: '#fee2e2', badgeText: '#7f1d1d' },
+  not_met: { bar: '#7f1d1d', badgeBackground: '#fecaca', badgeText: '#7f1d1d' },
   none: { bar: '#6b7280', badgeBackground: '#f3f4f6', badgeText: '#374151' },
 };
 const CELL = 'padding:6px 8px;border-bottom:1px solid #e5e7eb;vertical-align:top;';
@@ -29,6 +30,7 @@ export function renderHtml(model: ReportModel): string {
     header(model),
     model.district ? districtSection(model, model.district) : '',
     provinceSection(model),
+    model.endedPlan ? endedPlanSection(model, model.endedPlan) : '',
     expiringSection(model.expiring, model, 'province'),
     footer(model),
   ];
@@ -115,6 +117,22 @@ ${model.province.indicators.map(indicatorRow).join('\n')}
   const levels = `<p style="margin:14px 0 4px 0;font-weight:bold;font-size:13px;">${escapeHtml(model.labels.byLevel)}</p>\n${factsTable(model.province.byLevel, model, 'province-levels')}`;
   const legend = `<p style="margin:10px 0 0 0;font-size:12px;color:#4b5563;">${escapeHtml(model.labels.statusLegend)}</p>`;
   return row([heading(model.province.heading), chart(model, 'indicators'), table, legend, levels, chart(model, 'trend')].join('\n'), 'padding:16px 20px 8px 20px;');
+}
+
+/** The final results of the latest ended plan: value on its last day, target, met or not met. */
+function endedPlanSection(model: ReportModel, ended: NonNullable<ReportModel['endedPlan']>): string {
+  const { columns } = model.labels;
+  const notes = ended.notes.map((note) => `<p style="margin:0 0 6px 0;font-size:12px;color:#4b5563;">${escapeHtml(note)}</p>`).join('');
+  const table = `<table role="presentation" data-role="ended-plan" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;width:100%;table-layout:fixed;font-size:13px;">
+<tr><th style="${HEAD_CELL}width:46%;">${escapeHtml(columns.indicator)}</th><th style="${HEAD_CELL}width:14%;text-align:right;">${escapeHtml(columns.value)}</th><th style="${HEAD_CELL}width:18%;text-align:right;">${escapeHtml(columns.target)}</th><th style="${HEAD_CELL}width:22%;">${escapeHtml(columns.status)}</th></tr>
+${ended.indicators
+  .map((indicator) => {
+    const style = STATUS_STYLE[indicator.status ?? 'none'];
+    return `<tr data-indicator="${escapeHtml(indicator.id)}"><td style="${CELL}">${escapeHtml(indicator.label)}</td><td style="${CELL}text-align:right;font-weight:bold;">${escapeHtml(indicator.value)}</td><td style="${CELL}text-align:right;">${escapeHtml(indicator.target)}</td><td style="${CELL}"><span style="display:inline-block;padding:2px 4px;border-radius:3px;background:${style.badgeBackground};color:${style.badgeText};border:1px solid ${style.bar};font-weight:bold;font-size:11px;">${escapeHtml(indicator.statusWord)}</span></td></tr>`;
+  })
+  .join('\n')}
+</table>`;
+  return row([heading(ended.heading), notes, table].join('\n'), 'padding:8px 20px;');
 }
 
 function indicatorRow(indicator: IndicatorRow): string {

@@ -20,6 +20,18 @@ export interface ReportLabels {
   periodLine(week: number, weekYear: number, reportDate: string): string;
   asOfLine(asOfDate: string): string;
   planLine(planTitle: string): string;
+  /** No plan in force on the day: since when (the day after the last plan ended), and the next plan if one is loaded. */
+  noPlanLine(since: string | undefined, next: { title: string; start: string } | undefined): string;
+  /** The day is the last of the plan's period: its statuses are final. */
+  finalLine(lastDay: string): string;
+  /** A province formed by a merger: since when, from which former provinces (already joined with listOf). */
+  provinceLine(province: string, since: string, formerProvinces: string): string;
+  /** The note `merged-province-year` of a snapshot. */
+  mergedYearNote(year: number, since: string, province: string, formerProvinces: string): string;
+  /** The heading of an ended plan's final results. */
+  endedPlanHeading(planTitle: string, lastDay: string): string;
+  /** Names joined as a sentence writes them ("A, B và C"). */
+  listOf(names: readonly string[]): string;
   comparedWith(week: number, weekYear: number, asOfDate: string): string;
   firstReport: string;
   districtHeading(districtName: string): string;
@@ -66,6 +78,14 @@ export const LABELS: Record<Language, ReportLabels> = {
     periodLine: (week, year, date) => `Tuần ${week}/${year}, ngày báo cáo ${date}.`,
     asOfLine: (date) => `Số liệu tính đến hết ngày ${date}.`,
     planLine: (plan) => `Chỉ tiêu theo ${plan}.`,
+    noPlanLine: (since, next) =>
+      `${since === undefined ? 'Không có kế hoạch nào có hiệu lực vào ngày này' : `Không có kế hoạch nào đang có hiệu lực từ ${since}`}: các chỉ số không có chỉ tiêu.${next ? ` Kế hoạch tiếp theo: ${next.title}, bắt đầu từ ${next.start}.` : ''}`,
+    finalLine: (day) => `Ngày ${day} là ngày cuối của kỳ kế hoạch: tình trạng các chỉ số là kết quả cuối kỳ.`,
+    provinceLine: (province, since, formers) => `Tỉnh ${province} (từ ${since}) được thành lập trên cơ sở hợp nhất các tỉnh ${formers}.`,
+    mergedYearNote: (year, since, province, formers) =>
+      `Các chỉ số theo năm của năm ${year} tính cả năm của tỉnh ${province} mới, kể cả sản phẩm của các tỉnh cũ ${formers} trước ngày ${since}.`,
+    endedPlanHeading: (plan, day) => `Kết quả cuối kỳ của ${plan} (số liệu ngày ${day})`,
+    listOf: (names) => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} và ${names[names.length - 1]}`),
     comparedWith: (week, year, date) => `Cột “Thay đổi” so với báo cáo tuần ${week}/${year} (số liệu ngày ${date}).`,
     firstReport: 'Đây là báo cáo đầu tiên: chưa có báo cáo trước để so sánh.',
     districtHeading: (district) => `Số liệu của ${district}`,
@@ -91,7 +111,7 @@ export const LABELS: Record<Language, ReportLabels> = {
       'dossiers.year': 'Sản phẩm đăng ký tham gia trong năm',
       'certificates.expiring': 'Giấy chứng nhận sắp hết hạn',
     },
-    status: { met: 'Đạt', on_track: 'Đúng tiến độ', behind: 'Chậm tiến độ' },
+    status: { met: 'Đạt', on_track: 'Đúng tiến độ', behind: 'Chậm tiến độ', not_met: 'Không đạt' },
     noTarget: 'Không có chỉ tiêu',
     noStatus: 'Theo dõi',
     targetAtLeast: (target) => `≥ ${target}`,
@@ -117,7 +137,7 @@ export const LABELS: Record<Language, ReportLabels> = {
     expiringColumns: { product: 'Sản phẩm', district: 'Địa phương', level: 'Hạng', validUntil: 'Hiệu lực đến', daysLeft: 'Còn lại' },
     daysLeft: (days) => (days <= 0 ? 'hết hạn hôm nay' : `${days} ngày`),
     noExpiring: 'Không có giấy chứng nhận nào sắp hết hạn.',
-    statusLegend: 'Tình trạng: “Đạt” là đã đạt chỉ tiêu; “Đúng tiến độ” là bằng hoặc vượt mức cần đạt tính đến nay; “Chậm tiến độ” là thấp hơn mức đó.',
+    statusLegend: 'Tình trạng: “Đạt” là đã đạt chỉ tiêu; “Đúng tiến độ” là bằng hoặc vượt mức cần đạt tính đến nay; “Chậm tiến độ” là thấp hơn mức đó; “Không đạt” là kỳ kế hoạch đã kết thúc mà chưa đạt chỉ tiêu.',
     footer: 'Thư được gửi tự động từ hệ thống theo dõi Chương trình OCOP. Vui lòng không trả lời thư này.',
   },
   en: {
@@ -128,6 +148,14 @@ export const LABELS: Record<Language, ReportLabels> = {
     periodLine: (week, year, date) => `Week ${week}/${year}, report date ${date}.`,
     asOfLine: (date) => `Figures as of the end of ${date}.`,
     planLine: (plan) => `Targets from ${plan}.`,
+    noPlanLine: (since, next) =>
+      `${since === undefined ? 'No plan is in force on this day' : `No plan has been in force since ${since}`}: the indicators have no targets.${next ? ` Next plan: ${next.title}, from ${next.start}.` : ''}`,
+    finalLine: (day) => `${day} is the last day of the plan period: each status is the final result.`,
+    provinceLine: (province, since, formers) => `${province} province (since ${since}) was formed by merging the provinces of ${formers}.`,
+    mergedYearNote: (year, since, province, formers) =>
+      `The yearly indicators of ${year} count the whole year of the new ${province} province, including the products of the former provinces of ${formers} before ${since}.`,
+    endedPlanHeading: (plan, day) => `Final results of ${plan} (figures of ${day})`,
+    listOf: (names) => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`),
     comparedWith: (week, year, date) => `“Change” compares with the report of week ${week}/${year} (figures of ${date}).`,
     firstReport: 'This is the first report: there is no earlier report to compare with.',
     districtHeading: (district) => `${district}`,
@@ -153,7 +181,7 @@ export const LABELS: Record<Language, ReportLabels> = {
       'dossiers.year': 'Products registered this year',
       'certificates.expiring': 'Certificates about to expire',
     },
-    status: { met: 'Met', on_track: 'On track', behind: 'Behind' },
+    status: { met: 'Met', on_track: 'On track', behind: 'Behind', not_met: 'Not met' },
     noTarget: 'No target',
     noStatus: 'Monitored',
     targetAtLeast: (target) => `≥ ${target}`,
@@ -179,7 +207,7 @@ export const LABELS: Record<Language, ReportLabels> = {
     expiringColumns: { product: 'Product', district: 'Area', level: 'Level', validUntil: 'Valid until', daysLeft: 'Left' },
     daysLeft: (days) => (days <= 0 ? 'expires today' : days === 1 ? '1 day' : `${days} days`),
     noExpiring: 'No certificate is about to expire.',
-    statusLegend: 'Status: “Met” means the target is reached; “On track” means at or above what is expected by now; “Behind” means below it.',
+    statusLegend: 'Status: “Met” means the target is reached; “On track” means at or above what is expected by now; “Behind” means below it; “Not met” means the plan period is over and the target was not reached.',
     footer: 'This email was sent automatically by the OCOP programme monitoring system. Please do not reply.',
   },
 };
@@ -247,6 +275,10 @@ export interface UiLabels {
     kpiFileName(asOfDay: string): string;
     registerFileName(asOfDay: string): string;
     indicators: string;
+    /** The first sheet: what the figures are of (the province, the plan, the notes). */
+    about: string;
+    /** The last sheet: the final results of the latest ended plan. */
+    endedPlan: string;
     byLevel: string;
     byDistrict: string;
     byUnit: string;
@@ -258,6 +290,12 @@ export interface UiLabels {
     expiring: string;
     register: string;
     columns: {
+      item: string;
+      text: string;
+      province: string;
+      asOfDay: string;
+      plan: string;
+      final: string;
       indicatorId: string;
       indicator: string;
       value: string;
@@ -377,6 +415,8 @@ export const UI_LABELS: Record<Language, UiLabels> = {
     sheets: {
       kpiFileName: (day) => `ocop-chi-so-${day}`,
       registerFileName: (day) => `ocop-so-san-pham-${day}`,
+      about: 'Thông tin',
+      endedPlan: 'Kết quả kế hoạch đã kết thúc',
       indicators: 'Chỉ số',
       byLevel: 'Theo hạng sao',
       byDistrict: 'Theo đơn vị đăng ký',
@@ -388,6 +428,12 @@ export const UI_LABELS: Record<Language, UiLabels> = {
       expiring: 'Sắp hết hạn',
       register: 'Sổ sản phẩm',
       columns: {
+        item: 'Mục',
+        text: 'Nội dung',
+        province: 'Tỉnh',
+        asOfDay: 'Số liệu đến hết ngày',
+        plan: 'Kế hoạch',
+        final: 'Kết quả cuối kỳ',
         indicatorId: 'Mã chỉ số',
         indicator: 'Chỉ số',
         value: 'Giá trị',
@@ -504,6 +550,8 @@ export const UI_LABELS: Record<Language, UiLabels> = {
     sheets: {
       kpiFileName: (day) => `ocop-indicators-${day}`,
       registerFileName: (day) => `ocop-product-register-${day}`,
+      about: 'About',
+      endedPlan: 'Ended plan results',
       indicators: 'Indicators',
       byLevel: 'By level',
       byDistrict: 'By registered unit',
@@ -515,6 +563,12 @@ export const UI_LABELS: Record<Language, UiLabels> = {
       expiring: 'Expiring',
       register: 'Product register',
       columns: {
+        item: 'Item',
+        text: 'Text',
+        province: 'Province',
+        asOfDay: 'Figures as of the end of',
+        plan: 'Plan',
+        final: 'Final result',
         indicatorId: 'Indicator id',
         indicator: 'Indicator',
         value: 'Value',

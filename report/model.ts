@@ -16,6 +16,7 @@ import { labelsFor, uiLabelsFor, type Language, type ReportLabels } from './labe
 import type { ChartReference } from './charts/email-charts';
 import type { ReportPeriod } from './period';
 import { unitBreakdown, unitNameIn } from './unit-breakdown';
+import { noteText, provinceAndPlanLines } from './plan-lines';
 
 /**
  * The facts of one email, worded and formatted for its recipient. The HTML
@@ -82,6 +83,8 @@ export interface ReportModel {
   introLines: string[];
   district?: { heading: string; missing?: string; facts: FactRow[]; byLevel: FactRow[]; expiring: ExpiringSection };
   province: { heading: string; indicators: IndicatorRow[]; byLevel: FactRow[] };
+  /** The final results of the latest plan that ended before the day, with the notes of its last day. */
+  endedPlan?: { heading: string; notes: string[]; indicators: IndicatorRow[] };
   expiring: ExpiringSection;
   charts: readonly ChartReference[];
   labels: Pick<ReportLabels, 'columns' | 'expiringColumns' | 'byLevel' | 'statusLegend' | 'footer'>;
@@ -97,7 +100,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const introLines = [
     labels.periodLine(period.week, period.weekYear, format.day(reportDay)),
     labels.asOfLine(format.day(snapshot.asOfDay)),
-    labels.planLine(snapshot.plan.title),
+    ...provinceAndPlanLines(snapshot, labels, format),
     previous ? labels.comparedWith(previous.period.week, previous.period.weekYear, format.day(previous.snapshot.asOfDay)) : labels.firstReport,
   ];
 
@@ -130,6 +133,14 @@ export function buildReportModel(input: ReportInput): ReportModel {
     charts: input.charts ?? [],
     labels,
   };
+  if (snapshot.endedPlan) {
+    const ended = snapshot.endedPlan;
+    model.endedPlan = {
+      heading: labels.endedPlanHeading(ended.title, format.day(ended.period.end)),
+      notes: (ended.notes ?? []).map((note) => noteText(note, labels, format)),
+      indicators: ended.indicators.map((indicator) => indicatorRow(indicator as Indicator, undefined, labels, format, recipient.language)),
+    };
+  }
 
   if (recipient.scope !== PROVINCE_RECIPIENT_SCOPE) {
     const code = recipient.scope;

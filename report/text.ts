@@ -17,6 +17,14 @@ export function renderText(model: ReportModel): string {
   lines.push(...underline(model.province.heading));
   for (const indicator of model.province.indicators) lines.push(...indicatorLines(indicator, model), '');
   lines.push(model.labels.statusLegend, '', `${model.labels.byLevel}:`, ...facts(model.province.byLevel, model), '');
+  if (model.endedPlan) {
+    const { columns } = model.labels;
+    lines.push(...underline(model.endedPlan.heading), ...model.endedPlan.notes);
+    for (const indicator of model.endedPlan.indicators) {
+      lines.push(`* ${indicator.label}: ${columns.value} ${indicator.value} | ${columns.target}: ${indicator.target} | ${columns.status}: ${indicator.statusWord}`);
+    }
+    lines.push('');
+  }
   lines.push(...expiring(model.expiring, model), '', '--', model.labels.footer);
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { loadStageConfig } from '../infra/config/stage-config';
+import { loadStageConfig, defaultStageProvince } from '../infra/config/stage-config';
 import { resourcePrefix } from '../infra/stacks/naming';
 import { readRuntimeInfo } from '../local/runtime-info';
 import { listAwsDeadLetters, moveAll, moveSome, stageQueues } from './dead-letters/aws';
@@ -8,7 +8,7 @@ import { listLocalDeadLetters, redriveLocal } from './dead-letters/local';
 import { formatListing, formatMoved, planRedrive, RedriveSelectionError } from './dead-letters/plan';
 
 /**
- * `npm run dlq:redrive -- [--all | --id <id>...] [--dry-run] [--aws --stage dev --province tra-vinh]`
+ * `npm run dlq:redrive -- [--all | --id <id>...] [--dry-run] [--aws --stage dev --province <slug>]` (default: the one province of infra/config/)
  *
  * Lists the dead letters of the inbound queue (functions/queues.ts) with the
  * reason for each; with --all or --id, moves them back to their queue
@@ -16,7 +16,7 @@ import { formatListing, formatMoved, planRedrive, RedriveSelectionError } from '
  * Locally it talks to the running `npm start`; with --aws to a deployed stage
  * (AWS credentials of the province account in the environment).
  */
-const USAGE = 'Usage: npm run dlq:redrive -- [--all | --id <id> ...] [--dry-run] [--aws [--stage dev|prod] [--province tra-vinh]] [--data-dir .ocop]';
+const USAGE = 'Usage: npm run dlq:redrive -- [--all | --id <id> ...] [--dry-run] [--aws [--stage dev|prod] [--province <slug>]] [--data-dir .ocop]';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -26,7 +26,7 @@ async function main(): Promise<number> {
       'dry-run': { type: 'boolean' },
       aws: { type: 'boolean' },
       stage: { type: 'string', default: 'dev' },
-      province: { type: 'string', default: 'tra-vinh' },
+      province: { type: 'string' },
       'data-dir': { type: 'string' },
       help: { type: 'boolean' },
     },
@@ -54,7 +54,7 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  const config = loadStageConfig({ stage: values.stage!, province: values.province! });
+  const config = loadStageConfig({ stage: values.stage!, province: values.province ?? defaultStageProvince() });
   const sqs = new SQSClient({ region: config.aws.region });
   console.log(`Dead letters of ${resourcePrefix(config)} (account ${config.aws.account}, ${config.aws.region})`);
   const stage = await stageQueues(sqs, resourcePrefix(config), config.aws.account);

@@ -5,6 +5,7 @@ import { LEVELS } from '../../domain/stars';
 import { bulletChartOption, bulletRows, trendChartOption } from '../../report/charts/options';
 import { numberFormats } from '../../report/format';
 import { labelsFor, uiLabelsFor, type Language } from '../../report/labels';
+import { noteText, provinceAndPlanLines } from '../../report/plan-lines';
 import { bearerToken, loadConfig, signOut, type DashboardConfig } from './auth';
 import { disposeCharts, drawChart } from './charts';
 
@@ -114,7 +115,9 @@ ${i.target !== undefined ? `<div class="bullet" data-bullet="${escape(i.id)}"></
   const trend = state.trend!;
 
   $('content').innerHTML = `
-<p class="plan">${escape(d.planLine(snapshot.plan.title, format.day(snapshot.plan.period.start), format.day(snapshot.plan.period.end)))} ${escape(labels.asOfLine(format.day(snapshot.asOfDay)))}</p>
+<div class="plan" data-role="province-and-plan">${planLines(snapshot)
+    .map((line) => `<p>${escape(line)}</p>`)
+    .join('')}</div>
 <section aria-labelledby="h-indicators"><h2 id="h-indicators">${escape(d.sections.indicators)}</h2>
 <ul class="indicators">${withTarget.map(indicatorItem).join('')}${without.map(indicatorItem).join('')}</ul>
 <p class="plan">${escape(labels.statusLegend)}</p></section>
@@ -141,6 +144,7 @@ ${forecastRows.length === 0 ? `<p>${escape(d.noForecast)}</p>` : `<div class="sc
 <tr class="drill" id="drill-${escape(code)}" hidden><td colspan="${LEVELS.length + 7}"></td></tr>`,
     )
     .join('')}</tbody></table></div></section>
+${endedPlanSection(snapshot)}
 <div class="grid two">
 <section aria-labelledby="h-expiring"><h2 id="h-expiring">${escape(d.sections.expiring)}</h2>${expiringTable(snapshot)}</section>
 <section aria-labelledby="h-rejections"><h2 id="h-rejections">${escape(d.sections.rejections)}</h2>${rejectionsTable()}</section>
@@ -158,6 +162,39 @@ ${forecastRows.length === 0 ? `<p>${escape(d.noForecast)}</p>` : `<div class="sc
     if (element) drawChart(element, bulletChartOption([row], state.language, { names: false }), `${row.label}: ${row.caption}`);
   }
   drawChart($('trend-chart'), trendChartOption(trend.points, state.language, { title: false }), d.trendTableCaption);
+}
+
+/** The province of the day, the plan in force (its period) or that none is and since when, the notes, the day. */
+function planLines(snapshot: KpiSnapshot): string[] {
+  const labels = labelsFor(state.language);
+  const d = uiLabelsFor(state.language).dashboard;
+  const format = numberFormats(state.language);
+  const lines = provinceAndPlanLines(snapshot, labels, format);
+  if (snapshot.plan) {
+    // The dashboard words the plan with its period.
+    const planLine = labels.planLine(snapshot.plan.title);
+    const withPeriod = d.planLine(snapshot.plan.title, format.day(snapshot.plan.period.start), format.day(snapshot.plan.period.end));
+    lines.splice(lines.indexOf(planLine), 1, withPeriod);
+  }
+  return [...lines, labels.asOfLine(format.day(snapshot.asOfDay))];
+}
+
+/** The final results of the latest ended plan (value on its last day, target, met or not met). */
+function endedPlanSection(snapshot: KpiSnapshot): string {
+  const ended = snapshot.endedPlan;
+  if (!ended) return '';
+  const labels = labelsFor(state.language);
+  const format = numberFormats(state.language);
+  const notes = (ended.notes ?? []).map((note) => `<p class="plan">${escape(noteText(note, labels, format))}</p>`).join('');
+  return `<section aria-labelledby="h-ended-plan" data-role="ended-plan"><h2 id="h-ended-plan">${escape(labels.endedPlanHeading(ended.title, format.day(ended.period.end)))}</h2>${notes}
+<div class="scroll" tabindex="0" role="region" aria-labelledby="h-ended-plan"><table data-table="ended-plan">
+<thead><tr><th scope="col">${escape(labels.columns.indicator)}</th><th scope="col" class="num">${escape(labels.columns.value)}</th><th scope="col" class="num">${escape(labels.columns.target)}</th><th scope="col">${escape(labels.columns.status)}</th></tr></thead>
+<tbody>${ended.indicators
+    .map(
+      (i) =>
+        `<tr data-indicator="${escape(i.id)}"><th scope="row">${escape(labels.indicators[i.id])}</th><td class="num">${escape(showValue(i, i.value))}</td><td class="num">${escape(targetText(i))}</td><td><span class="badge ${i.status ?? 'none'}">${escape(i.status ? labels.status[i.status] : labels.noStatus)}</span></td></tr>`,
+    )
+    .join('')}</tbody></table></div></section>`;
 }
 
 function targetText(i: Indicator): string {

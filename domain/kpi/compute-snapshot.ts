@@ -1,16 +1,17 @@
 import { IP_KINDS, PRODUCT_GROUPS } from '../../events';
-import { addDays, vnDayOf, yearOf, type IsoDay } from '../calendar';
+import { addDays, endOfVnDay, vnDayOf, yearOf, type IsoDay } from '../calendar';
 import { activeCertificateOn, firstRecognition, isListedOn } from '../certificate';
-import type { Plan } from '../plan';
+import { plansOn, type Plan } from '../plan';
 import type { IpGrant, ScienceTask } from '../province-facts';
 import type { Province } from '../province';
 import { territoryOn, type TerritoryOn, type Unit, type UnitDirectory } from '../units';
 import { LEVELS, MIN_OCOP_STARS, type OcopLevel } from '../stars';
 import { EXPIRING_WITHIN_DAYS, INDICATORS, type IndicatorId } from './indicators';
 import { recordUnitOn, type ProductKpiRecord } from './kpi-record';
-import type { DistrictBreakdown, ExpiringCertificate, Indicator, KpiSnapshot, UnassignedBreakdown, UnitBreakdown } from './snapshot';
-import { forecastCount } from './forecast';
-import { countStatus, share, shareStatus } from './status';
+import type { DistrictBreakdown, EndedPlan, ExpiringCertificate, Indicator, KpiSnapshot, UnassignedBreakdown, UnitBreakdown } from './snapshot';
+import { share } from './status';
+import { judgeIndicator } from './plan-targets';
+import { belongsTo, notesOfDay, provinceOfDay } from './province-scope';
 
 export interface KpiInputs {
   /** The products' KPI records (kpi-record.ts). */
@@ -22,7 +23,9 @@ export interface KpiInputs {
 export interface KpiContext {
   /** The instant to describe; indicators are counted on its Vietnamese day. */
   asOf: string;
-  plan: Plan;
+  /** Every plan loaded: the one in force on the day gives the targets (plansOn); none may be. */
+  plans: readonly Plan[];
+  /** The deployment's province over time: the day's province names the snapshot and bounds what it counts. */
   province: Province;
   /** The administrative units over time (the units store; domain/data/units/ in tests): byUnit is by those in force on asOf. */
   units: UnitDirectory;
@@ -34,14 +37,18 @@ const zeroLevels = (): Record<OcopLevel, number> => ({ '3': 0, '4': 0, '4-potent
  * The province's KPI snapshot at `asOf`, from the KPI records (CONTRACT §2).
  * Pure, and in memory: 20,000 products take milliseconds.
  */
-export function computeSnapshot(inputs: KpiInputs, { asOf, plan, province, units }: KpiContext): KpiSnapshot {
+export function computeSnapshot(inputs: KpiInputs, context: KpiContext): KpiSnapshot {
+  const { asOf, plans, province, units } = context;
   const day = vnDayOf(asOf);
+  const { period: provinceToday, ref: provinceRef } = provinceOfDay(province, day);
+  const { inForce: plan, ended, since, next } = plansOn(plans, day);
   const year = yearOf(day);
   const yearStart: IsoDay = `${year}-01-01`;
   /** Expiring: valid until at most EXPIRING_WITHIN_DAYS after the day (certificate.ts expiresWithin, computed once). */
   const expiringBy = addDays(day, EXPIRING_WITHIN_DAYS);
   const inYear = (d: IsoDay) => d >= yearStart && d <= day;
-  const inPlan = (d: IsoDay) => d >= plan.period.start && d <= plan.period.end && d <= day;
+  // Counts of the plan period; with no plan in force, of the year.
+  const inPlan = plan ? (d: IsoDay) => d >= plan.period.start && d <= plan.period.end && d <= day : inYear;
 
   const byLevel = zeroLevels();
   const byGroup: Record<string, { active: number }> = Object.fromEntries(PRODUCT_GROUPS.map((group) => [group, { active: 0 }]));
@@ -65,9 +72,10 @@ export function computeSnapshot(inputs: KpiInputs, { asOf, plan, province, units
     // A product counts from its registration on, whatever the dates of its decisions.
     if (product.registeredOn > day) continue;
     const unitCode = recordUnitOn(product, day);
-    const district = (byDistrict[unitCode] ??= emptyDistrict());
     // The registered commune narrows the registered unit's successors; after a transfer the record's unit is the province's word.
     const place = placeOf(unitCode, unitCode === product.units[0]!.unitCode ? product.communeCode : undefined);
+    if (!belongsTo(provinceToday, place)) continue;
+    const district = (byDistrict[unitCode] ??= emptyDistrict());
     const unit = place.kind === 'unit' ? (byUnit[place.unit.code] ??= emptyUnit(place.unit)) : unassignedBucket(unassigned, units, unitCode, place);
     const rows = [district, unit];
     if (inYear(product.registeredOn)) dossiers += 1;
@@ -112,6 +120,10 @@ export function computeSnapshot(inputs: KpiInputs, { asOf, plan, province, units
     }
   }
 
+  const factCounts = (fact: { districtCode?: string; ownerUnit?: string }) => {
+    const code = fact.ownerUnit ?? fact.districtCode;
+    return code === undefined || belongsTo(provinceToday, placeOf(code, undefined));
+  };
   const values: Record<IndicatorId, number> = {
     'ocop.active': active,
     'ocop.recognized.year': recognized,
@@ -121,36 +133,50 @@ export function computeSnapshot(inputs: KpiInputs, { asOf, plan, province, units
     'traceability.coverage': share(traceable, active),
     'ecommerce.coverage': share(listed, active),
     ...(Object.fromEntries(
-      IP_KINDS.map((kind) => [`ip.${kind}`, inputs.ipGrants.filter((g) => g.kind === kind && inPlan(g.grantedAt)).length]),
+      IP_KINDS.map((kind) => [`ip.${kind}`, inputs.ipGrants.filter((g) => g.kind === kind && inPlan(g.grantedAt) && factCounts(g)).length]),
     ) as Record<`ip.${(typeof IP_KINDS)[number]}`, number>),
-    'science.tasks': inputs.scienceTasks.filter((t) => inPlan(t.approvedAt)).length,
+    'science.tasks': inputs.scienceTasks.filter((t) => inPlan(t.approvedAt) && factCounts(t)).length,
     'dossiers.year': dossiers,
     'certificates.expiring': expiring.length,
   };
 
-  const yearPeriod = { start: `${year}-01-01`, end: `${year}-12-31` };
-  const indicators = (Object.keys(INDICATORS) as IndicatorId[]).map((id): Indicator => {
-    const value = values[id];
-    const target = plan.targets[id];
-    if (!target) return { id, value };
-    const kind = INDICATORS[id];
-    const stretch = target.stretch !== undefined ? { stretchTarget: target.stretch } : {};
-    if (kind === 'share') return { id, value, target: target.value, comparison: target.comparison, status: shareStatus(value, target) };
-    const period = kind === 'yearly-count' ? yearPeriod : plan.period;
-    const forecast = forecastCount(value, target.value, period, day);
-    return { id, value, target: target.value, ...stretch, ...countStatus(value, target.value, period, day), ...(forecast && { forecast }) };
-  });
+  const indicators = (Object.keys(INDICATORS) as IndicatorId[]).map((id): Indicator => judgeIndicator(id, values[id], plan, day));
+  const notes = notesOfDay(provinceToday, day);
+  const endedPlan = ended && endedPlanResults(inputs, context, ended);
 
   expiring.sort((a, b) => a.validUntil.localeCompare(b.validUntil) || a.productId.localeCompare(b.productId));
   return {
     asOf,
     asOfDay: day,
-    province: { code: province.code, name: province.name },
-    plan: { id: plan.id, title: plan.title, period: plan.period },
+    province: provinceRef,
+    ...(plan ? { plan: planRef(plan) } : { noPlan: { ...(since !== undefined && { since }), ...(next && { next: planRef(next) }) } }),
+    ...(endedPlan && { endedPlan }),
+    ...(notes.length > 0 && { notes }),
     indicators,
     breakdown: { byLevel: mapLevels(byLevel), byDistrict, byGroup, byUnit, unassigned },
     expiring,
   };
+}
+
+const planRef = (plan: Plan) => ({ id: plan.id, title: plan.title, period: plan.period });
+
+/** Final results of ended plans, per inputs (the read model's object) and context: a trend asks for many days. */
+const endedResults = new WeakMap<KpiInputs, Map<string, { context: Omit<KpiContext, 'asOf' | 'plans'>; result: EndedPlan }>>();
+
+/** A plan's final results: its indicators with a target as on the last day of its period, with that day's notes. */
+function endedPlanResults(inputs: KpiInputs, context: KpiContext, plan: Plan): EndedPlan {
+  const key = JSON.stringify(plan);
+  const known = endedResults.get(inputs)?.get(key);
+  if (known && known.context.province === context.province && known.context.units === context.units) return known.result;
+  const last = computeSnapshot(inputs, { ...context, asOf: endOfVnDay(plan.period.end), plans: [plan] });
+  const result: EndedPlan = {
+    ...planRef(plan),
+    indicators: last.indicators.filter((indicator) => indicator.target !== undefined),
+    ...(last.notes && { notes: last.notes }),
+  };
+  if (!endedResults.has(inputs)) endedResults.set(inputs, new Map());
+  endedResults.get(inputs)!.set(key, { context: { province: context.province, units: context.units }, result });
+  return result;
 }
 
 function emptyDistrict(name?: string): DistrictBreakdown {

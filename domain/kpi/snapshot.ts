@@ -11,7 +11,8 @@ import { INDICATOR_IDS, type IndicatorId } from './indicators';
 const levelCounts = <T extends z.ZodType>(value: T) =>
   z.object(Object.fromEntries(LEVELS.map((level) => [level, value])) as Record<(typeof LEVELS)[number], T>);
 
-export const indicatorStatusSchema = z.enum(['met', 'on_track', 'behind']);
+/** `not_met` (December 2026): the plan's period is over (its last day included) and the target was not reached. */
+export const indicatorStatusSchema = z.enum(['met', 'on_track', 'behind', 'not_met']);
 
 export const indicatorSchema = z.object({
   id: z.enum(INDICATOR_IDS as [IndicatorId, ...IndicatorId[]]).describe('Indicator id of CONTRACT §2'),
@@ -21,6 +22,10 @@ export const indicatorSchema = z.object({
   comparison: z.enum(['atLeast', 'moreThan']).optional().describe('For shares: how value is compared with target'),
   expectedByNow: z.number().optional().describe('For counts with a target: the target prorated to the elapsed days of its period'),
   status: indicatorStatusSchema.optional(),
+  final: z
+    .boolean()
+    .optional()
+    .describe('True on the last day of the plan period (and in endedPlan): status is the final result, met or not_met, and there is no forecast'),
   forecast: z
     .object({
       value: z.number().describe('The value projected to the end of the period at the pace so far (value per elapsed day times the days of the period)'),
@@ -61,11 +66,47 @@ export const expiringCertificateSchema = z.object({
   level: z.enum(LEVELS),
 });
 
+const planRefSchema = z.object({ id: z.string(), title: z.string(), period: z.object({ start: z.string(), end: z.string() }) });
+const provinceRefSchema = z.object({ code: z.string(), name: z.string() });
+
+/** What the figures of a day need said beside them (the surfaces word it from labels). */
+export const snapshotNoteSchema = z
+  .object({
+    kind: z.literal('merged-province-year'),
+    year: z.number().int().describe('The year whose yearly figures count the merged province from 1 January'),
+    since: z.string().describe('The day the merged province began (YYYY-MM-DD)'),
+    province: provinceRefSchema.describe('The merged province'),
+    formedFrom: z.array(provinceRefSchema).describe('The former provinces whose products the year counts, before that day too'),
+  })
+  .describe('merged-province-year: the yearly figures count the whole year of the province formed on `since`, its former provinces included');
+
 export const kpiSnapshotSchema = z.object({
   asOf: z.string().describe('The instant the snapshot describes (ISO 8601)'),
   asOfDay: z.string().describe('Its day in Asia/Ho_Chi_Minh: the day indicators are counted on'),
-  province: z.object({ code: z.string(), name: z.string() }),
-  plan: z.object({ id: z.string(), title: z.string(), period: z.object({ start: z.string(), end: z.string() }) }),
+  province: provinceRefSchema
+    .extend({
+      since: z.string().optional().describe('The first day of this province, when it began within the data (a merger)'),
+      formedFrom: z.array(provinceRefSchema).optional().describe('The former provinces it was formed from (December 2026)'),
+    })
+    .describe('The province of asOfDay: before 2025-07-01 Trà Vinh (84), from then the merged Vĩnh Long (86), as the deployment\'s province file says'),
+  plan: planRefSchema
+    .optional()
+    .describe('The plan in force on asOfDay, whose targets the indicators carry. Absent (December 2026) when no plan is in force: then noPlan says since when'),
+  noPlan: z
+    .object({
+      since: z.string().optional().describe('The day since which no plan is in force (the day after the last plan ended); absent when no plan had begun'),
+      next: planRefSchema.optional().describe('The first plan that begins after asOfDay, if one is loaded'),
+    })
+    .optional()
+    .describe('Present when no plan is in force on asOfDay: the indicators carry no target'),
+  endedPlan: planRefSchema
+    .extend({
+      indicators: z.array(indicatorSchema).describe('Its indicators with a target, as on the last day of its period: final results (met or not_met)'),
+      notes: z.array(snapshotNoteSchema).optional(),
+    })
+    .optional()
+    .describe('The latest plan whose period ended before asOfDay, with its final results'),
+  notes: z.array(snapshotNoteSchema).optional(),
   indicators: z.array(indicatorSchema),
   breakdown: z.object({
     byLevel: levelCounts(z.object({ active: z.number().int() })),
@@ -92,3 +133,6 @@ export type DistrictBreakdown = z.infer<typeof districtBreakdownSchema>;
 export type UnitBreakdown = z.infer<typeof unitBreakdownSchema>;
 export type UnassignedBreakdown = z.infer<typeof unassignedBreakdownSchema>;
 export type ExpiringCertificate = z.infer<typeof expiringCertificateSchema>;
+export type SnapshotNote = z.infer<typeof snapshotNoteSchema>;
+export type PlanRef = z.infer<typeof planRefSchema>;
+export type EndedPlan = NonNullable<KpiSnapshot['endedPlan']>;

@@ -39,7 +39,7 @@ export const kpiTrendQuery = z.strictObject({
 });
 
 /** The tables of the KPI workbook; the CSV carries one of them. */
-export const KPI_TABLES = ['indicators', 'byLevel', 'byUnit', 'byDistrict', 'byGroup', 'expiring'] as const;
+export const KPI_TABLES = ['indicators', 'byLevel', 'byUnit', 'byDistrict', 'byGroup', 'expiring', 'about', 'endedPlan'] as const;
 
 export const kpisCsvQuery = kpisQuery.extend({
   table: z.enum(KPI_TABLES, { error: `must be one of ${KPI_TABLES.join(', ')}` }).default('indicators').describe('Which table of the KPI workbook'),

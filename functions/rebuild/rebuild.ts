@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { computeSnapshot, decideAggregate, planInForce, vnDayOf, type AggregateKey, type KpiSnapshot } from '../../domain';
+import { computeSnapshot, decideAggregate, type AggregateKey, type KpiSnapshot } from '../../domain';
 import { parseInboundEvent, type InboundEvent } from '../../events';
 import { batchWrite } from '../shared/batch-requests';
 import { tableName } from '../shared/clients';
@@ -103,7 +103,7 @@ async function snapshotNow(now: Date): Promise<KpiSnapshot> {
   resetKpiReadModel();
   const { inputs, plans } = await loadKpiInputs();
   const units = await unitDirectoryOfDeployment({ maxAgeMs: 0 });
-  return computeSnapshot(inputs, { asOf: now.toISOString(), plan: planInForce(plans, vnDayOf(now)), province: provinceOfDeployment(), units });
+  return computeSnapshot(inputs, { asOf: now.toISOString(), plans, province: provinceOfDeployment(), units });
 }
 
 /** The indicators whose value differs: what the rebuild changed. */

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { computeSnapshot, planInForce, vnDayOf, type KpiSnapshot } from '../../domain';
+import { computeSnapshot, type KpiSnapshot } from '../../domain';
 import { applyReadModelItems, loadKpiInputs, type ReadModelItem } from '../shared/kpi-inputs';
 import { provinceOfDeployment } from '../shared/province-config';
 import { latestSnapshot, putSnapshot } from '../shared/snapshot-store';
@@ -35,7 +35,7 @@ export async function recomputeSnapshot({
   const unitsChanged = force || images.some((image) => image.pk === UNITS_KEY);
   const units = await unitDirectoryOfDeployment(unitsChanged ? { maxAgeMs: 0 } : {});
   const asOf = now.toISOString();
-  const snapshot = computeSnapshot(inputs, { asOf, plan: planInForce(plans, vnDayOf(now)), province: provinceOfDeployment(), units });
+  const snapshot = computeSnapshot(inputs, { asOf, plans, province: provinceOfDeployment(), units });
   const latest = await latestSnapshot();
   const unchanged = latest !== undefined && sameFigures(latest.snapshot, snapshot);
   if (!force && unchanged) return { written: false, asOf: latest.snapshot.asOf, products: inputs.products.length, changed };

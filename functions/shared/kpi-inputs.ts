@@ -107,7 +107,9 @@ function assemble(): { inputs: KpiInputs; plans: Plan[] } {
     else if (record.kind === 'task') scienceTasks.push(record.task);
     else plans.push(record.plan);
   }
-  return { inputs: { products, ipGrants, scienceTasks }, plans: plans.length > 0 ? plans : defaultPlansOfDeployment() };
+  // The shipped plans of the deployment's provinces, and every loaded plan (a loaded plan replaces a shipped one of its id).
+  const loaded = new Set(plans.map((plan) => plan.id));
+  return { inputs: { products, ipGrants, scienceTasks }, plans: [...defaultPlansOfDeployment().filter((plan) => !loaded.has(plan.id)), ...plans] };
 }
 
 /** Forgets everything (tests that switch tables, the rebuild). */

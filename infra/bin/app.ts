@@ -1,10 +1,11 @@
 /**
- * The CDK app: `npx cdk synth -c stage=prod -c province=tra-vinh` (defaults:
- * dev, tra-vinh). Reads infra/config/<province>.<stage>.json; a bad value
- * stops synth with the file and the field named.
+ * The CDK app: `npx cdk synth -c stage=prod -c province=<slug>` (defaults:
+ * dev, and the one province infra/config/ has stage files for). Reads
+ * infra/config/<province>.<stage>.json; a bad value stops synth with the file
+ * and the field named.
  */
 import { App } from 'aws-cdk-lib';
-import { InvalidStageConfigError, loadStageConfig } from '../config/stage-config';
+import { defaultStageProvince, InvalidStageConfigError, loadStageConfig } from '../config/stage-config';
 import { buildOcopApp } from '../ocop-app';
 
 // aws-cdk-lib's EventBus reads its own deprecated CfnEventBusPolicy#principal: a warning nobody here can act on.
@@ -12,9 +13,9 @@ process.env.JSII_DEPRECATED ??= 'quiet';
 
 const app = new App();
 const stage = String(app.node.tryGetContext('stage') ?? 'dev');
-const province = String(app.node.tryGetContext('province') ?? 'tra-vinh');
 
 try {
+  const province = String(app.node.tryGetContext('province') ?? defaultStageProvince());
   buildOcopApp(loadStageConfig({ stage, province }), app);
   app.synth();
 } catch (error) {

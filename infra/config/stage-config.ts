@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Province } from '../../domain/province';
@@ -198,14 +198,29 @@ export function parseStageConfig(
 }
 
 const REPOSITORY_ROOT = join(__dirname, '..', '..');
+const CONFIG_DIR = join(REPOSITORY_ROOT, 'infra', 'config');
+
+/**
+ * The province slug of the stage configs when `-c province=` is not given: the one province the config folder has
+ * files for (no slug is written in code). With files of several provinces, the command must name one.
+ */
+export function defaultStageProvince(configDir = CONFIG_DIR): string {
+  const provinces = [...new Set(readdirSync(configDir).flatMap((name) => /^([a-z0-9-]+)\.(?:dev|prod)\.json$/.exec(name)?.slice(1, 2) ?? []))].sort();
+  if (provinces.length !== 1) {
+    throw new InvalidStageConfigError(
+      `${configDir} has stage configs of ${provinces.length === 0 ? 'no province' : `several provinces (${provinces.join(', ')})`}: name one with -c province=<slug>`,
+    );
+  }
+  return provinces[0]!;
+}
 
 /** Reads infra/config/<province>.<stage>.json and domain/data/<province>.province.json (or the given directories'). */
 export function loadStageConfig(options: { stage: string; province: string; configDir?: string; provinceDataDir?: string }): StageConfig {
   const stage = z.enum(STAGES).safeParse(options.stage);
   if (!stage.success) throw new InvalidStageConfigError(`context "stage" must be one of ${STAGES.join(', ')}, not "${options.stage}"`);
-  if (!/^[a-z0-9-]+$/.test(options.province)) throw new InvalidStageConfigError(`context "province" must be a slug such as tra-vinh, not "${options.province}"`);
+  if (!/^[a-z0-9-]+$/.test(options.province)) throw new InvalidStageConfigError(`context "province" must be a lower-case slug (the <slug> of infra/config/<slug>.<stage>.json), not "${options.province}"`);
 
-  const configFile = join(options.configDir ?? join(REPOSITORY_ROOT, 'infra', 'config'), `${options.province}.${stage.data}.json`);
+  const configFile = join(options.configDir ?? CONFIG_DIR, `${options.province}.${stage.data}.json`);
   const config = readJson(configFile);
   const dataDir = options.provinceDataDir ?? DEFAULT_PROVINCE_DATA_DIR;
   let province: Province;

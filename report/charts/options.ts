@@ -15,7 +15,7 @@ import { unitBreakdown } from '../unit-breakdown';
 export const CHART_FONT_FAMILY = "'Be Vietnam Pro', 'Noto Sans', 'DejaVu Sans', Arial, sans-serif";
 
 /** Colours with at least 4.5:1 contrast on white, as the email's badges. */
-export const STATUS_COLOURS: Record<IndicatorStatus | 'none', string> = { met: '#15803d', on_track: '#1d4ed8', behind: '#b91c1c', none: '#4b5563' };
+export const STATUS_COLOURS: Record<IndicatorStatus | 'none', string> = { met: '#15803d', on_track: '#1d4ed8', behind: '#b91c1c', not_met: '#7f1d1d', none: '#4b5563' };
 export const LEVEL_COLOURS: Record<(typeof LEVELS)[number], string> = { '3': '#0f766e', '4': '#1d4ed8', '4-potential-5': '#7c3aed', '5': '#b45309' };
 const GRID_GREY = '#d1d5db';
 const TEXT = '#111827';

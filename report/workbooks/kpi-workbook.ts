@@ -3,14 +3,19 @@ import { daysInclusive, INDICATORS, LEVELS, type DistrictBreakdown, type Indicat
 import { PRODUCT_GROUPS, type ProductGroup } from '../../events';
 import { labelsFor, uiLabelsFor, type Language } from '../labels';
 import { addTableSheet, newWorkbook, type Column } from './table-sheet';
+import { numberFormats } from '../format';
+import { provinceAndPlanLines } from '../plan-lines';
 import { unitNameIn } from '../unit-breakdown';
 
 /**
  * The KPIs as of a day as a workbook: the indicators with their targets,
  * status and forecast; the active products by level, by unit and by group;
- * the certificates about to expire. Pure: from the snapshot GET /v1/kpis answers.
+ * the certificates about to expire. The first sheet says what the figures are
+ * of: the province of the day, the plan in force or that none is and since when,
+ * and the day's notes; the last, the final results of the latest ended plan.
+ * Pure: from the snapshot GET /v1/kpis answers.
  */
-export type KpiTable = 'indicators' | 'byLevel' | 'byUnit' | 'byDistrict' | 'byGroup' | 'expiring';
+export type KpiTable = 'about' | 'indicators' | 'byLevel' | 'byUnit' | 'byDistrict' | 'byGroup' | 'expiring' | 'endedPlan';
 
 export function kpiWorkbook(snapshot: KpiSnapshot, language: Language): { workbook: ExcelJS.Workbook; sheetNames: Record<KpiTable, string> } {
   const labels = labelsFor(language);
@@ -19,13 +24,34 @@ export function kpiWorkbook(snapshot: KpiSnapshot, language: Language): { workbo
   const yesNo = { yes: ui.sheets.yes, no: ui.sheets.no };
   const workbook = newWorkbook();
   const sheetNames: Record<KpiTable, string> = {
+    about: ui.sheets.about,
     indicators: ui.sheets.indicators,
     byLevel: ui.sheets.byLevel,
     byUnit: ui.sheets.byUnit,
     byDistrict: ui.sheets.byDistrict,
     byGroup: ui.sheets.byGroup,
     expiring: ui.sheets.expiring,
+    endedPlan: ui.sheets.endedPlan,
   };
+  const format = numberFormats(language);
+  workbook.title = labels.title(snapshot.province.name);
+
+  type AboutRow = { item: string; text: string };
+  const about: AboutRow[] = [
+    { item: c.province, text: `${snapshot.province.name} (${snapshot.province.code})` },
+    { item: c.asOfDay, text: format.day(snapshot.asOfDay) },
+    ...provinceAndPlanLines(snapshot, labels, format).map((text) => ({ item: c.note, text })),
+  ];
+  addTableSheet(
+    workbook,
+    sheetNames.about,
+    [
+      { header: c.item, kind: 'text', value: (row: AboutRow) => row.item, width: 20 },
+      { header: c.text, kind: 'text', value: (row) => row.text, width: 120 },
+    ],
+    about,
+    yesNo,
+  );
 
   // A share is a percentage cell, a count a number: one column each, so every cell of a column has one format.
   const isShare = (indicator: Indicator) => INDICATORS[indicator.id] === 'share';
@@ -39,6 +65,7 @@ export function kpiWorkbook(snapshot: KpiSnapshot, language: Language): { workbo
     { header: c.stretchTarget, kind: 'decimal', value: (i) => i.stretchTarget },
     { header: c.expectedByNow, kind: 'decimal', value: (i) => i.expectedByNow },
     { header: c.status, kind: 'text', value: (i) => (i.status ? labels.status[i.status] : undefined), width: 16 },
+    { header: c.final, kind: 'yesNo', value: (i) => (i.status ? i.final === true : undefined) },
     { header: c.forecast, kind: 'decimal', value: (i) => i.forecast?.value },
     { header: c.periodEnd, kind: 'day', value: (i) => i.forecast?.periodEnd },
     { header: c.atRisk, kind: 'yesNo', value: (i) => i.forecast?.at_risk },
@@ -124,6 +151,20 @@ export function kpiWorkbook(snapshot: KpiSnapshot, language: Language): { workbo
       { header: c.daysLeft, kind: 'count', value: (e) => daysInclusive(snapshot.asOfDay, e.validUntil) - 1 },
     ],
     snapshot.expiring,
+    yesNo,
+  );
+
+  // The latest ended plan's final results (empty when no plan has ended): the same columns as the indicators, but forecast.
+  const ended = snapshot.endedPlan;
+  addTableSheet(
+    workbook,
+    sheetNames.endedPlan,
+    [
+      { header: c.plan, kind: 'text', value: () => ended?.title, width: 40 },
+      { header: c.periodEnd, kind: 'day', value: () => ended?.period.end },
+      ...indicatorColumns.filter((column) => ![c.expectedByNow, c.forecast, c.periodEnd, c.atRisk].includes(column.header)),
+    ],
+    ended?.indicators ?? [],
     yesNo,
   );
   return { workbook, sheetNames };

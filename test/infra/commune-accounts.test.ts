@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TRA_VINH } from '../../domain/province';
+
 import { INBOUND_DETAIL_TYPES } from '../../events/catalog';
 import { communeSource, districtSource } from '../../events/vocabulary';
 import { parseStageConfig } from '../../infra/config/stage-config';
 import { communeRejectionsRuleName } from '../../infra/constructs/district-rejections';
 import { resourcesOfType, synthesizeOcopApp, type SynthesizedApp } from './support/synthesized-app';
+import { DEPLOYMENT_PROVINCE } from '../support/shipped-data';
 
 /**
  * Since the 2025 reform commune and ward systems publish from their own accounts, each only as
@@ -86,8 +87,8 @@ describe('parseStageConfig: communes', () => {
     const district = { ...devConfigFile(), communes: [{ code: '842', accountId: '333333333842' }] };
 
     // Act
-    const formerError = errorOf(() => parseStageConfig(former, TRA_VINH, 'x.json'));
-    const districtError = errorOf(() => parseStageConfig(district, TRA_VINH, 'x.json'));
+    const formerError = errorOf(() => parseStageConfig(former, DEPLOYMENT_PROVINCE, 'x.json'));
+    const districtError = errorOf(() => parseStageConfig(district, DEPLOYMENT_PROVINCE, 'x.json'));
 
     // Assess
     expect(formerError.message).toMatch(/29239 is no commune or ward in force in the units files.*\s+→ at communes\[0\]\.code/);
@@ -106,8 +107,8 @@ describe('parseStageConfig: communes', () => {
     const shared = { ...devConfigFile(), communes: [{ code: '29242', accountId: '222222222842' }] };
 
     // Act
-    const twiceError = errorOf(() => parseStageConfig(twice, TRA_VINH, 'x.json'));
-    const sharedError = errorOf(() => parseStageConfig(shared, TRA_VINH, 'x.json'));
+    const twiceError = errorOf(() => parseStageConfig(twice, DEPLOYMENT_PROVINCE, 'x.json'));
+    const sharedError = errorOf(() => parseStageConfig(shared, DEPLOYMENT_PROVINCE, 'x.json'));
 
     // Assess
     expect(twiceError.message).toMatch(/commune 29242 is listed twice\s+→ at communes\[1\]\.code/);
@@ -119,7 +120,7 @@ describe('parseStageConfig: communes', () => {
     const { communes: _none, ...withoutCommunes } = devConfigFile();
 
     // Act
-    const config = parseStageConfig(withoutCommunes, TRA_VINH, 'x.json');
+    const config = parseStageConfig(withoutCommunes, DEPLOYMENT_PROVINCE, 'x.json');
 
     // Assess
     expect(config.communes).toEqual([]);

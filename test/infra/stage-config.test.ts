@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TRA_VINH } from '../../domain/province';
+
 import { InvalidStageConfigError, loadStageConfig, parseStageConfig } from '../../infra/config/stage-config';
+import { DEPLOYMENT_PROVINCE } from '../support/shipped-data';
 
 const CONFIG_DIR = join(__dirname, '..', '..', 'infra', 'config');
 
@@ -25,10 +26,10 @@ describe('loadStageConfig', () => {
 
     // Assess
     expect(config.stage).toBe(stage);
-    expect(config.province.code).toBe(TRA_VINH.code);
+    expect(config.province.code).toBe(DEPLOYMENT_PROVINCE.code);
     expect(config.province.name).toBe('Trà Vinh');
     for (const district of config.districts) {
-      expect(district.name).toBe(TRA_VINH.units.find((unit) => unit.code === district.code)!.name);
+      expect(district.name).toBe(DEPLOYMENT_PROVINCE.units.find((unit) => unit.code === district.code)!.name);
       expect(district.accountId).toMatch(/^\d{12}$/);
     }
   });
@@ -63,7 +64,7 @@ describe('parseStageConfig', () => {
     };
 
     // Act
-    const error = errorOf(() => parseStageConfig(file, TRA_VINH, 'tra-vinh.dev.json'));
+    const error = errorOf(() => parseStageConfig(file, DEPLOYMENT_PROVINCE, 'tra-vinh.dev.json'));
 
     // Assess
     expect(error).toBeInstanceOf(InvalidStageConfigError);
@@ -80,8 +81,8 @@ describe('parseStageConfig', () => {
     const noOpenId = { ...devConfigFile(), dashboard: { clientId: 'ocop-pulse-dashboard-dev', scope: 'profile' } };
 
     // Act
-    const strangerError = errorOf(() => parseStageConfig(stranger, TRA_VINH, 'x.json'));
-    const scopeError = errorOf(() => parseStageConfig(noOpenId, TRA_VINH, 'x.json'));
+    const strangerError = errorOf(() => parseStageConfig(stranger, DEPLOYMENT_PROVINCE, 'x.json'));
+    const scopeError = errorOf(() => parseStageConfig(noOpenId, DEPLOYMENT_PROVINCE, 'x.json'));
 
     // Assess
     expect(strangerError.message).toMatch(/must be one of api\.jwtAudience.*\s+→ at dashboard\.clientId/);
@@ -100,8 +101,8 @@ describe('parseStageConfig', () => {
     };
 
     // Act
-    const unknownError = errorOf(() => parseStageConfig(unknown, TRA_VINH, 'x.json'));
-    const twiceError = errorOf(() => parseStageConfig(twice, TRA_VINH, 'x.json'));
+    const unknownError = errorOf(() => parseStageConfig(unknown, DEPLOYMENT_PROVINCE, 'x.json'));
+    const twiceError = errorOf(() => parseStageConfig(twice, DEPLOYMENT_PROVINCE, 'x.json'));
 
     // Assess
     expect(unknownError.message).toMatch(/999 is no district of Trà Vinh.*\s+→ at districts\[0\]\.code/);
@@ -121,7 +122,7 @@ describe('parseStageConfig', () => {
     };
 
     // Act
-    const error = errorOf(() => parseStageConfig(shared, TRA_VINH, 'x.json'));
+    const error = errorOf(() => parseStageConfig(shared, DEPLOYMENT_PROVINCE, 'x.json'));
 
     // Assess
     expect(error.message).toMatch(/its own account\s+→ at districts\[1\]\.accountId/);
@@ -133,7 +134,7 @@ describe('parseStageConfig', () => {
     const file = { ...devConfigFile(), schedules: { 'hourly-report': { enabled: false } }, sender: 'x@y.example' };
 
     // Act
-    const error = errorOf(() => parseStageConfig(file, TRA_VINH, 'x.json'));
+    const error = errorOf(() => parseStageConfig(file, DEPLOYMENT_PROVINCE, 'x.json'));
 
     // Assess
     expect(error.message).toMatch(/no schedule of functions\/schedules\.ts.*\s+→ at schedules\["hourly-report"\]/);
@@ -145,7 +146,7 @@ describe('parseStageConfig', () => {
     const { alarms: _alarms, ...file } = devConfigFile();
 
     // Act
-    const config = parseStageConfig(file, TRA_VINH, 'x.json');
+    const config = parseStageConfig(file, DEPLOYMENT_PROVINCE, 'x.json');
 
     // Assess
     expect(config.alarms).toEqual({ rejectionRatePercent: 20 });
@@ -159,8 +160,8 @@ describe('parseStageConfig', () => {
     (elsewhere.districts as Array<Record<string, unknown>>)[0]!.rejectionsBusArn = 'arn:aws:events:ap-southeast-1:999999999999:event-bus/ocop-rejections';
 
     // Act
-    const notAnArnError = errorOf(() => parseStageConfig(notAnArn, TRA_VINH, 'x.json'));
-    const elsewhereError = errorOf(() => parseStageConfig(elsewhere, TRA_VINH, 'x.json'));
+    const notAnArnError = errorOf(() => parseStageConfig(notAnArn, DEPLOYMENT_PROVINCE, 'x.json'));
+    const elsewhereError = errorOf(() => parseStageConfig(elsewhere, DEPLOYMENT_PROVINCE, 'x.json'));
 
     // Assess
     expect(notAnArnError.message).toContain('districts[0].rejectionsBusArn');

@@ -1,4 +1,4 @@
-import { computeSnapshot, endOfVnDay, planInForce, vnDayOf, type IsoDay, type KpiSnapshot } from '../../../domain';
+import { computeSnapshot, endOfVnDay, vnDayOf, type IsoDay, type KpiSnapshot } from '../../../domain';
 import { loadKpiInputs } from '../../shared/kpi-inputs';
 import { provinceOfDeployment } from '../../shared/province-config';
 import { unitDirectoryOfDeployment } from '../../shared/unit-directory';
@@ -21,5 +21,5 @@ export async function snapshotAsOf(day: IsoDay): Promise<KpiSnapshot> {
 export async function snapshotsAsOf(days: readonly IsoDay[]): Promise<KpiSnapshot[]> {
   const [{ inputs, plans }, units] = await Promise.all([loadKpiInputs(), unitDirectoryOfDeployment()]);
   const province = provinceOfDeployment();
-  return days.map((day) => computeSnapshot(inputs, { asOf: endOfVnDay(day), plan: planInForce(plans, day), province, units }));
+  return days.map((day) => computeSnapshot(inputs, { asOf: endOfVnDay(day), plans, province, units }));
 }

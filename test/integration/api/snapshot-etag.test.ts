@@ -1,5 +1,5 @@
 import '../../support/quiet-powertools';
-import { computeSnapshot, PLAN_53_KH_UBND, TRA_VINH } from '../../../domain';
+import { computeSnapshot } from '../../../domain';
 import { handler } from '../../../functions/http-api/handler';
 import { putSnapshot } from '../../../functions/shared/snapshot-store';
 import { apiGatewayEvent } from '../../../local/api-gateway-event';
@@ -7,6 +7,7 @@ import { TEST_API_TOKEN } from '../../support/api';
 import { createTestTables } from '../../support/dynamodb';
 import { lambdaContext } from '../../support/lambda';
 import { shippedUnitDirectory } from '../../../domain/data/shipped-units';
+import { DEPLOYMENT_PROVINCE, PLAN_53_KH_UBND } from '../../support/shipped-data';
 
 async function getLatest(headers: Record<string, string> = {}) {
   process.env.API_TOKEN = TEST_API_TOKEN;
@@ -22,7 +23,7 @@ describe('GET /v1/snapshots/latest caching', () => {
   it('sends an ETag and Cache-Control, and answers If-None-Match with 304 and no body', async () => {
     // Prepare
     const asOf = '2022-12-31T10:00:00.000Z';
-    await putSnapshot(computeSnapshot({ products: [], ipGrants: [], scienceTasks: [] }, { asOf, plan: PLAN_53_KH_UBND, province: TRA_VINH, units: shippedUnitDirectory() }));
+    await putSnapshot(computeSnapshot({ products: [], ipGrants: [], scienceTasks: [] }, { asOf, plans: [PLAN_53_KH_UBND], province: DEPLOYMENT_PROVINCE, units: shippedUnitDirectory() }));
 
     // Act
     const first = await getLatest();

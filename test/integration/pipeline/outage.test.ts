@@ -2,7 +2,7 @@ import '../../support/quiet-powertools';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent } from 'aws-lambda';
-import { aggregateKeyOf, computeSnapshot, projectHistory, PLAN_53_KH_UBND, TRA_VINH, type ProductState } from '../../../domain';
+import { aggregateKeyOf, computeSnapshot, projectHistory, type ProductState } from '../../../domain';
 import { parseInboundEvent, type EventBridgeEnvelope, type InboundEvent } from '../../../events';
 import { recomputeSnapshot } from '../../../functions/recompute-snapshot/recompute';
 import { queues } from '../../../functions/queues';
@@ -17,6 +17,7 @@ import { details, envelope } from '../../support/envelopes';
 import { startLocalBus, type RunningLocalBus } from '../../support/local-bus';
 import { invokeProjectEvent, projectOne, sqsEventOf } from '../../support/project';
 import { shippedUnitDirectory } from '../../../domain/data/shipped-units';
+import { DEPLOYMENT_PROVINCE, PLAN_53_KH_UBND } from '../../support/shipped-data';
 
 /**
  * A DynamoDB outage in the middle of a run: the functions reach DynamoDB
@@ -219,7 +220,7 @@ describe('the pipeline through the local bus and its queue during a whole Dynamo
     const asOf = new Date('2024-06-01T12:00:00+07:00');
     await recomputeSnapshot({ now: asOf, force: true });
     const snapshot = (await latestSnapshot())!.snapshot;
-    const expected = computeSnapshot(history.inputs, { asOf: asOf.toISOString(), plan: PLAN_53_KH_UBND, province: TRA_VINH, units: shippedUnitDirectory() });
+    const expected = computeSnapshot(history.inputs, { asOf: asOf.toISOString(), plans: [PLAN_53_KH_UBND], province: DEPLOYMENT_PROVINCE, units: shippedUnitDirectory() });
     for (const code of ['849', '850', '851']) expect(snapshot.breakdown.byDistrict[code]).toEqual(expected.breakdown.byDistrict[code]);
     expect(indicator('ip.collective_mark', snapshot)).toBe(1);
     expect(Object.values(proxy.injected).reduce((a, b) => a + b, 0)).toBeGreaterThan(during.length);

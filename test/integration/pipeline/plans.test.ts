@@ -1,8 +1,9 @@
-import { PLAN_53_KH_UBND, parsePlan } from '../../../domain';
+import { parsePlan } from '../../../domain';
 import { putPlan } from '../../../functions/shared/plan-store';
 import { loadKpiInputs } from '../../../functions/shared/kpi-inputs';
 import { callApi } from '../../support/api';
 import { createTestTables } from '../../support/dynamodb';
+import { PLAN_53_KH_UBND } from '../../support/shipped-data';
 
 beforeAll(async () => {
   await createTestTables();

@@ -4,8 +4,6 @@ import {
   aggregateKeyOf,
   computeSnapshot,
   projectHistory,
-  PLAN_53_KH_UBND,
-  TRA_VINH,
   addDays,
   vnDayOf,
   type KpiSnapshot,
@@ -22,6 +20,7 @@ import { startLocalBus, type RunningLocalBus } from '../../support/local-bus';
 import { projectOne } from '../../support/project';
 import { projectionStreamBatch } from '../../support/stream-batch';
 import { shippedUnitDirectory } from '../../../domain/data/shipped-units';
+import { DEPLOYMENT_PROVINCE, PLAN_53_KH_UBND } from '../../support/shipped-data';
 
 /** recompute-snapshot on DynamoDB Local: stream batches, the daily schedule, and the figures against the pure computation. */
 const project = projectOne;
@@ -54,7 +53,7 @@ async function storedSnapshots(): Promise<StoredSnapshot[]> {
 
 /** The snapshot the pure domain computes from the same events, projected here without DynamoDB. */
 function expectedSnapshot(events: EventBridgeEnvelope[], asOf: string): KpiSnapshot {
-  return computeSnapshot(projectHistory(events.map(parsed)).inputs, { asOf, plan: PLAN_53_KH_UBND, province: TRA_VINH, units: shippedUnitDirectory() });
+  return computeSnapshot(projectHistory(events.map(parsed)).inputs, { asOf, plans: [PLAN_53_KH_UBND], province: DEPLOYMENT_PROVINCE, units: shippedUnitDirectory() });
 }
 
 describe('recompute-snapshot from the projections stream', () => {

@@ -5,22 +5,23 @@ import { invocationContext } from '../../../functions/shared/invocation-context'
 import { parseStakeholder } from '../../../functions/shared/stakeholder';
 import { putStakeholder } from '../../../functions/shared/stakeholder-store';
 import { putSnapshot } from '../../../functions/shared/snapshot-store';
-import { TRA_VINH } from '../../../domain';
+
 import { details, envelope } from '../../support/envelopes';
 import { decodePng } from '../../support/png';
 import { sampleSnapshot, THIS_WEEK_AS_OF } from '../../unit/report/support/sample-snapshot';
 import { captureConsole } from './support/capture-console';
 import { newOutbox, readOutbox, type ParsedEmail } from './support/outbox';
 import { projectOne } from '../../support/project';
+import { DEPLOYMENT_PROVINCE } from '../../support/shipped-data';
 
 /**
  * The KPI email's charts: inline PNG parts named by cid:, drawn on the
  * server; read back with mailparser and decoded here.
  */
 const GMAIL_CLIPS_AT = 102 * 1024;
-const committee = parseStakeholder({ name: 'Ban Chỉ đạo', email: 'bcd.ocop@travinh.gov.vn', role: 'Ban Chỉ đạo tỉnh', scope: 'province' }, TRA_VINH);
-const cangLong = parseStakeholder({ name: 'Phòng Kinh tế', email: 'ocop.canglong@travinh.gov.vn', role: 'Phòng Kinh tế huyện', scope: '844' }, TRA_VINH);
-const adviser = parseStakeholder({ name: 'Adviser', email: 'adviser@example.org', role: 'Adviser', language: 'en' }, TRA_VINH);
+const committee = parseStakeholder({ name: 'Ban Chỉ đạo', email: 'bcd.ocop@travinh.gov.vn', role: 'Ban Chỉ đạo tỉnh', scope: 'province' }, DEPLOYMENT_PROVINCE);
+const cangLong = parseStakeholder({ name: 'Phòng Kinh tế', email: 'ocop.canglong@travinh.gov.vn', role: 'Phòng Kinh tế huyện', scope: '844' }, DEPLOYMENT_PROVINCE);
+const adviser = parseStakeholder({ name: 'Adviser', email: 'adviser@example.org', role: 'Adviser', language: 'en' }, DEPLOYMENT_PROVINCE);
 
 const imagesIn = (html: string) => [...html.matchAll(/<img src="cid:([^"]+)" width="(\d+)" height="(\d+)" alt="([^"]*)" data-chart="(\w+)"/g)].map(([, cid, width, height, alt, role]) => ({ cid: cid!, width: Number(width), height: Number(height), alt: alt!, role: role! }));
 

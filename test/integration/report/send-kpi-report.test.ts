@@ -8,10 +8,11 @@ import { outboxTransport, type EmailTransport } from '../../../functions/shared/
 import { parseStakeholder, type Stakeholder } from '../../../functions/shared/stakeholder';
 import { putStakeholder } from '../../../functions/shared/stakeholder-store';
 import { putSnapshot } from '../../../functions/shared/snapshot-store';
-import { TRA_VINH, type KpiSnapshot } from '../../../domain';
+import { type KpiSnapshot } from '../../../domain';
 import { LAST_WEEK_AS_OF, sampleSnapshot, THIS_WEEK_AS_OF } from '../../unit/report/support/sample-snapshot';
 import { captureConsole } from './support/capture-console';
 import { emlFiles, newOutbox, readOutbox, type ParsedEmail } from './support/outbox';
+import { DEPLOYMENT_PROVINCE } from '../../support/shipped-data';
 
 /**
  * The real send-kpi-report handler on DynamoDB Local with the outbox
@@ -22,11 +23,11 @@ const SCHEDULE_INPUT = { source: 'ocop.schedule', schedule: 'weekly-kpi-report' 
 
 const committee = parseStakeholder(
   { name: 'Nguyễn Thị Hồng Nhung', email: 'bcd.ocop@travinh.gov.vn', role: 'Ban Chỉ đạo tỉnh', scope: 'province' },
-  TRA_VINH,
+  DEPLOYMENT_PROVINCE,
 );
-const cangLong = parseStakeholder({ name: 'Trần Văn Đức', email: 'ocop.canglong@travinh.gov.vn', role: 'Phòng Kinh tế huyện', scope: '844' }, TRA_VINH);
-const advisor = parseStakeholder({ name: 'Jane Doe', email: 'jane.doe@example.org', role: 'Adviser', language: 'en' }, TRA_VINH);
-const retired = parseStakeholder({ name: 'Lê Văn Tư', email: 'le.tu@travinh.gov.vn', role: 'Nghỉ hưu', active: false }, TRA_VINH);
+const cangLong = parseStakeholder({ name: 'Trần Văn Đức', email: 'ocop.canglong@travinh.gov.vn', role: 'Phòng Kinh tế huyện', scope: '844' }, DEPLOYMENT_PROVINCE);
+const advisor = parseStakeholder({ name: 'Jane Doe', email: 'jane.doe@example.org', role: 'Adviser', language: 'en' }, DEPLOYMENT_PROVINCE);
+const retired = parseStakeholder({ name: 'Lê Văn Tư', email: 'le.tu@travinh.gov.vn', role: 'Nghỉ hưu', active: false }, DEPLOYMENT_PROVINCE);
 const ACTIVE = [committee, cangLong, advisor];
 
 async function run(input: object, outbox: string, send = handler): Promise<SendKpiReportResult> {

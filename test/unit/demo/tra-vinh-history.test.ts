@@ -6,9 +6,7 @@ import {
   computeSnapshot,
   endOfVnDay,
   firstRecognition,
-  PLAN_53_KH_UBND,
   projectHistory,
-  TRA_VINH,
   type KpiInputs,
   type KpiSnapshot,
   type ProductState,
@@ -16,6 +14,7 @@ import {
 } from '../../../domain';
 import { shippedUnitDirectory } from '../../../domain/data/shipped-units';
 import { DEMO_LAST_DAY, OWNERS_END_2022, traVinhHistory } from '../../../local/demo/tra-vinh-history';
+import { DEPLOYMENT_PROVINCE, PLAN_53_KH_UBND } from '../../support/shipped-data';
 
 interface Folded {
   /** The folded state of every registered product. */
@@ -36,7 +35,7 @@ function fold(events: readonly InboundEvent[]): Folded {
 }
 
 function snapshotOn(inputs: KpiInputs, day: string): KpiSnapshot {
-  return computeSnapshot(inputs, { asOf: endOfVnDay(day), plan: PLAN_53_KH_UBND, province: TRA_VINH, units: shippedUnitDirectory() });
+  return computeSnapshot(inputs, { asOf: endOfVnDay(day), plans: [PLAN_53_KH_UBND], province: DEPLOYMENT_PROVINCE, units: shippedUnitDirectory() });
 }
 
 function indicator(snapshot: KpiSnapshot, id: string): number {
@@ -111,6 +110,20 @@ describe('traVinhHistory', () => {
     // Assess
     expect(indicator(snapshot, 'ocop.active')).toBe(184);
     expect(levels(snapshot)).toEqual({ '3': 137, '4': 38, '4-potential-5': 9, '5': 0 });
+    expect(snapshot.province).toEqual({ code: '84', name: 'Trà Vinh' });
+    expect(snapshot.plan?.id).toBe(PLAN_53_KH_UBND.id);
+  });
+
+  it('names Vĩnh Long on a day of 2026, with no plan in force since 1/1/2026 and the final results of Plan 53', () => {
+    // Act
+    const snapshot = snapshotOn(folded.inputs, '2026-11-23');
+
+    // Assess
+    expect(snapshot.province).toMatchObject({ code: '86', name: 'Vĩnh Long' });
+    expect(snapshot.plan).toBeUndefined();
+    expect(snapshot.noPlan).toEqual({ since: '2026-01-01' });
+    expect(snapshot.indicators.filter((i) => i.target !== undefined)).toEqual([]);
+    expect(snapshot.endedPlan?.indicators.map((i) => i.status).every((status) => status === 'met' || status === 'not_met')).toBe(true);
   });
 
   it('counts 2022 as 28 + 82 first recognitions and 22 re-recognitions, from 166 dossiers', () => {
@@ -187,7 +200,8 @@ describe('traVinhHistory', () => {
     // Assess
     expect(indicator(today, 'ocop.rerecognized.year')).toBeGreaterThan(0);
     expect(indicator(today, 'certificates.expiring')).toBeGreaterThan(0);
-    expect(indicator(today, 'ip.geographical_indication')).toBe(1);
+    // No plan is in force in 2026: Plan 53's final result carries the geographical indication of its period.
+    expect(today.endedPlan?.indicators.find((i) => i.id === 'ip.geographical_indication')).toMatchObject({ value: 1, final: true });
     expect(indicator(today, 'traceability.coverage')).toBeGreaterThan(0.5);
     expect(revoked.length).toBeGreaterThan(3);
     expect(upgraded.length).toBeGreaterThan(3);

@@ -1,7 +1,8 @@
-import { computeSnapshot, decodeKpiRecord, encodeKpiRecord, PLAN_53_KH_UBND, TRA_VINH, unitDirectory, type KpiInputs, type KpiSnapshot, type ProductKpiRecord, type Unit } from '../../../domain';
+import { computeSnapshot, decodeKpiRecord, encodeKpiRecord, unitDirectory, type KpiInputs, type KpiSnapshot, type ProductKpiRecord, type Unit } from '../../../domain';
 import { shippedUnitDirectory } from '../../../domain/data/shipped-units';
 import { district, province, rated, registered, transferred } from './support/events';
 import { project } from './support/project';
+import { DEPLOYMENT_PROVINCE, PLAN_53_KH_UBND } from '../../support/shipped-data';
 
 /**
  * byUnit: the products by the units in force on asOf, across the 2025 reform.
@@ -12,7 +13,7 @@ import { project } from './support/project';
  */
 const units = shippedUnitDirectory();
 const snapshotOn = (inputs: KpiInputs, day: string): KpiSnapshot =>
-  computeSnapshot(inputs, { asOf: `${day}T12:00:00+07:00`, plan: PLAN_53_KH_UBND, province: TRA_VINH, units });
+  computeSnapshot(inputs, { asOf: `${day}T12:00:00+07:00`, plans: [PLAN_53_KH_UBND], province: DEPLOYMENT_PROVINCE, units });
 const TP_TRA_VINH = district('842');
 const CHAU_THANH = district('847');
 const activeOf = (rows: Record<string, { active: number }> | undefined) => Object.values(rows ?? {}).reduce((sum, row) => sum + row.active, 0);
@@ -140,8 +141,8 @@ describe('byUnit after the reform', () => {
   });
 
   it("lists in a former unit's bucket the candidates of all its products, when a split commune narrowed some to fewer", () => {
-    // Prepare: made-up units (not public data): district 900 went into 90001..90003; its commune 90010 was split between 90001 and 90002.
-    const unit = (code: string, rest: Partial<Unit>): Unit => ({ code, name: `Unit ${code}`, kind: 'commune', successors: [], formedFrom: [], province: '99', source: 'test', ...rest });
+    // Prepare: made-up units (not public data) of the deployment's province of the day (86): district 900 went into 90001..90003; its commune 90010 was split between 90001 and 90002.
+    const unit = (code: string, rest: Partial<Unit>): Unit => ({ code, name: `Unit ${code}`, kind: 'commune', successors: [], formedFrom: [], province: '86', source: 'test', ...rest });
     const directory = unitDirectory([
       unit('900', { kind: 'district', validTo: '2025-06-30', successors: ['90001', '90002', '90003'] }),
       unit('90001', { validFrom: '2025-07-01', formedFrom: [{ code: '90010', part: true }] }),
@@ -155,7 +156,7 @@ describe('byUnit after the reform', () => {
     // Act
     const snapshot = computeSnapshot(
       { products: [record('S-1', '90010'), record('S-2'), record('S-3', '90012')], ipGrants: [], scienceTasks: [] },
-      { asOf: '2026-06-01T12:00:00+07:00', plan: PLAN_53_KH_UBND, province: TRA_VINH, units: directory },
+      { asOf: '2026-06-01T12:00:00+07:00', plans: [PLAN_53_KH_UBND], province: DEPLOYMENT_PROVINCE, units: directory },
     );
     // Assess: S-3's commune settles it; S-1 (split commune) and S-2 (no commune) stay with 900.
     expect(snapshot.breakdown.byUnit!['90003']!.active).toBe(1);
@@ -168,7 +169,7 @@ describe('byUnit after the reform', () => {
     const districtsOnly = unitDirectory(units.units.filter((unit) => unit.code.length === 3).map((unit) => ({ ...unit, successors: [] })));
     const inputs = project(recognised('P-1', TP_TRA_VINH, '29239'));
     // Act
-    const snapshot = computeSnapshot(inputs, { asOf: '2026-06-01T12:00:00+07:00', plan: PLAN_53_KH_UBND, province: TRA_VINH, units: districtsOnly });
+    const snapshot = computeSnapshot(inputs, { asOf: '2026-06-01T12:00:00+07:00', plans: [PLAN_53_KH_UBND], province: DEPLOYMENT_PROVINCE, units: districtsOnly });
     // Assess
     expect(snapshot.breakdown.byUnit).toEqual({});
     expect(snapshot.breakdown.unassigned!['842']).toMatchObject({ reason: 'unknown', active: 1 });

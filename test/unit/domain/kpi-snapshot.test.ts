@@ -1,7 +1,8 @@
-import { computeSnapshot, parsePlan, PLAN_53_KH_UBND, TRA_VINH, type Indicator, type KpiSnapshot } from '../../../domain';
+import { computeSnapshot, parsePlan, type Indicator, type KpiSnapshot } from '../../../domain';
 import { delisted, district, enrolled, ipGranted, listed, province, rated, registered, revoked, taskApproved, upgraded } from './support/events';
 import { project } from './support/project';
 import { shippedUnitDirectory } from '../../../domain/data/shipped-units';
+import { DEPLOYMENT_PROVINCE, PLAN_53_KH_UBND } from '../../support/shipped-data';
 
 /**
  * A hand-built history of Trà Vinh, 2021..2024, whose indicators are worked out
@@ -113,7 +114,7 @@ function indicator(snapshot: KpiSnapshot, id: string): Indicator {
 }
 
 describe('computeSnapshot on a hand-built history (asOf 2024-07-01, Plan 53/KH-UBND)', () => {
-  const snapshot = computeSnapshot(project(history), { asOf: AS_OF, plan: PLAN_53_KH_UBND, province: TRA_VINH, units: shippedUnitDirectory() });
+  const snapshot = computeSnapshot(project(history), { asOf: AS_OF, plans: [PLAN_53_KH_UBND], province: DEPLOYMENT_PROVINCE, units: shippedUnitDirectory() });
 
   it('counts active products: a valid certificate of 3+ stars on the day', () => {
     // Active: A1 (3★ 2024-06-10), A2 (4★), A3 (5★ upgrade), A4 (3★), A5 (4★ potential), A7 (3★ to 2024-09-15),
@@ -301,7 +302,7 @@ describe('computeSnapshot: days and years are Vietnamese', () => {
     const inputs = project(history);
 
     // Act
-    const snapshot = computeSnapshot(inputs, { asOf: '2023-12-31T18:30:00Z', plan: PLAN_53_KH_UBND, province: TRA_VINH, units: shippedUnitDirectory() });
+    const snapshot = computeSnapshot(inputs, { asOf: '2023-12-31T18:30:00Z', plans: [PLAN_53_KH_UBND], province: DEPLOYMENT_PROVINCE, units: shippedUnitDirectory() });
 
     // Assess: year 2024 has begun: A5's dossier (2024-01-01 in Vietnam) counts, no recognition yet.
     expect(snapshot.asOfDay).toBe('2024-01-01');
@@ -314,7 +315,7 @@ describe('computeSnapshot: days and years are Vietnamese', () => {
     const inputs = project(history);
 
     // Act
-    const snapshot = computeSnapshot(inputs, { asOf: '2023-12-31T16:59:59Z', plan: PLAN_53_KH_UBND, province: TRA_VINH, units: shippedUnitDirectory() });
+    const snapshot = computeSnapshot(inputs, { asOf: '2023-12-31T16:59:59Z', plans: [PLAN_53_KH_UBND], province: DEPLOYMENT_PROVINCE, units: shippedUnitDirectory() });
 
     // Assess: 2023 dossiers: A4 (2023-11-20), A9 (2023-02-01), A14 (2023-05-01) = 3; A5 is not yet registered.
     expect(snapshot.asOfDay).toBe('2023-12-31');
@@ -336,7 +337,7 @@ describe('computeSnapshot: status of a yearly count on a day mid-year', () => {
   it('is on_track at the prorated target', () => {
     // 8 × 183 / 366 = 4 on 2024-07-01; 4 recognitions → on_track.
     // Act
-    const snapshot = computeSnapshot(inputs, { asOf: AS_OF, plan, province: TRA_VINH, units: shippedUnitDirectory() });
+    const snapshot = computeSnapshot(inputs, { asOf: AS_OF, plans: [plan], province: DEPLOYMENT_PROVINCE, units: shippedUnitDirectory() });
 
     // Assess
     expect(indicator(snapshot, 'ocop.recognized.year')).toMatchObject({ value: 4, expectedByNow: 4, status: 'on_track' });
@@ -345,7 +346,7 @@ describe('computeSnapshot: status of a yearly count on a day mid-year', () => {
   it('is behind a day later with no new recognition', () => {
     // 8 × 184 / 366 = 4.02 on 2024-07-02; still 4 recognitions (A11 is rated 07-05) → behind.
     // Act
-    const snapshot = computeSnapshot(inputs, { asOf: '2024-07-02T09:00:00+07:00', plan, province: TRA_VINH, units: shippedUnitDirectory() });
+    const snapshot = computeSnapshot(inputs, { asOf: '2024-07-02T09:00:00+07:00', plans: [plan], province: DEPLOYMENT_PROVINCE, units: shippedUnitDirectory() });
 
     // Assess
     expect(indicator(snapshot, 'ocop.recognized.year')).toMatchObject({ value: 4, expectedByNow: 4.02, status: 'behind' });
@@ -354,7 +355,7 @@ describe('computeSnapshot: status of a yearly count on a day mid-year', () => {
   it('is met once the whole target is reached', () => {
     // science.tasks in this plan's period (2024) up to 2024-07-01: KHCN-2024-01 = 1 = target → met.
     // Act
-    const snapshot = computeSnapshot(inputs, { asOf: AS_OF, plan, province: TRA_VINH, units: shippedUnitDirectory() });
+    const snapshot = computeSnapshot(inputs, { asOf: AS_OF, plans: [plan], province: DEPLOYMENT_PROVINCE, units: shippedUnitDirectory() });
 
     // Assess
     expect(indicator(snapshot, 'science.tasks')).toMatchObject({ value: 1, target: 1, status: 'met' });
@@ -362,7 +363,7 @@ describe('computeSnapshot: status of a yearly count on a day mid-year', () => {
 
   it('reports indicators without a target in the plan without status', () => {
     // Act
-    const snapshot = computeSnapshot(inputs, { asOf: AS_OF, plan, province: TRA_VINH, units: shippedUnitDirectory() });
+    const snapshot = computeSnapshot(inputs, { asOf: AS_OF, plans: [plan], province: DEPLOYMENT_PROVINCE, units: shippedUnitDirectory() });
 
     // Assess
     expect(indicator(snapshot, 'ocop.share4.year')).toEqual({ id: 'ocop.share4.year', value: 0.25 });
@@ -371,9 +372,10 @@ describe('computeSnapshot: status of a yearly count on a day mid-year', () => {
 
 describe('computeSnapshot: empty denominators', () => {
   it('gives 0 for every share when nothing is active or recognised', () => {
-    // On 2021-01-20 A6 is registered (2021-01-15) but nothing is rated yet.
+    // On 2021-01-20 A6 is registered (2021-01-15) but nothing is rated yet. A plan of that year judges the shares.
+    const plan2021 = parsePlan({ ...PLAN_53_KH_UBND, id: 'plan-2021', period: { start: '2021-01-01', end: '2021-12-31' } });
     // Act
-    const snapshot = computeSnapshot(project(history), { asOf: '2021-01-20T12:00:00+07:00', plan: PLAN_53_KH_UBND, province: TRA_VINH, units: shippedUnitDirectory() });
+    const snapshot = computeSnapshot(project(history), { asOf: '2021-01-20T12:00:00+07:00', plans: [plan2021], province: DEPLOYMENT_PROVINCE, units: shippedUnitDirectory() });
 
     // Assess
     expect(indicator(snapshot, 'ocop.active').value).toBe(0);
@@ -385,7 +387,7 @@ describe('computeSnapshot: empty denominators', () => {
 
   it('gives 0 with no projections at all', () => {
     // Act
-    const snapshot = computeSnapshot({ products: [], ipGrants: [], scienceTasks: [] }, { asOf: AS_OF, plan: PLAN_53_KH_UBND, province: TRA_VINH, units: shippedUnitDirectory() });
+    const snapshot = computeSnapshot({ products: [], ipGrants: [], scienceTasks: [] }, { asOf: AS_OF, plans: [PLAN_53_KH_UBND], province: DEPLOYMENT_PROVINCE, units: shippedUnitDirectory() });
 
     // Assess
     expect(snapshot.indicators.every((i) => i.value === 0)).toBe(true);

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
-import { aggregateKeyOf, computeSnapshot, endOfVnDay, foldProduct, PLAN_53_KH_UBND, TRA_VINH, unitOfEvent, type ProductVerdict } from '../../../domain';
+import { aggregateKeyOf, computeSnapshot, endOfVnDay, foldProduct, unitOfEvent, type ProductVerdict } from '../../../domain';
 import type { InboundEvent } from '../../../events';
 import { PROVINCE } from './support/events';
 import { history, historyAndArrival, mixedHistoryAndArrival, PRODUCT_IDS } from './support/arbitraries';
 import { project } from './support/project';
 import { shippedUnitDirectory } from '../../../domain/data/shipped-units';
+import { DEPLOYMENT_PROVINCE, PLAN_53_KH_UBND } from '../../support/shipped-data';
 
 /**
  * CONTRACT §1: "Events may arrive in any order; the final state must not depend
@@ -94,8 +95,8 @@ describe('computeSnapshot', () => {
 
         for (const asOf of AS_OF) {
           // Act
-          const expected = computeSnapshot(inOrder, { asOf, plan: PLAN_53_KH_UBND, province: TRA_VINH, units: shippedUnitDirectory() });
-          const actual = computeSnapshot(asArrived, { asOf, plan: PLAN_53_KH_UBND, province: TRA_VINH, units: shippedUnitDirectory() });
+          const expected = computeSnapshot(inOrder, { asOf, plans: [PLAN_53_KH_UBND], province: DEPLOYMENT_PROVINCE, units: shippedUnitDirectory() });
+          const actual = computeSnapshot(asArrived, { asOf, plans: [PLAN_53_KH_UBND], province: DEPLOYMENT_PROVINCE, units: shippedUnitDirectory() });
 
           // Assess
           expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));
@@ -113,8 +114,8 @@ describe('computeSnapshot', () => {
         const reordered = { ...inputs, products: reverse ? [...inputs.products].reverse() : inputs.products.slice(1).concat(inputs.products.slice(0, 1)) };
 
         // Act
-        const expected = computeSnapshot(inputs, { asOf: AS_OF[2]!, plan: PLAN_53_KH_UBND, province: TRA_VINH, units: shippedUnitDirectory() });
-        const actual = computeSnapshot(reordered, { asOf: AS_OF[2]!, plan: PLAN_53_KH_UBND, province: TRA_VINH, units: shippedUnitDirectory() });
+        const expected = computeSnapshot(inputs, { asOf: AS_OF[2]!, plans: [PLAN_53_KH_UBND], province: DEPLOYMENT_PROVINCE, units: shippedUnitDirectory() });
+        const actual = computeSnapshot(reordered, { asOf: AS_OF[2]!, plans: [PLAN_53_KH_UBND], province: DEPLOYMENT_PROVINCE, units: shippedUnitDirectory() });
 
         // Assess: the same JSON, key order included (snapshots are stored and emailed as JSON)
         expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));

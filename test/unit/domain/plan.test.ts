@@ -1,4 +1,5 @@
-import { InvalidPlanError, parsePlan, PLAN_53_KH_UBND, planInForce, type Plan } from '../../../domain';
+import { InvalidPlanError, parsePlan, planInForce, plansOn, type Plan } from '../../../domain';
+import { PLAN_53_KH_UBND } from '../../support/shipped-data';
 
 const plan = (id: string, start: string, end: string) => ({
   id,
@@ -81,7 +82,7 @@ describe('parsePlan', () => {
   });
 });
 
-describe('planInForce', () => {
+describe('plansOn', () => {
   const plans: Plan[] = [parsePlan(plan('2026-2030', '2026-01-01', '2030-12-31')), PLAN_53_KH_UBND];
 
   it.each([
@@ -90,37 +91,62 @@ describe('planInForce', () => {
     ['2025-12-31', 'tra-vinh-53-kh-ubnd'],
     ['2026-01-01', '2026-2030'],
     ['2030-12-31', '2026-2030'],
-  ])('on %s is the plan whose period holds the day (%s)', (day, expected) => {
+  ])('on %s has in force the plan whose period holds the day (%s)', (day, expected) => {
     // Act
     const inForce = planInForce(plans, day);
 
     // Assess
-    expect(inForce.id).toBe(expected);
+    expect(inForce?.id).toBe(expected);
   });
 
-  it('is the latest plan begun before a day no period holds', () => {
+  it('has no plan in force after every period, and says since when and which plan ended', () => {
     // Act
-    const after = planInForce(plans, '2031-06-01');
-    const gap = planInForce([parsePlan(plan('a', '2020-01-01', '2020-12-31')), parsePlan(plan('b', '2022-01-01', '2022-12-31'))], '2021-06-01');
+    const after = plansOn(plans, '2031-06-01');
+    const onlyPlan53 = plansOn([PLAN_53_KH_UBND], '2026-12-06');
 
     // Assess
-    expect(after.id).toBe('2026-2030');
-    expect(gap.id).toBe('a');
+    expect(after.inForce).toBeUndefined();
+    expect(after).toMatchObject({ since: '2031-01-01', ended: { id: '2026-2030' } });
+    expect(onlyPlan53.inForce).toBeUndefined();
+    expect(onlyPlan53).toMatchObject({ since: '2026-01-01', ended: { id: 'tra-vinh-53-kh-ubnd' } });
   });
 
-  it('is the earliest plan before any plan begins', () => {
+  it('has no plan in force in a gap between two plans, and names the next', () => {
     // Act
-    const before = planInForce(plans, '2021-01-01');
+    const gap = plansOn([parsePlan(plan('a', '2020-01-01', '2020-12-31')), parsePlan(plan('b', '2022-01-01', '2022-12-31'))], '2021-06-01');
 
     // Assess
-    expect(before.id).toBe('tra-vinh-53-kh-ubnd');
+    expect(gap.inForce).toBeUndefined();
+    expect(gap.since).toBe('2021-01-01');
+    expect(gap.ended?.id).toBe('a');
+    expect(gap.next?.id).toBe('b');
   });
 
-  it('throws when no plan is loaded', () => {
+  it('has no plan in force before any plan begins, and no since', () => {
     // Act
-    const choose = () => planInForce([], '2024-01-01');
+    const before = plansOn(plans, '2021-01-01');
 
     // Assess
-    expect(choose).toThrow(InvalidPlanError);
+    expect(before.inForce).toBeUndefined();
+    expect(before.since).toBeUndefined();
+    expect(before.next?.id).toBe('tra-vinh-53-kh-ubnd');
+  });
+
+  it('has nothing when no plan is loaded', () => {
+    // Act
+    const none = plansOn([], '2024-01-01');
+
+    // Assess
+    expect(none).toEqual({});
+  });
+
+  it('names the plan that ended before a day while a later one is in force', () => {
+    // Act
+    const in2027 = plansOn(plans, '2027-03-01');
+
+    // Assess
+    expect(in2027.inForce?.id).toBe('2026-2030');
+    expect(in2027.ended?.id).toBe('tra-vinh-53-kh-ubnd');
+    expect(in2027.since).toBeUndefined();
   });
 });

@@ -11,15 +11,14 @@ import {
   listingsOn,
   MAX_PRODUCT_STATE_CHARS,
   ownerOf,
-  PLAN_53_KH_UBND,
   productKpiRecord,
-  TRA_VINH,
   unitOn,
   type ProductEvent,
   type ProductState,
 } from '../../../domain';
 import { shippedUnitDirectory } from '../../../domain/data/shipped-units';
 import { delisted, district, enrolled, inbound, listed, noonOf, province, rated, registered, revoked, transferred, upgraded } from './support/events';
+import { DEPLOYMENT_PROVINCE, PLAN_53_KH_UBND } from '../../support/shipped-data';
 
 const TP_TRA_VINH = district('842');
 const CANG_LONG = district('844');
@@ -358,7 +357,7 @@ describe('computeSnapshot: a product counts from its registration day', () => {
       ipGrants: [],
       scienceTasks: [],
     };
-    const on = (day: string) => computeSnapshot(inputs, { asOf: endOfVnDay(day), plan: PLAN_53_KH_UBND, province: TRA_VINH, units: shippedUnitDirectory() });
+    const on = (day: string) => computeSnapshot(inputs, { asOf: endOfVnDay(day), plans: [PLAN_53_KH_UBND], province: DEPLOYMENT_PROVINCE, units: shippedUnitDirectory() });
     const active = (day: string) => on(day).indicators.find((i) => i.id === 'ocop.active')!.value;
 
     // Act

@@ -11,15 +11,15 @@ const period = periodOfDay(REPORT_DAY);
 const previous = { snapshot: lastWeek, period: periodOfDay('2025-11-17') };
 
 describe('renderKpiReport', () => {
-  it('names the province, the ISO week and the date in the subject', () => {
+  it('names the province of the day (Vĩnh Long after 1/7/2025), the ISO week and the date in the subject', () => {
     // Act
     const vi = renderKpiReport({ snapshot: thisWeek, period, reportDay: REPORT_DAY, recipient: { language: 'vi', scope: 'province' } });
     const en = renderKpiReport({ snapshot: thisWeek, period, reportDay: REPORT_DAY, recipient: { language: 'en', scope: 'province' } });
 
     // Assess
-    expect(vi.subject).toBe('[OCOP Trà Vinh] Báo cáo chỉ số tuần 48/2025, ngày 24/11/2025');
-    expect(en.subject).toBe('[OCOP Trà Vinh] KPI report, week 48/2025, 24 Nov 2025');
-    expect(vi.senderName).toBe('OCOP Trà Vinh');
+    expect(vi.subject).toBe('[OCOP Vĩnh Long] Báo cáo chỉ số tuần 48/2025, ngày 24/11/2025');
+    expect(en.subject).toBe('[OCOP Vĩnh Long] KPI report, week 48/2025, 24 Nov 2025');
+    expect(vi.senderName).toBe('OCOP Vĩnh Long');
   });
 
   it('renders email-safe HTML: one table row per indicator, no scripts, images or external resources', () => {
@@ -59,7 +59,7 @@ describe('renderKpiReport', () => {
     const { text } = renderKpiReport({ snapshot: thisWeek, period, reportDay: REPORT_DAY, recipient: { language: 'vi', scope: '845' } });
 
     // Assess
-    expect(text.indexOf('Số liệu của Huyện Cầu Kè')).toBeLessThan(text.indexOf('Toàn tỉnh Trà Vinh'));
+    expect(text.indexOf('Số liệu của Huyện Cầu Kè')).toBeLessThan(text.indexOf('Toàn tỉnh Vĩnh Long'));
     expect(text).toContain('Giấy chứng nhận sắp hết hạn của Huyện Cầu Kè\n- Tinh dầu sả Cầu Kè (TV-845-001)');
     expect(text).toContain(LABELS.vi.firstReport);
     expect(text).toContain('Thay đổi: —');

@@ -1,7 +1,8 @@
-import { computeSnapshot, PLAN_53_KH_UBND, projectHistory, TRA_VINH } from '../../../domain';
+import { computeSnapshot, projectHistory } from '../../../domain';
 import { shippedUnitDirectory } from '../../../domain/data/shipped-units';
 import { unitBreakdown, unitNameIn } from '../../../report/unit-breakdown';
 import { district, province, rated, registered } from '../domain/support/events';
+import { DEPLOYMENT_PROVINCE, PLAN_53_KH_UBND } from '../../support/shipped-data';
 
 /** The row a unit's contacts get first in the report: byUnit when the unit is in force, else byDistrict (a former district). */
 const inputs = projectHistory([
@@ -10,7 +11,7 @@ const inputs = projectHistory([
   registered('P-2', district('842'), { day: '2023-03-01' }),
   rated('P-2', province('842'), 3, { score: 61, day: '2024-05-10' }),
 ]).inputs;
-const on = (day: string) => computeSnapshot(inputs, { asOf: `${day}T12:00:00+07:00`, plan: PLAN_53_KH_UBND, province: TRA_VINH, units: shippedUnitDirectory() });
+const on = (day: string) => computeSnapshot(inputs, { asOf: `${day}T12:00:00+07:00`, plans: [PLAN_53_KH_UBND], province: DEPLOYMENT_PROVINCE, units: shippedUnitDirectory() });
 
 describe('unitBreakdown', () => {
   it('gives a commune in force its byUnit row after the reform', () => {

@@ -1,6 +1,7 @@
-import { computeSnapshot, PLAN_53_KH_UBND, projectHistory, TRA_VINH, type KpiSnapshot } from '../../../../domain';
+import { computeSnapshot, projectHistory, type KpiSnapshot } from '../../../../domain';
 import { district, enrolled, ipGranted, listed, noonOf, province, rated, registered, taskApproved, upgraded } from '../../domain/support/events';
 import { shippedUnitDirectory } from '../../../../domain/data/shipped-units';
+import { DEPLOYMENT_PROVINCE, PLAN_53_KH_UBND } from '../../../support/shipped-data';
 
 /**
  * A realistic KPI snapshot of Trà Vinh for the report tests, computed by the
@@ -48,5 +49,5 @@ const history = projectHistory([
 ]);
 
 export function sampleSnapshot(asOf = THIS_WEEK_AS_OF): KpiSnapshot {
-  return computeSnapshot(history.inputs, { asOf, plan: PLAN_53_KH_UBND, province: TRA_VINH, units: shippedUnitDirectory() });
+  return computeSnapshot(history.inputs, { asOf, plans: [PLAN_53_KH_UBND], province: DEPLOYMENT_PROVINCE, units: shippedUnitDirectory() });
 }
