@@ -8,10 +8,8 @@ import {
   computeSnapshot,
   endOfVnDay,
   firstRecognition,
-  PLAN_53_KH_UBND,
   productIdProblem,
   projectHistory,
-  TRA_VINH,
   type KpiSnapshot,
   type ProductState,
   type ProductVerdict,
@@ -20,6 +18,7 @@ import { rowEvents } from '../../../functions/shared/register-import/row-events'
 import { demoHistory, DEMO_REGISTERS, formerRegister } from '../../../local/demo/demo-history';
 import { demoUnitDirectory } from '../../../local/demo/demo-units';
 import { registerWorkbookEvents, writeDemoRegister } from '../../../local/demo/register-workbooks';
+import { DEPLOYMENT_PROVINCE, PLAN_53_KH_UBND } from '../../support/shipped-data';
 
 /** What the import publishes for a register, from its rows (the workbook gives the same events: see below). */
 function importedEvents(province: '86' | '83', importDay: string): InboundEvent[] {
@@ -61,7 +60,7 @@ describe('the demo of the merged province (Trà Vinh, then the registers of the 
     const folded = projectHistory(events, units);
     verdicts = folded.verdicts;
     products = [...folded.states.values()].filter((state): state is ProductState => 'productId' in state && 'registration' in state);
-    snapshotOn = (day) => computeSnapshot(folded.inputs, { asOf: endOfVnDay(day), plan: PLAN_53_KH_UBND, province: TRA_VINH, units });
+    snapshotOn = (day) => computeSnapshot(folded.inputs, { asOf: endOfVnDay(day), plans: [PLAN_53_KH_UBND], province: DEPLOYMENT_PROVINCE, units });
   });
 
   const ofFormerVinhLong = () => products.filter((p) => /^86-\d{3}-/.test(p.productId));
@@ -88,10 +87,13 @@ describe('the demo of the merged province (Trà Vinh, then the registers of the 
   it("keeps Trà Vinh's figures: 184 active on 31/12/2022 (Trà Vinh's products only then), 393 recognised by 15/1/2025", () => {
     // Act
     const end2022 = splitOn(ofTraVinh(), '2022-12-31');
+    const snapshot = snapshotOn('2022-12-31');
     const recognised = ofTraVinh().filter((p) => firstRecognition(p, '2025-01-15')).length;
 
     // Assess
     expect(end2022).toEqual({ total: 184, '3': 137, '4': 38, '4-potential-5': 9 });
+    // The deployment's province that day is Trà Vinh: the two other registers' products of 2022 do not count.
+    expect(snapshot.indicators.find((i) => i.id === 'ocop.active')!.value).toBe(184);
     expect(recognised).toBe(393);
   });
 
