@@ -1,4 +1,6 @@
+import type { InboundDetailType } from '../events/catalog';
 import { CHART_ASSETS, type ChartAsset } from '../report/charts/assets';
+import { IMPORT_DETAIL_TYPES } from './shared/register-import/import-detail-types';
 import { REPORT_SCOPE } from './shared/report-snapshot-store';
 import type { TableId } from './shared/tables';
 
@@ -24,6 +26,8 @@ export interface FunctionDefinition {
   writableKeys?: Partial<Record<TableId, readonly string[]>>;
   /** Puts events (EventRejected) on the bus. */
   putsEvents?: boolean;
+  /** Puts these inbound events on the bus as the province (ocop.province): the register import of POST /v1/imports. */
+  putsProvinceEvents?: readonly InboundDetailType[];
   /** Sends email through SES. */
   sendsEmail?: boolean;
   /** Files copied beside the bundle (e.g. the chart renderer's WebAssembly and font), found there at run time. */
@@ -81,6 +85,8 @@ export const lambdaFunctions = {
     // routes: snapshots (query), products (get, query), kpis (scan, via kpi-inputs), rejections (query).
     // snapshots, products (one, listings, the readModel index), units (the UNITS item, unit-directory), waiting (count of a product not registered), rejections.
     tables: { snapshots: ['Query'], projections: ['GetItem', 'Query'], waiting: ['Query'], rejections: ['Query'] },
+    // POST /v1/imports publishes the register's rows as the province, only the kinds of event an import makes.
+    putsProvinceEvents: IMPORT_DETAIL_TYPES,
   },
   'announce-rejections': {
     entry: 'functions/announce-rejections/handler.ts',

@@ -6,7 +6,14 @@ import { matchRoute } from '../functions/http-api/route-table';
  * `http-api` function for a request, using the same route table the CDK app
  * deploys. Undefined when no route matches (API Gateway answers 404 itself).
  */
-export function apiGatewayEvent(request: { method: string; url: string; headers?: Record<string, string | string[] | undefined>; sourceIp?: string }): APIGatewayProxyEventV2 | undefined {
+export function apiGatewayEvent(request: {
+  method: string;
+  url: string;
+  headers?: Record<string, string | string[] | undefined>;
+  sourceIp?: string;
+  /** A request body, passed base64-encoded as API Gateway passes a binary one. */
+  body?: Buffer;
+}): APIGatewayProxyEventV2 | undefined {
   const url = new URL(request.url, 'http://localhost');
   const matched = matchRoute(request.method.toUpperCase(), url.pathname);
   if (!matched) return undefined;
@@ -38,6 +45,6 @@ export function apiGatewayEvent(request: { method: string; url: string; headers?
       time: now.toISOString(),
       timeEpoch: now.getTime(),
     },
-    isBase64Encoded: false,
+    ...(request.body !== undefined && request.body.length > 0 ? { body: request.body.toString('base64'), isBase64Encoded: true } : { isBase64Encoded: false }),
   };
 }

@@ -55,24 +55,35 @@ export async function startHttpApiServer(options: HttpApiServerOptions): Promise
       return;
     }
     if (serveDashboard(request, response)) return;
-    let event: APIGatewayProxyEventV2 | undefined;
-    try {
-      event = apiGatewayEvent({ method: request.method ?? 'GET', url: request.url ?? '/', headers: request.headers, sourceIp: client });
-    } catch (error) {
-      // What API Gateway refuses before any function runs (a path it cannot decode...): a 4xx, never a crash.
-      const { statusCode, code, message } = error instanceof ApiError ? error : new BadRequestError('The request URL could not be read.');
-      reply(statusCode, { error: { code, message } });
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      readBody(request, MAX_BODY_BYTES).then(
+        (body) => (body === undefined ? reply(413, { error: { code: 'payload_too_large', message: `The body may be at most ${MAX_BODY_BYTES} bytes.` } }, { connection: 'close' }) : dispatch(body)),
+        () => response.destroy(),
+      );
       return;
     }
-    if (!event) {
-      reply(404, { error: { code: 'not_found', message: `No route ${request.method} ${request.url?.split('?')[0]?.slice(0, 200)}. See GET /v1/openapi.json.` } });
-      return;
+    dispatch(undefined);
+
+    function dispatch(body: Buffer | undefined): void {
+      let event: APIGatewayProxyEventV2 | undefined;
+      try {
+        event = apiGatewayEvent({ method: request.method ?? 'GET', url: request.url ?? '/', headers: request.headers, sourceIp: client, ...(body && { body }) });
+      } catch (error) {
+        // What API Gateway refuses before any function runs (a path it cannot decode...): a 4xx, never a crash.
+        const { statusCode, code, message } = error instanceof ApiError ? error : new BadRequestError('The request URL could not be read.');
+        reply(statusCode, { error: { code, message } });
+        return;
+      }
+      if (!event) {
+        reply(404, { error: { code: 'not_found', message: `No route ${request.method} ${request.url?.split('?')[0]?.slice(0, 200)}. See GET /v1/openapi.json.` } });
+        return;
+      }
+      options.invoke(event).then(
+        (result) =>
+          reply(result.statusCode ?? 200, result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''), (result.headers ?? {}) as Record<string, string>),
+        () => reply(500, { error: { code: 'internal_error', message: 'The function failed; see the npm start output.' } }),
+      );
     }
-    options.invoke(event).then(
-      (result) =>
-        reply(result.statusCode ?? 200, result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''), (result.headers ?? {}) as Record<string, string>),
-      () => reply(500, { error: { code: 'internal_error', message: 'The function failed; see the npm start output.' } }),
-    );
   });
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => answerClientError(error, socket));
   // API Gateway tunnels nothing: a CONNECT is a route that does not exist.
@@ -88,6 +99,28 @@ export async function startHttpApiServer(options: HttpApiServerOptions): Promise
     url: `http://${options.host}:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Lambda's limit of a synchronous request (6 MB), which API Gateway's integration applies too: a larger body is answered 413. */
+const MAX_BODY_BYTES = 6 * 1024 * 1024;
+
+/** The request body, or undefined once it passes `limit` (reading stops there). */
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        request.pause();
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
 }
 
 /**

@@ -15,7 +15,7 @@
  * that already begins with apostrophes before such a character gets one more,
  * so the rule is reversible.
  */
-const TRIGGER = /^'*[=+\-@\t\r]/;
+const TRIGGER = /^'*[=+\-@\t\r\n]/;
 
 export function inertText(value: string): string {
   return TRIGGER.test(value) ? `'${value}` : value;

@@ -34,6 +34,20 @@ export class NotFoundError extends ApiError {
   }
 }
 
+export class PayloadTooLargeError extends ApiError {
+  override name = 'PayloadTooLargeError';
+  constructor(message: string) {
+    super(413, 'payload_too_large', message);
+  }
+}
+
+export class UnsupportedMediaTypeError extends ApiError {
+  override name = 'UnsupportedMediaTypeError';
+  constructor(message: string) {
+    super(415, 'unsupported_media_type', message);
+  }
+}
+
 export class MethodNotAllowedError extends ApiError {
   override name = 'MethodNotAllowedError';
   constructor(message: string) {

@@ -9,6 +9,8 @@ export interface ApiRequest<Query = Record<string, unknown>> {
   routeKey: RouteKey;
   query: Query;
   pathParameters: Record<string, string | undefined>;
+  /** The request body of a route that declares one (route-handlers.ts `body`), checked for its media type and size. */
+  body?: { data: Buffer; mediaType: string };
 }
 
 /** A route handler returns the JSON body of a 200, a FileAnswer or a TaggedAnswer. */

@@ -3,11 +3,11 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { observability } from '../shared/observability';
-import { ApiError, NotFoundError } from './api-errors';
+import { ApiError, BadRequestError, NotFoundError, PayloadTooLargeError, UnsupportedMediaTypeError } from './api-errors';
 import { FileAnswer, TaggedAnswer } from './api-request';
 import { assertAuthorized } from './auth';
 import { parseQuery } from './query-schemas';
-import { routeHandlers } from './route-handlers';
+import { routeHandlers, type RouteImplementation } from './route-handlers';
 import { routeTable, routeKeyOf, type RouteKey } from './route-table';
 
 const { logger, tracer } = observability('http-api');
@@ -23,6 +23,7 @@ export const handler = middy(async (event: APIGatewayProxyEventV2): Promise<APIG
       routeKey: event.routeKey as RouteKey,
       query: implementation.query ? parseQuery(implementation.query, event.queryStringParameters) : {},
       pathParameters: event.pathParameters ?? {},
+      ...(implementation.body && { body: requestBody(event, implementation.body) }),
     });
     if (body instanceof TaggedAnswer) return tagged(body, event.headers?.['if-none-match']);
     return body instanceof FileAnswer ? file(body) : json(200, body);
@@ -37,6 +38,21 @@ export const handler = middy(async (event: APIGatewayProxyEventV2): Promise<APIG
 })
   .use(captureLambdaHandler(tracer, { captureResponse: false }))
   .use(injectLambdaContext(logger));
+
+/** The body of a route that takes one: its media type among those declared (415), its size within the limit (413), never empty (400). */
+function requestBody(event: APIGatewayProxyEventV2, declared: NonNullable<RouteImplementation['body']>): { data: Buffer; mediaType: string } {
+  const mediaType = (event.headers?.['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!declared.mediaTypes.includes(mediaType)) {
+    throw new UnsupportedMediaTypeError(`Content-Type must be one of ${declared.mediaTypes.join(', ')} (got ${JSON.stringify(mediaType.slice(0, 100))}).`);
+  }
+  const raw = event.body ?? '';
+  // Checked on the encoded length first: a huge body is refused before it is decoded.
+  if ((event.isBase64Encoded ? (raw.length * 3) / 4 : raw.length) > declared.maxBytes + 3) throw new PayloadTooLargeError(`The body may be at most ${declared.maxBytes} bytes.`);
+  const data = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
+  if (data.length > declared.maxBytes) throw new PayloadTooLargeError(`The body may be at most ${declared.maxBytes} bytes.`);
+  if (data.length === 0) throw new BadRequestError('The request body is empty: send the file.');
+  return { data, mediaType };
+}
 
 function file(answer: FileAnswer): APIGatewayProxyStructuredResultV2 {
   return {

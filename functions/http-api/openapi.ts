@@ -29,6 +29,13 @@ export function openApiDocument(routeHandlers: Record<RouteKey, RouteImplementat
         operationId: route.method.toLowerCase() + route.path.replace(/\{(\w+)\}/g, 'By-$1').split(/[/.-]/).filter(Boolean).map((p) => p[0]!.toUpperCase() + p.slice(1)).join(''),
         ...(route.auth ? { security: [{ bearerAuth: [] }] } : { security: [] }),
         parameters: [...pathParameters, ...queryParameters],
+        ...(implementation.body && {
+          requestBody: {
+            required: true,
+            description: `${implementation.body.description}. At most ${implementation.body.maxBytes} bytes (else 413); another Content-Type is answered 415.`,
+            content: Object.fromEntries(implementation.body.mediaTypes.map((type) => [type, { schema: { type: 'string', contentEncoding: 'binary' } }])),
+          },
+        }),
         responses: {
           '200': implementation.file
             ? {

@@ -49,6 +49,15 @@ export const registerQuery = z.strictObject({
   asOf: day.optional().describe('The day (Asia/Ho_Chi_Minh) whose certificates and listings the register shows; default today'),
 });
 
+export const importTemplateQuery = z.strictObject({
+  language: z.enum(['vi', 'en'], { error: 'must be vi or en' }).optional().describe('Language of the headers and instructions; default vi (the import accepts both)'),
+});
+
+export const importQuery = z.strictObject({
+  dryRun: z.enum(['true', 'false'], { error: 'must be true or false' }).optional().describe('true (the default): check every row and publish nothing; false: publish when every row passes'),
+  language: z.enum(['vi', 'en'], { error: 'must be vi or en' }).optional().describe('Language of the reasons; default vi'),
+});
+
 export const productsQuery = z.strictObject({
   district: z.string().regex(/^\d{3,5}$/, { error: 'must be a district code of 3 to 5 digits, e.g. 842' }).optional(),
   level: z.enum(LEVELS, { error: `must be one of ${LEVELS.join(', ')}` }).optional().describe('Level of the latest certificate'),

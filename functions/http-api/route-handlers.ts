@@ -3,12 +3,13 @@ import { kpiSnapshotSchema, trendSchema } from '../../domain';
 import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from '../../report/workbooks/media-types';
 import type { RouteHandler } from './api-request';
 import type { RouteKey } from './route-table';
-import { kpisCsvQuery, kpisQuery, kpiTrendQuery, productsQuery, registerQuery, rejectionsQuery, snapshotsQuery, unitsQuery } from './query-schemas';
+import { importQuery, importTemplateQuery, kpisCsvQuery, kpisQuery, kpiTrendQuery, productsQuery, registerQuery, rejectionsQuery, snapshotsQuery, unitsQuery } from './query-schemas';
 import { productDetailSchema, productSummarySchema } from './product-view';
 import { getHealth } from './routes/health';
 import { openApiDocument } from './openapi';
-import { getKpisCsv, getKpisWorkbook, getRegisterCsv, getRegisterWorkbook } from './routes/exports';
+import { getImportTemplate, getKpisCsv, getKpisWorkbook, getRegisterCsv, getRegisterWorkbook } from './routes/exports';
 import { getKpiTrend } from './routes/kpi-trend';
+import { IMPORT_MEDIA_TYPES, importAnswerSchema, MAX_UPLOAD_BYTES, postImport } from './routes/imports';
 import { getKpis } from './routes/kpis';
 import { getProduct, listProducts } from './routes/products';
 import { listRejections, rejectionSchema } from './routes/rejections';
@@ -24,6 +25,8 @@ export type RouteImplementation = {
   handle: RouteHandler<any>; // any: each route's own query type
   /** The route's query parameters, declared once: the dispatcher parses with it, the OpenAPI document lists it. */
   query?: z.ZodObject;
+  /** The request body a route takes: its media types (else 415) and size limit (else 413), checked by the dispatcher. */
+  body?: { mediaTypes: readonly string[]; maxBytes: number; description: string };
 } & (
   | { response: z.ZodType; file?: never }
   | { file: { mediaType: string; description: string }; response?: never }
@@ -59,6 +62,17 @@ export const routeHandlers: Record<RouteKey, RouteImplementation> = {
   'GET /v1/kpis.csv': { handle: getKpisCsv, query: kpisCsvQuery, file: csv('One table of the KPI workbook: UTF-8 with BOM, comma-separated, dates dd/mm/yyyy, plain numbers (shares 0..1)') },
   'GET /v1/products.xlsx': { handle: getRegisterWorkbook, query: registerQuery, file: xlsx('Sheet Sổ sản phẩm: one row per registered product') },
   'GET /v1/products.csv': { handle: getRegisterCsv, query: registerQuery, file: csv('The product register: UTF-8 with BOM, comma-separated, dates dd/mm/yyyy') },
+  'GET /v1/import-template.xlsx': {
+    handle: getImportTemplate,
+    query: importTemplateQuery,
+    file: xlsx('The workbook a province fills to import its register (npm run import): sheets Hướng dẫn (every column and its meaning), Sổ sản phẩm (the headers, drop-down lists for group, kind of owner, stars, council, five-star potential and unit), and the hidden lists'),
+  },
+  'POST /v1/imports': {
+    handle: postImport,
+    query: importQuery,
+    body: { mediaTypes: IMPORT_MEDIA_TYPES, maxBytes: MAX_UPLOAD_BYTES, description: 'The register: an .xlsx workbook (the export or the template filled) or a CSV file with the same columns' },
+    response: importAnswerSchema,
+  },
   'GET /v1/products': { handle: listProducts, query: productsQuery, response: pageOf(productSummarySchema) },
   'GET /v1/products/{productId}': { handle: getProduct, response: productDetailSchema },
   'GET /v1/rejections': withQuery(rejectionsQuery, listRejections, pageOf(rejectionSchema)),

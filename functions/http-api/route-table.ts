@@ -6,7 +6,7 @@ import { BadRequestError } from './api-errors';
  * `npm start` serves the same keys, and the OpenAPI document lists them.
  */
 export interface RouteDefinition {
-  method: 'GET';
+  method: 'GET' | 'POST';
   path: string;
   auth: boolean;
   summary: string;
@@ -24,12 +24,16 @@ export const routeTable = [
   { method: 'GET', path: '/v1/products', auth: true, summary: 'Products, filtered by district, level or group, paginated' },
   { method: 'GET', path: '/v1/products.xlsx', auth: true, summary: 'The product register as an Excel workbook' },
   { method: 'GET', path: '/v1/products.csv', auth: true, summary: 'The product register as CSV' },
+  { method: 'GET', path: '/v1/import-template.xlsx', auth: true, summary: 'The workbook to fill for npm run import: instructions, the register columns, drop-down lists (units in force today)' },
+  { method: 'POST', path: '/v1/imports', auth: true, summary: 'Checks a register workbook or CSV (the body) as npm run import does; with dryRun=false publishes its events when every row passes' },
   { method: 'GET', path: '/v1/products/{productId}', auth: true, summary: 'One product with its rating history' },
   { method: 'GET', path: '/v1/rejections', auth: true, summary: 'Rejected events with their reasons, newest first, paginated' },
   { method: 'GET', path: '/v1/units', auth: true, summary: 'The administrative units in force on a day (code, name, kind, validity, successors)' },
 ] as const satisfies readonly RouteDefinition[];
 
-export type RouteKey = `${(typeof routeTable)[number]['method']} ${(typeof routeTable)[number]['path']}`;
+/** `<method> <path>` of each route (distributed over the table's entries, so a GET path is no POST route). */
+type KeyOf<R> = R extends { method: infer M extends string; path: infer P extends string } ? `${M} ${P}` : never;
+export type RouteKey = KeyOf<(typeof routeTable)[number]>;
 
 export function routeKeyOf(route: RouteDefinition): RouteKey {
   return `${route.method} ${route.path}` as RouteKey;

@@ -120,7 +120,7 @@ export class OcopFunction extends Construct {
         [PROVINCE_DATA_DIR_ENV]: `${LAMBDA_TASK_ROOT}/${BUNDLED_PROVINCE_DIR}`,
         OCOP_STAGE: props.stage,
         ...Object.fromEntries(tableIds.map((tableId) => [tableDefinitions[tableId].tableNameEnv, props.tables[tableId].tableName])),
-        ...(definition.putsEvents && { EVENT_BUS_NAME: props.bus.eventBusName }),
+        ...((definition.putsEvents || definition.putsProvinceEvents) && { EVENT_BUS_NAME: props.bus.eventBusName }),
         ...(definition.sendsEmail && props.email && {
           SENDER_ADDRESS: props.email.senderAddress,
           SES_CONFIGURATION_SET: props.email.configurationSetName,
@@ -160,6 +160,20 @@ export class OcopFunction extends Construct {
           // Only as the province and only the outbound catalog; Null: false keeps an entry without them from passing ForAllValues.
           conditions: {
             'ForAllValues:StringEquals': { 'events:source': [PROVINCE_SOURCE], 'events:detail-type': [...OUTBOUND_DETAIL_TYPES] },
+            Null: { 'events:source': 'false', 'events:detail-type': 'false' },
+          },
+        }),
+      );
+    }
+    if (definition.putsProvinceEvents) {
+      this.role.addToPolicy(
+        new iam.PolicyStatement({
+          sid: 'PutProvinceEventsOnTheBus',
+          actions: ['events:PutEvents'],
+          resources: [props.bus.eventBusArn],
+          // As the province, only the kinds of event listed; Null: false keeps an entry without them from passing ForAllValues.
+          conditions: {
+            'ForAllValues:StringEquals': { 'events:source': [PROVINCE_SOURCE], 'events:detail-type': [...definition.putsProvinceEvents] },
             Null: { 'events:source': 'false', 'events:detail-type': 'false' },
           },
         }),

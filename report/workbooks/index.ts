@@ -2,3 +2,4 @@
 export * from './kpi-workbook';
 export * from './product-register';
 export * from './table-sheet';
+export * from './import-template';

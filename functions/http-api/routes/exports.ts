@@ -4,7 +4,9 @@ import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from '../../../report/workbooks/media
 import { productRegisterRows } from '../../shared/product-register-source';
 import { provinceOfDeployment } from '../../shared/province-config';
 import { FileAnswer, type ApiRequest } from '../api-request';
-import { kpisCsvQuery, kpisQuery, parseQuery, registerQuery } from '../query-schemas';
+import { importTemplateQuery, kpisCsvQuery, kpisQuery, parseQuery, registerQuery } from '../query-schemas';
+import { unitsInForce } from '../../../domain';
+import { unitDirectoryOfDeployment } from '../../shared/unit-directory';
 import { snapshotAsOf } from './kpis';
 
 /**
@@ -49,4 +51,13 @@ export async function getRegisterCsv(request: ApiRequest): Promise<FileAnswer> {
   const { day, workbook, sheetName } = await register(request);
   const { sheetCsv } = await workbooks();
   return new FileAnswer(CSV_MEDIA_TYPE, `${sheets.registerFileName(day)}.csv`, await sheetCsv(workbook, sheetName));
+}
+
+/** The import template, with the units in force today as the unit drop-down (report/workbooks/import-template.ts). */
+export async function getImportTemplate(request: ApiRequest): Promise<FileAnswer> {
+  const { language } = parseQuery(importTemplateQuery, request.query);
+  const directory = await unitDirectoryOfDeployment();
+  const { importTemplateWorkbook, workbookBuffer } = await workbooks();
+  const { workbook, fileName } = importTemplateWorkbook(unitsInForce(directory.units, vnDayOf(new Date())), language ?? DEFAULT_LANGUAGE);
+  return new FileAnswer(XLSX_MEDIA_TYPE, fileName, await workbookBuffer(workbook));
 }

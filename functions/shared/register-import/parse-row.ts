@@ -15,7 +15,7 @@ export interface CellProblem {
   reason: string;
 }
 
-export type ParsedRow = { rowNumber: number; row: ImportedRow; problems: [] } | { rowNumber: number; row?: undefined; problems: CellProblem[] };
+export type ParsedRow = { rowNumber: number; row: ImportedRow; problems: [] } | { rowNumber: number; row?: undefined; productId?: string; problems: CellProblem[] };
 
 const normal = (text: string) => text.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
 
@@ -111,7 +111,7 @@ export function parseRow(raw: RawRow, directory: UnitDirectory, language: Langua
   if (registeredOn !== undefined && raw.cells.unitCode === undefined && raw.cells.unit === undefined) fail('unit', labels.required);
 
   if (problems.length > 0 || !productId || !name || !ownerName || !ownerKind || !group || !registeredOn || !unitCode) {
-    return { rowNumber: raw.rowNumber, problems: problems.length > 0 ? problems : [{ rowNumber: raw.rowNumber, key: 'productId', reason: labels.required }] };
+    return { rowNumber: raw.rowNumber, ...(productId !== undefined && { productId }), problems: problems.length > 0 ? problems : [{ rowNumber: raw.rowNumber, key: 'productId', reason: labels.required }] };
   }
   const row: ImportedRow = {
     productId,

@@ -152,8 +152,9 @@ describe('GET /v1/kpis.csv', () => {
     expect(http['content-disposition']).toMatch(/^attachment; filename="ocop-chi-so-2024-12-31-byDistrict\.csv"$/);
     expect([...file!.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = file!.subarray(3).toString('utf8').trim().split(/\r?\n/);
-    expect(lines[0]).toMatch(/^Mã đơn vị,Đơn vị,Còn hiệu lực,3 sao,4 sao/);
-    expect(lines.find((line) => line.startsWith('849,'))).toMatch(/^849,[^,]+,2,1,1,0,0,/);
+    // Every field quoted (OWASP's advice against CSV injection).
+    expect(lines[0]).toMatch(/^"Mã đơn vị","Đơn vị","Còn hiệu lực","3 sao","4 sao"/);
+    expect(lines.find((line) => line.startsWith('"849",'))).toMatch(/^"849","[^"]+","2","1","1","0","0",/);
   });
 
   it('names the tables it knows when asked for another', async () => {
@@ -190,8 +191,8 @@ describe('GET /v1/products.xlsx and .csv', () => {
       'Còn hiệu lực': 'Có',
       'Số quyết định': 'QĐ-2023-05-10',
       'Ngày quyết định': new Date('2023-05-10T00:00:00Z'),
-      'Sàn thương mại điện tử': 'shopee',
-      'Truy xuất nguồn gốc': 'national-portal',
+      'Sàn thương mại điện tử': expect.stringMatching(/^shopee https:\/\/\S+ 01\/07\/2023$/),
+      'Truy xuất nguồn gốc': expect.stringMatching(/^national-portal .*01\/08\/2023$/),
     });
     expect(rows.find((r) => r['Mã sản phẩm'] === 'A-3')).toMatchObject({ 'Còn hiệu lực': 'Không', 'Số sao': undefined });
     const dateColumn = (headers(sheet) as string[]).indexOf('Hiệu lực đến') + 1;
@@ -215,8 +216,8 @@ describe('GET /v1/products.xlsx and .csv', () => {
     // Assess
     expect(status).toBe(200);
     const text = file!.subarray(3).toString('utf8');
-    expect(text.split(/\r?\n/)[0]).toMatch(/^Mã sản phẩm,Tên sản phẩm,Mã đơn vị,Đơn vị,Chủ thể/);
-    expect(text).toMatch(/A-1,Mắm cá lóc Cầu Kè,849,.*,10\/05\/2023,/);
+    expect(text.split(/\r?\n/)[0]).toMatch(/^"Mã sản phẩm","Tên sản phẩm","Mã đơn vị","Đơn vị",/);
+    expect(text).toMatch(/"A-1","Mắm cá lóc Cầu Kè","849",.*,"10\/05\/2023",/);
   });
 });
 
