@@ -22,7 +22,8 @@ import { runSchedules } from './schedules';
 import { StreamPoller } from './stream-poller';
 import { loadDemo } from './demo/load-demo';
 import { demoHistory } from './demo/demo-history';
-import { registerWorkbookEvents, writeDemoRegister } from './demo/register-workbooks';
+import { importDemoRegister, writeDemoRegister } from './demo/register-workbooks';
+import { formerRegister } from './demo/merged-province';
 import { createProgressBar } from './demo/progress-bar';
 import { loadShippedUnits } from './load-shipped-units';
 
@@ -173,21 +174,39 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       const bar = createProgressBar({ label: 'Demo data (Trà Vinh, then the merged Vĩnh Long, from the published figures)' });
       quiet = true;
       const client = new EventBridgeClient({ ...LOCAL_AWS, endpoint: eventsServer.url });
-      const batches: InboundEvent[][] = [before];
-      for (const register of registers) batches.push(await registerWorkbookEvents(await writeDemoRegister(registersDir, register), importDay));
-      batches.push(after);
-      const total = batches.reduce((sum, batch) => sum + batch.length, 0);
+      const total = before.length + after.length + registers.reduce((sum, register) => sum + 2 * formerRegister(register.province).length, 0);
       let done = 0;
-      for (const events of batches) {
+      const publish = async (events: InboundEvent[]) => {
         await loadDemo({ client, eventBusName: options.busName, events, onProgress: ({ published }) => bar.update(done + published, total) });
-        // Each part is delivered before the next is published: no event comes before its product's registration.
-        await bus.drain();
         done += events.length;
+      };
+      await publish(before);
+      // Each part is delivered before the next is published: no event comes before its product's registration.
+      await bus.drain();
+      for (const register of registers) {
+        const path = await writeDemoRegister(registersDir, register);
+        const summary = await importDemoRegister(path, {
+          client,
+          eventBusName: options.busName,
+          today: importDay,
+          onProgress: ({ phase, done: n }) => phase === 'publish' && bar.update(done + n, total),
+        });
+        done += summary.eventsPublished;
+        if (summary.rejected.length > 0) {
+          const first = summary.rejected[0]!;
+          print(
+            `\nDemo: the register of ${register.label} (${path}) was not imported: ${summary.rejected.length} of ${summary.rowsRead} rows refused, ` +
+              `e.g. row ${first.rowNumber}: ${first.problems[0]?.reason ?? ''}`,
+          );
+        }
+        await bus.drain();
       }
+      await publish(after);
+      await bus.drain();
       client.destroy();
       bar.finish();
       quiet = false;
-      demoEvents = total;
+      demoEvents = done;
       demoRegistersDir = registersDir;
     }
     if (firstStart && !options.inMemory) writeFileSync(initializedMarker, `${JSON.stringify({ at: new Date().toISOString(), demoEvents })}\n`);

@@ -1,18 +1,11 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { InboundEvent } from '../../events';
-import { readRegisterSheet } from '../../functions/shared/register-import/read-sheet';
-import { parseRow } from '../../functions/shared/register-import/parse-row';
-import { rowEvents } from '../../functions/shared/register-import/row-events';
+import { basename, join } from 'node:path';
+import type { IsoDay, UnitDirectory } from '../../domain';
+import { importRegister, type ImportProgress, type ImportSummary, type PutEventsSender } from '../../functions/shared/register-import';
 import { productRegisterWorkbook } from '../../report/workbooks/product-register';
 import { demoUnitDirectory } from './demo-units';
-import { DEMO_REGISTERS } from './demo-history';
+import type { DEMO_REGISTERS } from './demo-history';
 import { formerRegister } from './merged-province';
-import type { IsoDay } from '../../domain';
-
-export class DemoRegisterError extends Error {
-  override name = 'DemoRegisterError';
-}
 
 /**
  * Writes a former province's register as the workbook an officer would bring (the columns the import
@@ -30,16 +23,21 @@ export async function writeDemoRegister(dir: string, register: (typeof DEMO_REGI
 }
 
 /**
- * The events the import publishes for a register workbook: read, checked and turned into events by the
- * import's own steps (file guard and sheet reader, row parser, row events). A row with a problem stops
- * the demo (its data is generated: a problem is a bug).
+ * Imports a register workbook exactly as `npm run import` does (importRegister: every row checked with the
+ * pipeline's rules against the system's units and products, then published as ocop.province when every row
+ * passes). `today` is the import day of the demo's story. `directory` and `products` default to the store's.
  */
-export async function registerWorkbookEvents(path: string, importDay: IsoDay): Promise<InboundEvent[]> {
-  const table = await readRegisterSheet(readFileSync(path), path, 'vi');
-  const directory = demoUnitDirectory();
-  return table.rows.flatMap((raw) => {
-    const parsed = parseRow(raw, directory, 'vi');
-    if (!parsed.row) throw new DemoRegisterError(`${path} row ${parsed.rowNumber}: ${parsed.problems.map((p) => `${p.key}: ${p.reason}`).join('; ')}`);
-    return rowEvents(parsed.row, undefined, importDay).map((rowEvent) => rowEvent.event);
-  });
+export async function importDemoRegister(
+  path: string,
+  options: { client: PutEventsSender; eventBusName: string; today: IsoDay; onProgress?: (progress: ImportProgress) => void; directory?: UnitDirectory },
+): Promise<ImportSummary> {
+  return importRegister(
+    { file: readFileSync(path), fileName: basename(path) },
+    {
+      target: { client: options.client, eventBusName: options.eventBusName },
+      today: options.today,
+      ...(options.onProgress && { onProgress: options.onProgress }),
+      ...(options.directory && { directory: options.directory, products: [] }),
+    },
+  );
 }

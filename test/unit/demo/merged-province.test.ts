@@ -1,3 +1,4 @@
+import type { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { tmpdir } from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +18,7 @@ import {
 import { rowEvents } from '../../../functions/shared/register-import/row-events';
 import { demoHistory, DEMO_REGISTERS, formerRegister } from '../../../local/demo/demo-history';
 import { demoUnitDirectory } from '../../../local/demo/demo-units';
-import { registerWorkbookEvents, writeDemoRegister } from '../../../local/demo/register-workbooks';
+import { importDemoRegister, writeDemoRegister } from '../../../local/demo/register-workbooks';
 import { DEPLOYMENT_PROVINCE, PLAN_53_KH_UBND } from '../../support/shipped-data';
 
 /** What the import publishes for a register, from its rows (the workbook gives the same events: see below). */
@@ -164,18 +165,28 @@ describe('the demo of the merged province (Trà Vinh, then the registers of the 
     expect(after.every((p) => /^86-\d{5}-\d{4}$/.test(p.productId) && p.registration.districtCode.length === 5)).toBe(true);
   });
 
-  it('writes each register as a workbook that the import reads back into the same events', async () => {
-    // Prepare
+  it('writes each register as a workbook that importRegister reads back and publishes as the same events', async () => {
+    // Prepare: a PutEvents client that keeps what it is sent
     const dir = mkdtempSync(join(tmpdir(), 'ocop-demo-registers-'));
     const register = DEMO_REGISTERS[1]!;
+    const sent: string[] = [];
+    const client = {
+      send: async (command: PutEventsCommand) => {
+        const entries = command.input.Entries ?? [];
+        sent.push(...entries.map((entry) => (JSON.parse(entry.Detail!) as { eventId: string }).eventId));
+        return { FailedEntryCount: 0, Entries: entries.map(() => ({ EventId: 'x' })), $metadata: {} };
+      },
+    };
 
     try {
       // Act
       const path = await writeDemoRegister(dir, register);
-      const read = await registerWorkbookEvents(path, demoHistory().importDay);
+      const summary = await importDemoRegister(path, { client, eventBusName: 'ocop-pulse', today: demoHistory().importDay, directory: demoUnitDirectory() });
 
       // Assess
-      expect(read.map((e) => e.detail.eventId).sort()).toEqual(importedEvents(register.province, demoHistory().importDay).map((e) => e.detail.eventId).sort());
+      expect(summary.rejected).toEqual([]);
+      expect(summary.rowsRead).toBe(formerRegister(register.province).length);
+      expect(sent.sort()).toEqual(importedEvents(register.province, demoHistory().importDay).map((e) => e.detail.eventId).sort());
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
