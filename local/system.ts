@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import type { InboundEvent } from '../events';
 import { subscriptions } from '../events/subscriptions';
 import { lambdaFunctions } from '../functions/catalog';
 import { schedules } from '../functions/schedules';
@@ -19,7 +20,9 @@ import { writeRuntimeInfo } from './runtime-info';
 import { runSchedules } from './schedules';
 import { StreamPoller } from './stream-poller';
 import { loadDemo } from './demo/load-demo';
-import { traVinhHistory } from './demo/tra-vinh-history';
+import { demoHistory } from './demo/demo-history';
+import { importDemoRegister, writeDemoRegister } from './demo/register-workbooks';
+import { formerRegister } from './demo/merged-province';
 import { createProgressBar } from './demo/progress-bar';
 import { loadShippedUnits } from './load-shipped-units';
 
@@ -56,6 +59,8 @@ export interface LocalSystem {
   apiToken: string;
   busName: string;
   demoEvents: number;
+  /** Where the demo wrote the registers it imported (first start with demo data only). */
+  demoRegistersDir?: string;
   bus: LocalEventBus;
   /** Waits until every accepted event is delivered and the snapshot reflects it. */
   settle(): Promise<void>;
@@ -159,17 +164,49 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     writeRuntimeInfo({ ...announcement, apiUrl: api.url, eventsUrl: eventsServer.url });
 
     let demoEvents = 0;
+    let demoRegistersDir: string | undefined;
     if (options.demo && firstStart) {
-      const events = traVinhHistory();
-      const bar = createProgressBar({ label: 'Demo data (Trà Vinh, from the seed facts)' });
+      // Trà Vinh's history to the import day, the registers of the former Vĩnh Long and Bến Tre as workbooks
+      // through the import's steps, then every later event (local/demo/README.md).
+      const { before, registers, after, importDay } = demoHistory();
+      const registersDir = options.inMemory ? mkdtempSync(join(tmpdir(), 'ocop-pulse-demo-')) : join(paths.dataDir, 'demo');
+      const bar = createProgressBar({ label: 'Demo data (Trà Vinh, then the merged Vĩnh Long, from the published figures)' });
       quiet = true;
       const client = new EventBridgeClient({ ...LOCAL_AWS, endpoint: eventsServer.url });
-      await loadDemo({ client, eventBusName: options.busName, events, onProgress: ({ published, total }) => bar.update(published, total) });
+      const total = before.length + after.length + registers.reduce((sum, register) => sum + 2 * formerRegister(register.province).length, 0);
+      let done = 0;
+      const publish = async (events: InboundEvent[]) => {
+        await loadDemo({ client, eventBusName: options.busName, events, onProgress: ({ published }) => bar.update(done + published, total) });
+        done += events.length;
+      };
+      await publish(before);
+      // Each part is delivered before the next is published: no event comes before its product's registration.
+      await bus.drain();
+      for (const register of registers) {
+        const path = await writeDemoRegister(registersDir, register);
+        const summary = await importDemoRegister(path, {
+          client,
+          eventBusName: options.busName,
+          today: importDay,
+          onProgress: ({ phase, done: n }) => phase === 'publish' && bar.update(done + n, total),
+        });
+        done += summary.eventsPublished;
+        if (summary.rejected.length > 0) {
+          const first = summary.rejected[0]!;
+          print(
+            `\nDemo: the register of ${register.label} (${path}) was not imported: ${summary.rejected.length} of ${summary.rowsRead} rows refused, ` +
+              `e.g. row ${first.rowNumber}: ${first.problems[0]?.reason ?? ''}`,
+          );
+        }
+        await bus.drain();
+      }
+      await publish(after);
       await bus.drain();
       client.destroy();
       bar.finish();
       quiet = false;
-      demoEvents = events.length;
+      demoEvents = done;
+      demoRegistersDir = registersDir;
     }
     if (firstStart && !options.inMemory) writeFileSync(initializedMarker, `${JSON.stringify({ at: new Date().toISOString(), demoEvents })}\n`);
     await recompute({ source: 'ocop.schedule', schedule: 'daily-snapshot' });
@@ -190,6 +227,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       apiToken,
       busName: options.busName,
       demoEvents,
+      ...(demoRegistersDir && { demoRegistersDir }),
       bus,
       settle: async () => {
         await bus.drain();

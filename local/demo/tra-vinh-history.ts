@@ -31,8 +31,8 @@
  * Decision numbers, owners, names, listings, IP titles and dates are illustrative.
  */
 import { communeSource, districtSource, PROVINCE_SOURCE, type Council, type InboundEvent, type IpKind, type SubjectKind } from '../../events';
-import { addDays, addMonths, territoryOn, TWO_TIER_FROM, type IsoDay, type UnitDirectory } from '../../domain';
-import { shippedUnitDirectory } from '../../domain/data/shipped-units';
+import { addDays, addMonths, TWO_TIER_FROM, type IsoDay, type UnitDirectory } from '../../domain';
+import { demoUnitDirectory, formerCommunesOf, successorOn } from './demo-units';
 import { SeededRandom } from './prng';
 import {
   BIRTH_ORDERS,
@@ -62,14 +62,14 @@ export const DISTRICTS = ['842', '844', '845', '846', '847', '848', '849', '850'
 type District = (typeof DISTRICTS)[number];
 
 /** Levels of a decision: 2 stars is a dossier not recognised. */
-type Level = '2' | '3' | '4' | '4-potential-5';
+type Level = '2' | '3' | '4' | '4-potential-5' | '5';
 /** New products of a round in a district: [3 stars, 4 stars, 4 stars with five-star potential]. */
 type LevelCounts = readonly [number, number, number];
 
 /** Who decides: Decision 1048/2019 (province 3-4★), 148/2023 (district 3★, province 4★), 1489/2025 (province 3-4★). */
 type Rules = '1048' | '148' | '1489';
 
-type RoundId = '2019a' | '2019b' | '2020' | '2021' | '2022a' | '2022b' | '2023a' | '2023b' | '2024a' | '2024b' | '2025a' | '2025b' | '2026a' | '2026b';
+type RoundId = '2019a' | '2019b' | '2020' | '2021' | '2022a' | '2022b' | '2023a' | '2023b' | '2024a' | '2024b' | '2025a' | '2025c' | '2025b' | '2026a' | '2026b';
 
 interface Round {
   id: RoundId;
@@ -91,6 +91,8 @@ interface Round {
   raises?: Array<{ fromRound: RoundId; district: District; level: '3' | '4' }>;
   /** How many active 3-star products are raised to 4 stars. */
   upgrades?: number;
+  /** How many active products with five-star potential the central council rates 5 stars (its own decision, relayed by the province). */
+  centralFiveStars?: { count: number; decisionNo: string };
 }
 
 /** What became of a 2019 product by 31/12/2022. */
@@ -195,6 +197,12 @@ const ROUNDS: readonly Round[] = [
     renews: { rounds: ['2022a'], keep: 23 },
   },
   {
+    // The central council rates 8 of the province's products with five-star potential 5 stars (Decision 1489/QĐ-TTg: the
+    // central level awards 5 stars). With them the merged province's published split of 26/11/2025 holds (merged-province.ts).
+    id: '2025c', decisionDate: '2025-09-18', provinceDecisionNo: '2085/QĐ-BNNMT', rules: '1489', registered: ['2025-07-01', '2025-07-01'], newProducts: {},
+    centralFiveStars: { count: 8, decisionNo: '2085/QĐ-BNNMT' },
+  },
+  {
     // After the reform: the province rates. 25 new; 88 of the 104 products of 30/12/2022 re-recognised.
     id: '2025b', decisionDate: '2025-12-26', provinceDecisionNo: '3120/QĐ-UBND', rules: '1489', registered: ['2025-07-15', '2025-11-15'],
     newProducts: { '842': [4, 1, 0], '844': [3, 0, 0], '845': [3, 1, 0], '846': [2, 0, 0], '847': [3, 1, 0], '848': [2, 1, 0], '849': [2, 0, 0], '850': [1, 0, 0], '851': [1, 0, 0] },
@@ -213,6 +221,11 @@ const ROUNDS: readonly Round[] = [
     renews: { rounds: ['2023b'], keep: 35 },
   },
 ];
+
+/** The provincial rounds after the reform (the merged province's decisions, which rate every former province's products). */
+export const POST_REFORM_PROVINCE_ROUNDS: ReadonlyArray<{ decisionDate: IsoDay; decisionNo: string }> = ROUNDS.filter(
+  (round) => round.rules === '1489' && !round.centralFiveStars,
+).map((round) => ({ decisionDate: round.decisionDate, decisionNo: round.provinceDecisionNo }));
 
 /** Dossiers registered in 2026 and not yet rated, by district. */
 const PENDING_DOSSIERS_2026: Partial<Record<District, number>> = { '842': 3, '844': 2, '845': 2, '847': 2, '848': 1, '849': 1, '851': 1 };
@@ -326,7 +339,7 @@ interface PlannedProduct {
   name?: string;
 }
 
-const STARS: Record<Level, number> = { '2': 2, '3': 3, '4': 4, '4-potential-5': 4 };
+const STARS: Record<Level, number> = { '2': 2, '3': 3, '4': 4, '4-potential-5': 4, '5': 5 };
 const LEVEL_OF_COLUMN: readonly Level[] = ['3', '4', '4-potential-5'];
 const validUntilOf = (decision: PlannedDecision) => addMonths(decision.date, 36);
 
@@ -361,7 +374,7 @@ function planProducts(random: SeededRandom): PlannedProduct[] {
   const newProduct = (district: District, registeredOn: IsoDay): PlannedProduct => {
     const next = (sequence.get(district) ?? 0) + 1;
     sequence.set(district, next);
-    const communes = formerCommunesOf(district);
+    const communes = formerCommunesOfDistrict(district);
     const commune = communes[(next - 1) % communes.length]!;
     const product: PlannedProduct = { productId: `TV${district}-${String(next).padStart(4, '0')}`, district, commune, registeredOn, decisions: [] };
     products.push(product);
@@ -390,6 +403,10 @@ function planProducts(random: SeededRandom): PlannedProduct[] {
       const product = products.find((p) => p.district === raise.district && latest(p)?.round === raise.fromRound && latest(p)?.level === raise.level);
       if (!product) throw new DemoHistoryError(`round ${round.id}: no product of ${raise.fromRound} in ${raise.district} at ${raise.level} stars to raise`);
       decide(product, '4-potential-5', raise.level === '3' ? 'upgrade' : 'rating');
+    }
+    if (round.centralFiveStars) {
+      const candidates = products.filter((p) => latest(p)?.level === '4-potential-5' && isActiveOn(p, round.decisionDate));
+      for (const product of random.shuffle(candidates).slice(0, round.centralFiveStars.count)) decide(product, '5', 'upgrade');
     }
     if (round.upgrades) {
       const candidates = products.filter((p) => latest(p)?.level === '3' && isActiveOn(p, round.decisionDate));
@@ -589,38 +606,19 @@ function nameProducts(products: PlannedProduct[], random: SeededRandom): void {
 const at = (day: IsoDay, hour: number, minute = 0) => `${day}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+07:00`;
 const yearOf = (day: IsoDay) => day.slice(0, 4);
 
-let units: UnitDirectory | undefined;
-/** The shipped units: Trà Vinh's districts to 2025-06-30, Vĩnh Long's communes and wards from 2025-07-01. */
-const unitsOfDemo = (): UnitDirectory => (units ??= shippedUnitDirectory());
+/** The units of the demo: Trà Vinh's districts to 2025-06-30, Vĩnh Long's communes and wards from 2025-07-01 (demo-units.ts). */
+const unitsOfDemo = (): UnitDirectory => demoUnitDirectory();
 
-/**
- * The former communes of a district whose 2025 successor was formed from that district
- * alone (not shared with another district, not split): a product registered in one of them
- * has exactly one successor. Codes only from the shipped units files.
- */
 const formerCommunes = new Map<District, string[]>();
-function formerCommunesOf(district: District): string[] {
-  if (!formerCommunes.has(district)) {
-    const directory = unitsOfDemo();
-    const lastDay = addDays(TWO_TIER_FROM, -1);
-    const shared = new Set(
-      DISTRICTS.filter((other) => other !== district).flatMap((other) => directory.unitOn(other, lastDay)?.successors ?? []),
-    );
-    const codes = (directory.unitOn(district, lastDay)?.successors ?? [])
-      .filter((code) => !shared.has(code))
-      .flatMap((code) => directory.unitOn(code, TWO_TIER_FROM)?.formedFrom.filter((p) => !p.part).map((p) => p.code) ?? [])
-      .sort();
-    if (codes.length === 0) throw new DemoHistoryError(`district ${district}: no former commune with a single 2025 successor in the shipped units`);
-    formerCommunes.set(district, codes);
-  }
+/** The former communes of a district with a single 2025 successor (demo-units.ts formerCommunesOf). */
+function formerCommunesOfDistrict(district: District): string[] {
+  if (!formerCommunes.has(district)) formerCommunes.set(district, formerCommunesOf(unitsOfDemo(), district, DISTRICTS));
   return formerCommunes.get(district)!;
 }
 
 /** The commune or ward of 2025 that holds the product's former commune. */
 function successorOf(product: Pick<PlannedProduct, 'productId' | 'district' | 'commune'>, day: IsoDay): string {
-  const territory = territoryOn(unitsOfDemo(), product.district, day, product.commune);
-  if (territory.kind !== 'unit') throw new DemoHistoryError(`${product.productId}: the territory of ${product.district} (commune ${product.commune}) on ${day} is ${territory.kind}`);
-  return territory.unit.code;
+  return successorOn(unitsOfDemo(), product.district, product.commune, day);
 }
 
 /** The unit an event of the product names on a day: its district before the reform, its commune of 2025 from then on. */
@@ -646,6 +644,7 @@ function districtDecisionNo(round: RoundId, district: District): string {
 
 /** Who signs a decision: the district council for 3 stars and less under 148/2023, else the province. */
 function issuerOf(decision: PlannedDecision, district: District): { source: string; council: Council; decisionNo: string } {
+  if (decision.level === '5') return { source: PROVINCE_SOURCE, council: 'central', decisionNo: decision.provinceDecisionNo };
   if (decision.rules === '148' && STARS[decision.level] <= 3) {
     return { source: districtSource(district), council: 'district', decisionNo: districtDecisionNo(decision.round, district) };
   }
@@ -656,6 +655,7 @@ function scoreFor(level: Level, random: SeededRandom): number {
   if (level === '2') return random.int(38, 49);
   if (level === '3') return random.int(52, 69);
   if (level === '4') return random.int(70, 88);
+  if (level === '5') return random.int(90, 95);
   return random.int(90, 93);
 }
 

@@ -121,3 +121,22 @@ export function slugOf(text: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 }
+
+/** Product kinds typical of the former Vĩnh Long (86) and Bến Tre (83), by former province code. Illustrative. */
+export const FORMER_PROVINCE_PRODUCT_KINDS: Record<'86' | '83', ProductKind[]> = {
+  '86': [
+    food('Chôm chôm'), food('Khoai lang tím sấy dẻo'), food('Bưởi Năm Roi'), food('Cam sành'), food('Sầu riêng sấy thăng hoa'),
+    food('Gạo thơm'), food('Nem chua'), food('Khô cá lóc'), food('Bánh tráng giòn'), food('Dưa ngó lục bình'), food('Nấm bào ngư'),
+    food('Nhãn sấy'), food('Bánh pía'), drink('Rượu nếp'), drink('Trà mãng cầu'), herb('Trà túi lọc khổ qua'), craft('Gốm đỏ'),
+    craft('Sản phẩm đan lục bình'), plant('Hoa kiểng'), tour('Du lịch homestay cù lao'), tour('Du lịch nhà vườn'),
+  ],
+  '83': [
+    food('Kẹo dừa'), food('Bánh phồng'), food('Bưởi da xanh'), food('Sầu riêng'), drink('Nước cốt dừa'), herb('Dầu dừa tinh khiết'),
+    food('Mật ong hoa nhãn'), food('Thạch dừa'), food('Chả lụa'), food('Xoài sấy dẻo'), food('Tôm khô'), food('Nghêu hấp'),
+    food('Bánh tráng'), food('Chuối sấy'), drink('Rượu nếp'), drink('Nước dừa đóng chai'), herb('Trà bưởi'), craft('Đồ mỹ nghệ từ dừa'),
+    craft('Chén gáo dừa'), plant('Cây giống cây ăn trái'), plant('Bonsai kiểng'), tour('Du lịch sinh thái cồn'), tour('Du lịch miệt vườn'),
+  ],
+};
+
+/** Trade words of enterprises in the former provinces' registers, combined with a place name. */
+export const FORMER_PROVINCE_ENTERPRISE_TRADES = ['Thực phẩm', 'Nông sản', 'Chế biến dừa', 'Thương mại', 'Xuất nhập khẩu nông sản', 'Đặc sản', 'Nông nghiệp xanh', 'Trái cây'];
