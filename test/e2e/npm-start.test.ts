@@ -27,7 +27,7 @@ interface Started {
   output: () => string;
 }
 
-async function npmStart(args: string[], dataDir: string, env: Record<string, string> = {}): Promise<Started> {
+async function npmStart(args: string[], dataDir: string, env: Record<string, string> = {}, startTimeoutMs = 90_000): Promise<Started> {
   const [apiPort, eventsPort] = [await freePort(), await freePort()];
   const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts', '--port', String(apiPort), '--events-port', String(eventsPort), '--data-dir', dataDir, '--no-schedules', ...args], {
     cwd: root,
@@ -37,7 +37,7 @@ async function npmStart(args: string[], dataDir: string, env: Record<string, str
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + startTimeoutMs;
   while (!output.includes('ocop-pulse is running')) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`npm start did not come up:\n${output}`);
     await new Promise((r) => setTimeout(r, 200));
@@ -204,6 +204,29 @@ describe('npm start, end to end', () => {
       rmSync(elsewhere, { recursive: true, force: true });
     }
   });
+
+  it("loads the demo on first start: Vĩnh Long's published figures of 26/11/2025 and Trà Vinh's of 31/12/2022", async () => {
+    // Prepare: the whole demo (Trà Vinh's history, the two registers through the import, the merged province), in memory
+    const started = await npmStart(['--in-memory'], join(dataDir, 'demo'), {}, 600_000);
+
+    try {
+      // Act
+      const merged = await get(started, '/v1/kpis?asOf=2025-11-26');
+      const traVinh = await get(started, '/v1/kpis?asOf=2022-12-31');
+      const levels = (snapshot: { breakdown: { byLevel: Record<string, { active: number }> } }) =>
+        Object.fromEntries(Object.entries(snapshot.breakdown.byLevel).map(([level, { active: n }]) => [level, n]));
+
+      // Assess
+      expect(merged.status).toBe(200);
+      expect(active(merged.body)).toBe(1137);
+      expect(levels(merged.body)).toEqual({ '5': 13, '4-potential-5': 6, '4': 202, '3': 916 });
+      expect(merged.body.indicators.find((i: { id: string }) => i.id === 'ocop.recognized.year').value).toBe(149);
+      expect(active(traVinh.body)).toBe(184);
+      expect(levels(traVinh.body)).toEqual({ '5': 0, '4-potential-5': 9, '4': 38, '3': 137 });
+    } finally {
+      expect(await stop(started)).toBe(0);
+    }
+  }, 660_000);
 
   it('loses no accepted event when stopped with Ctrl-C right after PutEvents, and keeps data across restarts', async () => {
     // Prepare
