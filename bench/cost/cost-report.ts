@@ -23,14 +23,25 @@ export function measuredRates(size: SizeResults): MeasuredRates {
 
 const number = (value: number) => (value >= 100 ? Math.round(value).toLocaleString('en') : value.toPrecision(3));
 const usd = (value: number) => `$${value < 1 ? value.toFixed(4) : value.toFixed(2)}`;
-const unitPrice = (value: number) => `$${value < 0.01 ? value.toPrecision(6) : value.toFixed(2)}`;
+/** A unit price as stated, not rounded away (0.625 stays 0.625), with at least two decimals. */
+const unitPrice = (value: number) => {
+  const stated = String(Number(value.toPrecision(6)));
+  const decimals = stated.includes('.') ? stated.split('.')[1]!.length : 0;
+  return `$${decimals >= 2 || stated.includes('e') ? stated : value.toFixed(2)}`;
+};
 
-/** One scenario's table: each line's quantity, price and monthly cost; the priced total and what is unpriced. */
+/** How a line's price is marked when it is the us-east-1 fallback (README, "What it costs"). */
+export const usEast1Mark = (region: string) => `(us-east-1 price, ${region} not found)`;
+
+/**
+ * One scenario's table: each line's quantity, price and monthly cost, a us-east-1 fallback price
+ * marked on its line; the priced total, the part of it at us-east-1 prices, and what is unpriced.
+ */
 export function formatCostTable(scenario: Scenario, table: CostTable, prices: PriceFile): string {
   const rows = table.lines.map((line) => [
     line.service,
     `${number(line.quantity)} ${line.unit}`,
-    line.usd === null ? 'no price' : `${unitPrice(line.usd)} per ${line.per.toLocaleString('en')}`,
+    line.usd === null ? 'no price' : `${unitPrice(line.usd)} per ${line.per.toLocaleString('en')}${line.basis === 'us-east-1' ? ` ${usEast1Mark(prices.region)}` : ''}`,
     line.monthlyUsd === null ? '—' : usd(line.monthlyUsd),
   ]);
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i]!.length)));
@@ -41,6 +52,8 @@ export function formatCostTable(scenario: Scenario, table: CostTable, prices: Pr
   return [
     `  ${scenario.name}: ${number((scenario.products * scenario.eventsPerProductPerYear) / 12)} events a month, ${number(scenario.provinces * scenario.apiRequestsPerProvincePerDay)} API requests a day (${prices.region}, prices read ${prices.read})`,
     ...lines,
-    `    priced total ${usd(table.pricedUsd)} a month${shares.length ? ` (${shares.join(', ')})` : ''}${table.unpriced.length ? `; not priced (no ${prices.region} price in bench/aws-prices.json): ${table.unpriced.join(', ')}` : ''}`,
+    `    priced total ${usd(table.pricedUsd)} a month${shares.length ? ` (${shares.join(', ')})` : ''}` +
+      (table.usEast1.length ? `; of which ${usd(table.usEast1Usd)} at us-east-1 prices (${prices.region} not found): ${table.usEast1.join(', ')}` : '') +
+      (table.unpriced.length ? `; not priced (no ${prices.region} or us-east-1 price in bench/aws-prices.json): ${table.unpriced.join(', ')}` : ''),
   ].join('\n');
 }
