@@ -77,7 +77,7 @@ ocop-pulse is running${chosen.inMemory ? ' (in memory: nothing is kept)' : ` (da
   Email outbox      ${system.outboxDir}/*.eml
   Province          ${provinceLine()}
   Schedules         ${chosen.schedules ? schedules.map((s) => `${s.id} ${s.expression} ${s.timeZone}`).join('; ') : 'off'}
-${system.demoEvents ? `  Demo data         ${system.demoEvents} events: Trà Vinh's OCOP history, the registers of the former Vĩnh Long and Bến Tre (imported from ${system.demoRegistersDir}/), the merged Vĩnh Long since\n` : ''}
+${system.demoEvents ? `  Demo data         ${system.demoEvents} events: Trà Vinh's OCOP history, the registers of the former Vĩnh Long and Bến Tre (imported from ${system.demoRegistersDir}/), the merged Vĩnh Long since 2025-07-01\n` : ''}
 Try:
   curl -H "Authorization: Bearer ${system.apiToken}" ${system.apiUrl}/v1/snapshots/latest
   curl -H "Authorization: Bearer ${system.apiToken}" "${system.apiUrl}/v1/kpis?asOf=2025-11-26"
