@@ -4,6 +4,7 @@ import type { DynamoDbCounts } from './dynamodb-counting-proxy';
 import type { BackfillResult } from './phases/backfill';
 import type { ConditionalPutCeiling, SnapshotQueryCeiling } from './phases/dynamodb-baseline';
 import type { FreshnessResult } from './phases/freshness';
+import type { ImportResults } from './measure-import';
 import type { KpisAsOfResult } from './phases/kpis-as-of';
 import type { RebuildPhaseResult } from './phases/rebuild';
 import type { SnapshotReadsResult } from './phases/snapshot-reads';
@@ -31,6 +32,14 @@ export const COLD_START_GOALS = {
   /** index.js of these functions, in bytes. */
   indexBytes: 400 * 1024,
   indexBytesOf: ['project-event', 'http-api'] as readonly FunctionId[],
+} as const;
+
+/** The goals of issue 19 for a register imported through npm start. Printed beside the figures, never asserted. */
+export const IMPORT_GOALS = {
+  /** The size the goals are stated for. */
+  rows: 5000,
+  dryRunSeconds: 10,
+  importSeconds: 60,
 } as const;
 
 export interface SizeResults {
@@ -132,6 +141,33 @@ export function coldStartRows(result: ColdStartsResult): Row[] {
     });
     return rows;
   });
+}
+
+/** The rows of the import phase: the dry run and the import beside their goals, the import's rate beside the ceiling. */
+export function importRows(result: ImportResults): Row[] {
+  const { import: run, ceiling } = result;
+  const n = run.rows.toLocaleString('en');
+  // The goals are stated for 5,000 rows: a smaller (quick) run gets no verdict.
+  const judged = run.rows >= IMPORT_GOALS.rows;
+  const judge = (ok: boolean) => (judged ? verdict(ok) : 'quick');
+  const eventsPerSecond = run.events / run.settleSeconds;
+  return [
+    { figure: `DynamoDB Local alone: conditional PutItem ×${ceiling.callers} (the ceiling)`, goal: 'ceiling', measured: `${ceiling.putsPerSecond} PutItem/s`, verdict: '' },
+    {
+      figure: `Dry run, ${n} rows: npm run import -- --dry-run (read, check, report)`,
+      goal: `< ${IMPORT_GOALS.dryRunSeconds} s for ${IMPORT_GOALS.rows.toLocaleString('en')} rows`,
+      measured: `${run.dryRunSeconds} s = ${Math.round(run.rows / run.dryRunSeconds)} rows/s`,
+      verdict: judge(run.dryRunSeconds < IMPORT_GOALS.dryRunSeconds),
+    },
+    {
+      figure: `Import, ${n} rows (${run.events.toLocaleString('en')} events): npm run import until all projected`,
+      goal: `< ${IMPORT_GOALS.importSeconds} s for ${IMPORT_GOALS.rows.toLocaleString('en')} rows`,
+      measured: `${run.settleSeconds} s = ${Math.round(run.rows / run.settleSeconds)} rows/s (the command ${run.publishSeconds} s)`,
+      verdict: judge(run.settleSeconds < IMPORT_GOALS.importSeconds),
+    },
+    { figure: `Import: settle rate as a share of the ceiling`, goal: '—', measured: `${Math.round(eventsPerSecond)} events/s = ${percent(eventsPerSecond / ceiling.putsPerSecond)}`, verdict: '' },
+    { figure: `Import: DynamoDB write requests per event`, goal: '—', measured: fixed(run.writeRequestsPerEvent), verdict: '' },
+  ];
 }
 
 export function formatTable(rows: Row[]): string {

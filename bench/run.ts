@@ -8,7 +8,8 @@ import { loadPrices, monthlyCost } from './cost/cost-model';
 import { formatCostTable, measuredRates } from './cost/cost-report';
 import { costScenarios, demoEventRate } from './cost/scenarios';
 import { ASSUMPTIONS, monthlyUsage } from './cost/usage';
-import { coldStartRows, COLD_START_GOALS, formatOperations, formatTable, GOALS, scalingRows, sizeRows, type SizeResults } from './report';
+import type { ImportResults } from './measure-import';
+import { coldStartRows, COLD_START_GOALS, formatOperations, formatTable, GOALS, IMPORT_GOALS, importRows, scalingRows, sizeRows, type SizeResults } from './report';
 
 /**
  * `npm run bench`: the whole system on DynamoDB Local (data on disk, as npm start) at two
@@ -21,9 +22,12 @@ import { coldStartRows, COLD_START_GOALS, formatOperations, formatTable, GOALS, 
  * `--quick` runs 300 and 1,500 products with shorter phases (a smoke run).
  *
  * First, the functions' cold start (bench/cold-starts): each synthesized asset's module load beside its SDK-only
- * floor. `--only cold-starts` runs that alone (about a minute), `--only sizes` the rest alone.
+ * floor. `--only cold-starts` runs that alone (about a minute), `--only sizes` the sizes alone.
+ *
+ * Last, the import (issue 19, bench/measure-import.ts): a generated 5,000-row register (500 with --quick) dry-run and
+ * imported through `npm run import` into a fresh system. `--only import` runs that alone.
  */
-const PARTS = ['cold-starts', 'sizes'] as const;
+const PARTS = ['cold-starts', 'sizes', 'import'] as const;
 const { values: args } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
 const quick = args.quick ?? false;
 if (args.only !== undefined && !(PARTS as readonly string[]).includes(args.only)) {
@@ -33,16 +37,20 @@ if (args.only !== undefined && !(PARTS as readonly string[]).includes(args.only)
 const runs = (part: (typeof PARTS)[number]) => args.only === undefined || args.only === part;
 const COLD_START_RUNS = quick ? 5 : 15;
 const SIZES = quick ? [300, 1500] : [2000, 20000];
+const IMPORT_ROWS = quick ? 500 : IMPORT_GOALS.rows;
 const benchDir = resolve(__dirname, '..', '.bench');
 
-function measure(products: number): Promise<SizeResults> {
-  const out = resolve(benchDir, `size-${products}.json`);
+/** Runs a measuring script in a process of its own and reads the JSON it writes. */
+function measureIn<T>(script: string, args: readonly string[], out: string, what: string): Promise<T> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', resolve(__dirname, 'measure-size.ts'), '--products', String(products), '--out', out, ...(quick ? ['--quick'] : [])], { stdio: 'inherit' });
+    const child = spawn(process.execPath, ['--import', 'tsx', resolve(__dirname, script), ...args, '--out', out, ...(quick ? ['--quick'] : [])], { stdio: 'inherit' });
     child.on('error', fail);
-    child.on('exit', (code, signal) => (code === 0 ? done(JSON.parse(readFileSync(out, 'utf8')) as SizeResults) : fail(new Error(`the ${products}-product run ended with ${signal ?? `exit code ${code}`}`))));
+    child.on('exit', (code, signal) => (code === 0 ? done(JSON.parse(readFileSync(out, 'utf8')) as T) : fail(new Error(`the ${what} ended with ${signal ?? `exit code ${code}`}`))));
   });
 }
+
+const measure = (products: number) => measureIn<SizeResults>('measure-size.ts', ['--products', String(products)], resolve(benchDir, `size-${products}.json`), `${products}-product run`);
+const measureImport = (rows: number) => measureIn<ImportResults>('measure-import.ts', ['--rows', String(rows)], resolve(benchDir, `import-${rows}.json`), `${rows}-row import run`);
 
 async function main(): Promise<void> {
   console.log(`ocop-pulse bench: ${cpus().length} CPU(s) (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}${quick ? ' (quick)' : ''}`);
@@ -60,10 +68,23 @@ async function main(): Promise<void> {
     results.push(await measure(products));
   }
 
+  let imported: ImportResults | undefined;
+  if (runs('import')) {
+    console.log(`\n══ Import: a ${IMPORT_ROWS.toLocaleString('en')}-row register through npm run import${quick ? ` (quick: the goals are for ${IMPORT_GOALS.rows.toLocaleString('en')} rows)` : ''} ══`);
+    imported = await measureImport(IMPORT_ROWS);
+  }
+  const printImport = () => {
+    if (!imported) return;
+    console.log(`\nImport of a ${imported.import.rows.toLocaleString('en')}-row register${quick ? ' (quick)' : ''} (goals of issue 19, informational, never asserted)\n`);
+    console.log(formatTable(importRows(imported)));
+  };
+
   const file = resolve(benchDir, 'results.json');
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform };
+  const goals = { ...GOALS, coldStarts: COLD_START_GOALS, import: IMPORT_GOALS };
   if (results.length === 0) {
-    writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), machine, quick, goals: { ...GOALS, coldStarts: COLD_START_GOALS }, coldStarts }, null, 2)}\n`);
+    printImport();
+    writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), machine, quick, goals, coldStarts, import: imported }, null, 2)}\n`);
     console.log(`\nWritten to ${file}`);
     return;
   }
@@ -77,6 +98,7 @@ async function main(): Promise<void> {
     console.log(`\nCold starts (median of ${coldStarts.runs}; goals of issue 20)\n`);
     console.log(formatTable(coldStartRows(coldStarts)));
   }
+  printImport();
   console.log(`\nScaling\n`);
   console.log(formatTable(scalingRows(results[0]!, results.at(-1)!)));
 
@@ -98,7 +120,7 @@ async function main(): Promise<void> {
   const costs = costScenarios(rate.eventsPerProductPerYear).map((scenario) => ({ scenario, table: monthlyCost(monthlyUsage(scenario, rates), prices) }));
   for (const { scenario, table } of costs) console.log(formatCostTable(scenario, table, prices));
 
-  writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), machine, quick, goals: { ...GOALS, coldStarts: COLD_START_GOALS }, coldStarts, sizes: results, cost: { eventRate: rate, rates, costs } }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), machine, quick, goals, coldStarts, import: imported, sizes: results, cost: { eventRate: rate, rates, costs } }, null, 2)}\n`);
   console.log(`\nWritten to ${file}`);
 }
 
