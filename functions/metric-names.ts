@@ -10,7 +10,11 @@ export const metricNames = {
   /** project-event: one per event, by outcome. */
   eventsAccepted: 'EventsAccepted',
   eventsDuplicate: 'EventsDuplicate',
+  eventsWaiting: 'EventsWaiting',
   eventsRejected: 'EventsRejected',
+  eventsFailed: 'EventsFailed',
+  /** project-event: a chunk of a long queue of waiting events settled (at most 250 an invocation). */
+  waitingChunksSettled: 'WaitingChunksSettled',
   /** recompute-snapshot. */
   snapshotRecomputed: 'SnapshotRecomputed',
   snapshotWritten: 'SnapshotWritten',

@@ -3,18 +3,19 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { metricNames, type MetricName } from '../metric-names';
 import { observability } from '../shared/observability';
 import { projectBatch, type InboundMessage, type Outcome } from './project-batch';
 
 const { logger, metrics } = observability('project-event');
 
-const METRIC_OF_OUTCOME: Record<Outcome | 'failed', string> = {
-  accepted: 'EventsAccepted',
-  duplicate: 'EventsDuplicate',
-  waiting: 'EventsWaiting',
-  rejected: 'EventsRejected',
-  settled: 'WaitingChunksSettled',
-  failed: 'EventsFailed',
+const METRIC_OF_OUTCOME: Record<Outcome | 'failed', MetricName> = {
+  accepted: metricNames.eventsAccepted,
+  duplicate: metricNames.eventsDuplicate,
+  waiting: metricNames.eventsWaiting,
+  rejected: metricNames.eventsRejected,
+  settled: metricNames.waitingChunksSettled,
+  failed: metricNames.eventsFailed,
 };
 
 /**

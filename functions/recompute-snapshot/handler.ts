@@ -6,6 +6,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import type { ReadModelItem } from '../shared/kpi-inputs';
+import { metricNames } from '../metric-names';
 import { observability } from '../shared/observability';
 import { recomputeSnapshot, type RecomputeResult } from './recompute';
 
@@ -23,8 +24,8 @@ export const handler = middy(async (event: DynamoDBStreamEvent | ScheduleInput):
   const records = 'Records' in event ? event.Records : [];
   const images = records.flatMap((record) => (record.dynamodb?.NewImage ? [unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>) as ReadModelItem] : []));
   const result = await recomputeSnapshot({ force: fromSchedule, images });
-  metrics.addMetric('SnapshotRecomputed', MetricUnit.Count, 1);
-  if (result.written) metrics.addMetric('SnapshotWritten', MetricUnit.Count, 1);
+  metrics.addMetric(metricNames.snapshotRecomputed, MetricUnit.Count, 1);
+  if (result.written) metrics.addMetric(metricNames.snapshotWritten, MetricUnit.Count, 1);
   logger.info('snapshot recomputed', { trigger: fromSchedule ? 'schedule' : 'stream', changes: records.length, ...result });
   return result;
 })
