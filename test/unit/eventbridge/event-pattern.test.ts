@@ -1,4 +1,4 @@
-import { InvalidEventPatternError, matchesPattern, validatePattern } from '../../../local/eventbridge/event-pattern';
+import { InvalidEventPatternError, matchesPattern, validatePattern, WILDCARD_COMPLEXITY_LIMIT, wildcardComplexity } from '../../../local/eventbridge/event-pattern';
 import { subscriptions, type EventPattern } from '../../../events/subscriptions';
 import { OUTBOUND_DETAIL_TYPES } from '../../../events/catalog';
 
@@ -376,5 +376,48 @@ describe('validatePattern', () => {
   it('names the faulty field in its message', () => {
     // Act / Assess
     expect(() => validatePattern({ detail: { state: [{ prefx: 'x' }] } })).toThrow('Event pattern is not valid at "detail.state": unrecognized match type "prefx"');
+  });
+});
+
+describe('wildcard complexity (EventBridge refuses "Rule is too complex")', () => {
+  const complexity = (...wildcards: string[]) => wildcardComplexity(wildcards.map((text) => ({ id: text, text })));
+
+  it('scores a wildcard by the states one worst-case value holds at once', () => {
+    // Act / Assess
+    expect(complexity('a\\*b')).toBe(1);
+    expect(complexity('Simple*Service')).toBe(2);
+    expect(complexity('arn:aws:events:us-east-1:*:event-bus/*')).toBe(3);
+    expect(complexity('*:*:*:*:*:event-bus/*')).toBe(11);
+  });
+
+  it('adds up the wildcards of one field, and counts a prefix shared before the first star once per pattern', () => {
+    // Act / Assess
+    expect(complexity('*.bif', '*.tiff', '*.tif', '*.svs')).toBe(8);
+    expect(complexity('*/datasync/*.bif', '*/datasync/*.tif')).toBe(8);
+    expect(complexity('*/datasync/*.bif', '*/datasync/*.tiff', '*/datasync/*.tif', '*/datasync/*.svs')).toBe(16);
+    expect(wildcardComplexity(['*/bin/*.jar', '*/bin/*.class'].map((text) => ({ id: 'one anything-but list', text })))).toBe(7);
+  });
+
+  it('refuses a field whose wildcards score over the limit, naming the field, and takes one at the limit or under', () => {
+    // Prepare
+    const fourFolders = ['bif', 'tiff', 'tif', 'svs'].map((ext) => ({ wildcard: `*/datasync/*.${ext}` }));
+
+    // Act / Assess
+    expect(WILDCARD_COMPLEXITY_LIMIT).toBe(10);
+    expect(() => validatePattern({ detail: { object: { key: fourFolders } } })).toThrow(
+      /^Event pattern is not valid at "detail\.object\.key": Rule is too complex - try using fewer wildcard characters .*\(wildcard complexity 16 on this field; EventBridge accepts at most 10\)$/,
+    );
+    expect(() => validatePattern({ detail: { object: { key: fourFolders.slice(0, 2) } } })).not.toThrow();
+    expect(() => validatePattern({ n: [{ wildcard: '*:*:*:*:*' }] })).not.toThrow();
+  });
+
+  it('counts each field alone, anything-but wildcards with the others, and $or alternatives on the same field together', () => {
+    // Prepare
+    const twoFolders = (ext: string) => [{ wildcard: `*/datasync/*.${ext}` }, { wildcard: `*/datasync/*.${ext}x` }];
+
+    // Act / Assess
+    expect(() => validatePattern({ a: twoFolders('bif'), b: twoFolders('tif') })).not.toThrow();
+    expect(() => validatePattern({ a: [...twoFolders('bif'), { 'anything-but': { wildcard: ['*/datasync/*.tif', '*/datasync/*.svs'] } }] })).toThrow(/Rule is too complex/);
+    expect(() => validatePattern({ $or: [{ a: twoFolders('bif') }, { a: twoFolders('tif') }] })).toThrow(/at "a": Rule is too complex/);
   });
 });
