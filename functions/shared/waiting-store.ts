@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { EventBridgeEnvelope } from '../../events';
 import type { AggregateKey } from '../../domain';
 import { batchGet, batchWrite } from './batch-requests';
@@ -31,22 +31,9 @@ export type WaitingKey = Pick<WaitingEvent, 'eventId' | 'receivedAt'>;
  */
 export async function waitingKeysOf(aggregateKey: AggregateKey): Promise<WaitingKey[]> {
   const keys: WaitingKey[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoDocumentClient().send(
-      new QueryCommand({
-        TableName: tableName('waiting'),
-        KeyConditionExpression: 'aggregateKey = :key',
-        ExpressionAttributeValues: { ':key': aggregateKey },
-        ProjectionExpression: '#id, #received',
-        ExpressionAttributeNames: { '#id': 'eventId', '#received': 'receivedAt' },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    keys.push(...((page.Items ?? []) as WaitingKey[]));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  await queryWaiting(aggregateKey, { ProjectionExpression: '#id, #received', ExpressionAttributeNames: { '#id': 'eventId', '#received': 'receivedAt' }, ConsistentRead: true }, (page) =>
+    keys.push(...((page.Items ?? []) as WaitingKey[])),
+  );
   return keys.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.eventId.localeCompare(b.eventId));
 }
 
@@ -61,6 +48,16 @@ export async function getWaiting(aggregateKey: AggregateKey, eventIds: readonly 
 /** How many events wait for an aggregate (the API shows it for a product not registered yet): a Query counts 1 MB of items per page, so every page is asked. */
 export async function countWaiting(aggregateKey: AggregateKey): Promise<number> {
   let count = 0;
+  await queryWaiting(aggregateKey, { Select: 'COUNT' }, (page) => (count += page.Count ?? 0));
+  return count;
+}
+
+/** Every page of the Query of one aggregate's waiting events, with the caller's projection or count. */
+async function queryWaiting(
+  aggregateKey: AggregateKey,
+  options: Pick<QueryCommandInput, 'ProjectionExpression' | 'ExpressionAttributeNames' | 'ConsistentRead' | 'Select'>,
+  onPage: (page: QueryCommandOutput) => unknown,
+): Promise<void> {
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await dynamoDocumentClient().send(
@@ -68,12 +65,11 @@ export async function countWaiting(aggregateKey: AggregateKey): Promise<number> 
         TableName: tableName('waiting'),
         KeyConditionExpression: 'aggregateKey = :key',
         ExpressionAttributeValues: { ':key': aggregateKey },
-        Select: 'COUNT',
+        ...options,
         ExclusiveStartKey: startKey,
       }),
     );
-    count += page.Count ?? 0;
+    onPage(page);
     startKey = page.LastEvaluatedKey;
   } while (startKey);
-  return count;
 }
