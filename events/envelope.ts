@@ -3,7 +3,11 @@ import { describeIssues } from './describe-issues';
 import { inboundCatalog, isInboundDetailType, INBOUND_DETAIL_TYPES, type InboundEvent } from './catalog';
 import { COMMUNE_SOURCE_PREFIX, DISTRICT_SOURCE_PREFIX, PROVINCE_SOURCE } from './vocabulary';
 
-/** The envelope EventBridge hands to a target (a Lambda function, an API destination...). */
+/**
+ * The envelope EventBridge hands to a target (a Lambda function, an SQS queue's
+ * message body, an API destination...), defined once: the functions parse it,
+ * and the local bus of `npm start` (local/eventbridge/) makes it.
+ */
 export const eventBridgeEnvelope = z.object({
   version: z.string(),
   id: z.string(),
@@ -15,7 +19,8 @@ export const eventBridgeEnvelope = z.object({
   resources: z.array(z.string()),
   detail: z.unknown(),
 });
-export type EventBridgeEnvelope = z.infer<typeof eventBridgeEnvelope>;
+/** An envelope; `Detail` narrows what its detail is known to be (the local bus makes only JSON objects, as PutEvents accepts no other). */
+export type EventBridgeEnvelope<Detail = unknown> = Omit<z.infer<typeof eventBridgeEnvelope>, 'detail'> & { detail: Detail };
 
 const escaped = (text: string) => text.replace(/\./g, '\\.');
 /** `ocop.province`, `ocop.district.<3 to 5 digits>` (as before the reform) or `ocop.commune.<5 digits>`. */

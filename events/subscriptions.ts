@@ -1,11 +1,8 @@
-import { OUTBOUND_DETAIL_TYPES } from './catalog';
-import { OCOP_SOURCE_PREFIX } from './vocabulary';
-
 /** An EventBridge event pattern, as JSON (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns.html). */
 export type EventPattern = { [field: string]: unknown };
 
-/** Where a matching event goes: a queue of functions/queues.ts (whose consumer is a function), or the bus's audit log. */
-export type SubscriptionTarget = { kind: 'queue'; queueId: string } | { kind: 'function'; functionId: string } | { kind: 'audit-log' };
+/** Where a matching event goes: the work queue of a function (its trigger, functions/<name>/trigger.ts), or the bus's audit log. */
+export type SubscriptionTarget = { kind: 'queue'; queueId: string } | { kind: 'audit-log' };
 
 /**
  * How the bus retries delivery of one event to a target (EventBridge's target
@@ -19,6 +16,7 @@ export interface RetryPolicy {
   maximumEventAgeSeconds: number;
 }
 
+/** One rule on the bus: which events (its pattern) go to which target, with what retries. */
 export interface Subscription {
   /** Rule name suffix, stable: renaming it replaces the deployed rule. */
   id: string;
@@ -29,33 +27,22 @@ export interface Subscription {
 }
 
 /**
- * Retries of a delivery *to the target* (EventBridge's target RetryPolicy): for a queue, failures to send the message;
- * the consumer's own failures are the queue's business (functions/queues.ts: visibility timeout, maxReceiveCount).
+ * Retries of a delivery *to the target* (EventBridge's target RetryPolicy), the same for every rule of the bus: for a
+ * queue, failures to send the message; the consumer's own failures are the queue's business (its trigger: visibility
+ * timeout, maxReceiveCount).
  */
-const DEFAULT_RETRY_POLICY: RetryPolicy = { maximumRetryAttempts: 8, maximumEventAgeSeconds: 3600 };
+export const BUS_TARGET_RETRY_POLICY: RetryPolicy = { maximumRetryAttempts: 8, maximumEventAgeSeconds: 3600 };
 
 /**
- * Which consumer receives which events. The CDK app turns each entry into an
- * EventBridge rule; `npm start` routes PutEvents through the same patterns.
+ * The bus's own rule: every event is written to the audit log. The rules that
+ * feed functions are declared beside each function (functions/<name>/trigger.ts)
+ * and listed with this one in functions/triggers.ts, which the CDK app and the
+ * local bus read.
  */
-export const subscriptions: readonly Subscription[] = [
-  {
-    id: 'project-inbound-events',
-    description:
-      'Every event from an ocop.* source except the ones this system announces itself. ' +
-      'Unknown detail types are matched on purpose, so a typo becomes a visible rejection instead of vanishing.',
-    pattern: {
-      source: [{ prefix: OCOP_SOURCE_PREFIX }],
-      'detail-type': [{ 'anything-but': [...OUTBOUND_DETAIL_TYPES] }],
-    },
-    target: { kind: 'queue', queueId: 'inbound-events' },
-    retryPolicy: DEFAULT_RETRY_POLICY,
-  },
-  {
-    id: 'audit-every-event',
-    description: 'Catch-all: every event on the bus is written to the audit log, so nothing on the bus is invisible.',
-    pattern: { source: [{ prefix: '' }] },
-    target: { kind: 'audit-log' },
-    retryPolicy: DEFAULT_RETRY_POLICY,
-  },
-];
+export const auditSubscription: Subscription = {
+  id: 'audit-every-event',
+  description: 'Catch-all: every event on the bus is written to the audit log, so nothing on the bus is invisible.',
+  pattern: { source: [{ prefix: '' }] },
+  target: { kind: 'audit-log' },
+  retryPolicy: BUS_TARGET_RETRY_POLICY,
+};

@@ -10,7 +10,8 @@ import { SETTLE_WAITING_DETAIL_TYPE } from './project-event/settle-request';
 /**
  * The Lambda functions, defined once: the CDK app builds a NodejsFunction from
  * each entry with exactly the grants listed; `npm start` imports the same
- * handlers and calls them in-process.
+ * handlers and calls them in-process. What invokes each is declared beside it,
+ * in functions/<name>/trigger.ts (listed in functions/triggers.ts).
  */
 /** The DynamoDB actions a function may be granted on a table (and, for Query and Scan, its indexes). */
 export const DYNAMODB_READ_ACTIONS = ['GetItem', 'BatchGetItem', 'Query', 'Scan'] as const;
@@ -39,8 +40,6 @@ export interface FunctionDefinition {
   bundledFiles?: readonly ChartAsset[];
   /** Modules loaded on first use (functions/lazy-modules.ts), each bundled as a file of its own beside index.js. */
   lazyModules?: readonly LazyModule[];
-  /** Invoked in batches from the projections table's stream. */
-  projectionsStream?: { batchSize: number; maxBatchingWindowSeconds: number };
 }
 
 export const lambdaFunctions = {
@@ -70,9 +69,6 @@ export const lambdaFunctions = {
     // kpi-inputs (scan of the projections), snapshot-store (latest, put).
     // kpi-inputs (the readModel index), unit-directory (the UNITS item), snapshot-store.
     tables: { projections: ['GetItem', 'Query'], snapshots: ['Query', 'PutItem'] },
-    // No batching window: records gather while the previous recompute runs, which is what keeps
-    // freshness under 2 s; a 1 s window halves the scans in a burst (README, "Benchmarks").
-    projectionsStream: { batchSize: 1000, maxBatchingWindowSeconds: 0 },
   },
   'send-kpi-report': {
     entry: 'functions/send-kpi-report/handler.ts',

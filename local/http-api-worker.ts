@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { httpApi } from '../functions/triggers';
 import { invokeFunction } from './function-runtime';
 import { startHttpApiServer } from './http-api-server';
 import type { HttpApiWorkerData, HttpApiWorkerMessage } from './http-api-thread';
@@ -16,7 +17,7 @@ startHttpApiServer({
   host: data.host,
   port: data.port,
   ...(data.rateLimit && { rateLimit: data.rateLimit }),
-  invoke: async (event) => (await invokeFunction('http-api', event)) as APIGatewayProxyStructuredResultV2,
+  invoke: async (event) => (await invokeFunction(httpApi.functionId, event)) as APIGatewayProxyStructuredResultV2,
 }).then(
   (server) => {
     port.on('message', (message: 'stop') => {

@@ -1,8 +1,8 @@
 import { Cron } from 'croner';
-import type { ScheduleDefinition } from '../functions/schedules';
+import type { ScheduleDefinition } from '../functions/triggers';
 
 /**
- * Runs the schedules of functions/schedules.ts in-process, with the same
+ * Runs the functions' schedule triggers (functions/<name>/trigger.ts) in-process, with the same
  * EventBridge cron expressions and time zone the CDK app gives EventBridge Scheduler.
  */
 export class InvalidScheduleExpressionError extends Error {

@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 
 import { DEFAULT_OPTIONS, startLocalSystem, type LocalSystem } from './system';
-import { schedules } from '../functions/schedules';
+import { schedules } from '../functions/triggers';
 import { DASHBOARD_PATH } from './dashboard-server';
 import { provinceLine } from './province-line';
 

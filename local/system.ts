@@ -5,14 +5,12 @@ import { tmpdir } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { InboundEvent } from '../events';
-import { subscriptions } from '../events/subscriptions';
-import { lambdaFunctions } from '../functions/catalog';
-import { schedules } from '../functions/schedules';
-import { queues } from '../functions/queues';
+import type { FunctionId } from '../functions/catalog';
+import { queues, schedules, streamConsumers, subscriptions, TriggerDefinitionError } from '../functions/triggers';
 import { localEnvironment } from './connect';
 import { createTables, tableNames } from './create-tables';
 import { LOCAL_AWS, startDynamoDbLocal } from './dynamodb-local';
-import { LocalEventBus, startPutEventsServer, type EventBridgeEnvelope } from './eventbridge';
+import { LocalEventBus, startPutEventsServer, type BusEvent } from './eventbridge';
 import { invokeFunction, isFunctionId } from './function-runtime';
 import { startHttpApiWorker } from './http-api-thread';
 import { LOCAL_TABLE_PREFIX, localPaths } from './paths';
@@ -66,6 +64,9 @@ export interface LocalSystem {
   settle(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** The schedule `npm start` also runs once at start, so the snapshot is today's. */
+const DAILY_SNAPSHOT_SCHEDULE = 'daily-snapshot';
 
 export const DEFAULT_OPTIONS: LocalSystemOptions = {
   host: '127.0.0.1',
@@ -140,19 +141,28 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     stops.unshift(() => eventsServer.close());
     process.env.EVENTS_ENDPOINT = eventsServer.url;
 
-    let recomputes = Promise.resolve();
-    const recompute = (event: unknown) => (recomputes = recomputes.then(() => invokeFunction('recompute-snapshot', event).then(() => undefined)));
-    const { batchSize, maxBatchingWindowSeconds } = lambdaFunctions['recompute-snapshot'].projectionsStream;
-    const poller = new StreamPoller({
-      dynamoEndpoint,
-      tableName: tableNames(LOCAL_TABLE_PREFIX).projections,
-      batchSize,
-      maxBatchingWindowMs: maxBatchingWindowSeconds * 1000,
-      onBatch: (records) => recompute({ Records: records }),
-      onError: (error) => print(`  stream: ${(error as Error).name} ${(error as Error).message} ${(error as Error).stack?.split('\n').slice(1,4).join(' ')}`),
-    });
-    await poller.start();
-    stops.unshift(() => poller.stop());
+    // The stream triggers (functions/<name>/trigger.ts): a poller of the table's stream for each, standing in for the
+    // event source mapping; a consumer's invocations run one after another, as the batches of one shard do.
+    const invocations = new Map<FunctionId, Promise<void>>();
+    const invokeInTurn = (functionId: FunctionId, event: unknown) => {
+      const next = (invocations.get(functionId) ?? Promise.resolve()).then(() => invokeFunction(functionId, event).then(() => undefined));
+      invocations.set(functionId, next);
+      return next;
+    };
+    const pollers: StreamPoller[] = [];
+    for (const { functionId, trigger } of streamConsumers) {
+      const poller = new StreamPoller({
+        dynamoEndpoint,
+        tableName: tableNames(LOCAL_TABLE_PREFIX)[trigger.table],
+        batchSize: trigger.batchSize,
+        maxBatchingWindowMs: trigger.maxBatchingWindowSeconds * 1000,
+        onBatch: (records) => invokeInTurn(functionId, { Records: records }),
+        onError: (error) => print(`  stream: ${(error as Error).name} ${(error as Error).message} ${(error as Error).stack?.split('\n').slice(1,4).join(' ')}`),
+      });
+      await poller.start();
+      stops.unshift(() => poller.stop());
+      pollers.push(poller);
+    }
 
     // On a thread of its own, as the http-api function is its own process in AWS (it gets the environment set above).
     const api = await startHttpApiWorker({
@@ -209,7 +219,10 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       demoRegistersDir = registersDir;
     }
     if (firstStart && !options.inMemory) writeFileSync(initializedMarker, `${JSON.stringify({ at: new Date().toISOString(), demoEvents })}\n`);
-    await recompute({ source: 'ocop.schedule', schedule: 'daily-snapshot' });
+    // Today's snapshot at start: the daily schedule's invocation, in turn with the stream's.
+    const dailySnapshot = schedules.find((schedule) => schedule.id === DAILY_SNAPSHOT_SCHEDULE);
+    if (!dailySnapshot) throw new TriggerDefinitionError(`No schedule ${DAILY_SNAPSHOT_SCHEDULE} among the functions' triggers`);
+    await invokeInTurn(dailySnapshot.functionId, dailySnapshot.input);
 
     if (options.schedules) {
       const running = runSchedules(schedules, async (schedule) => {
@@ -231,8 +244,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       bus,
       settle: async () => {
         await bus.drain();
-        await poller.whenIdle();
-        await recomputes;
+        for (const poller of pollers) await poller.whenIdle();
+        await Promise.all(invocations.values());
       },
       stop: async () => {
         for (const stop of stops) await stop();
@@ -251,7 +264,7 @@ function persistentToken(file: string | undefined): string {
   return token;
 }
 
-function rejectionLine(envelope: EventBridgeEnvelope): string {
+function rejectionLine(envelope: BusEvent): string {
   const detail = envelope.detail as { rejectedDetailType?: string; rejectedSource?: string; reasons?: string[] };
   return `  ✗ rejected ${detail.rejectedDetailType} from ${detail.rejectedSource}: ${(detail.reasons ?? []).join('; ')}`;
 }

@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
 import { lambdaFunctions, type FunctionId } from '../../functions/catalog';
-import { schedules } from '../../functions/schedules';
+import { schedules } from '../../functions/triggers';
 import { toCronerPattern } from '../../local/schedules';
 import type { MonthlyUsage } from './cost-model';
 

@@ -1,5 +1,5 @@
 import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { queues } from '../queues';
+import { queues } from '../triggers';
 import { announceRejections, type AnnounceableRejection, type AnnouncementOutcome } from '../shared/announce-rejection';
 import { dynamoDocumentClient, tableName } from '../shared/clients';
 import { markAnnounced, PENDING_ANNOUNCEMENT } from '../shared/rejection-store';

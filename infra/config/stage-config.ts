@@ -5,7 +5,7 @@ import type { Province } from '../../domain/province';
 import { UNIT_LEVEL, type UnitDirectory } from '../../domain/units';
 import { shippedUnitDirectory } from '../../domain/data/shipped-units';
 import { DEFAULT_PROVINCE_DATA_DIR, loadProvince, provinceFile } from '../../functions/shared/province-config';
-import { schedules } from '../../functions/schedules';
+import { schedules } from '../../functions/triggers';
 
 /**
  * The deployment configuration of one province at one stage, kept as data in
@@ -87,7 +87,7 @@ export const stageConfigSchema = z
         scope: z.string().regex(/(^| )openid( |$)/, { error: 'must include openid' }).default('openid'),
       })
       .optional(),
-    /** Overrides of functions/schedules.ts, by schedule id (same EventBridge cron/rate syntax). */
+    /** Overrides of the functions' schedule triggers (functions/<name>/trigger.ts), by schedule id (same EventBridge cron/rate syntax). */
     schedules: z
       .record(
         z.string(),
@@ -133,7 +133,7 @@ export const stageConfigSchema = z
     }
     for (const id of Object.keys(config.schedules ?? {})) {
       if (!scheduleIds.includes(id)) {
-        context.addIssue({ code: 'custom', path: ['schedules', id], message: `is no schedule of functions/schedules.ts (known: ${scheduleIds.join(', ')})` });
+        context.addIssue({ code: 'custom', path: ['schedules', id], message: `is no schedule of a function's trigger (functions/<name>/trigger.ts; known: ${scheduleIds.join(', ')})` });
       }
     }
   });

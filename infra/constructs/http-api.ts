@@ -6,11 +6,13 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { routeTable } from '../../functions/http-api/route-table';
+import type { RouteDefinition } from '../../functions/http-api/route-table';
 
 
 export interface OcopHttpApiProps {
   handler: lambda.IFunction;
+  /** The routes of the handler's http trigger (functions/http-api/trigger.ts). */
+  routes: readonly RouteDefinition[];
   jwtIssuer: string;
   jwtAudience: string[];
   throttle: { rateLimit: number; burstLimit: number };
@@ -37,8 +39,8 @@ const ACCESS_LOG_FIELDS = {
 };
 
 /**
- * The HTTP API v1 in front of the http-api function: the routes of
- * functions/http-api/route-table.ts (CONTRACT §3), a JWT authorizer on each route but health and the OpenAPI document, a
+ * The HTTP API v1 in front of the http-api function: the routes of its http
+ * trigger (functions/http-api/trigger.ts, the route table, CONTRACT §3), a JWT authorizer on each route but health and the OpenAPI document, a
  * catch-all (behind the authorizer) so the function answers unknown paths with
  * the contract's JSON 404, throttling and JSON access logs on the default stage.
  */
@@ -57,8 +59,8 @@ export class OcopHttpApi extends Construct {
     const authorizer = new HttpJwtAuthorizer('JwtAuthorizer', props.jwtIssuer, { jwtAudience: props.jwtAudience });
     const noAuthorizer = new apigwv2.HttpNoneAuthorizer();
 
-    // The routes of functions/http-api/route-table.ts, the table the function dispatches on: nothing served is left undeployed.
-    for (const route of routeTable) {
+    // The routes of the function's http trigger, the table it dispatches on: nothing served is left undeployed.
+    for (const route of props.routes) {
       const [added] = this.api.addRoutes({
         path: route.path,
         methods: [apigwv2.HttpMethod[route.method]],

@@ -12,7 +12,7 @@ export interface OcopObservabilityProps {
   functions: Record<string, lambda.IFunction>;
   /** Every dead-letter queue, by a name an operator recognises. */
   deadLetterQueues: Record<string, sqs.IQueue>;
-  /** The work queues of functions/queues.ts with their alarm thresholds: messages waiting, age of the oldest. */
+  /** The work queues of the functions' queue triggers with their alarm thresholds: messages waiting, age of the oldest. */
   workQueues: Record<string, { queue: sqs.IQueue; alarms: { visibleMessages: number; oldestMessageAgeSeconds: number } }>;
   rejectionRatePercent: number;
   notifyEmail?: string;

@@ -46,7 +46,7 @@ export interface OcopFunctionProps {
   email?: EmailSending;
   /** Where failed asynchronous invocations go (after Lambda's own 2 retries); none for functions only invoked synchronously. */
   asyncDeadLetterQueue?: sqs.IQueue;
-  /** Invoked by the event source mapping of a work queue (functions/queues.ts), whose own dead-letter queue keeps what fails. */
+  /** Invoked by the event source mapping of its work queue (its queue trigger), whose own dead-letter queue keeps what fails. */
   consumesQueue?: boolean;
   provinceSlug: string;
   /** The province's data file (StageConfig.provinceFile), shipped inside the bundle. */
@@ -205,7 +205,7 @@ export class OcopFunction extends Construct {
       Validations.of(this.function).acknowledge({
         id: 'Serverless-LambdaDLQ',
         reason: props.consumesQueue
-          ? 'Invoked only by an SQS event source mapping (synchronously): a failed message returns to its queue and after maxReceiveCount receives moves to that queue\'s dead-letter queue (functions/queues.ts)'
+          ? 'Invoked only by an SQS event source mapping (synchronously): a failed message returns to its queue and after maxReceiveCount receives moves to that queue\'s dead-letter queue (the function\'s trigger.ts)'
           : 'Invoked synchronously only (API Gateway): the caller receives the error, there is no asynchronous event to keep',
       });
     }

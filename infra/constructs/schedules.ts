@@ -6,7 +6,7 @@ import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FunctionId } from '../../functions/catalog';
-import type { ScheduleDefinition } from '../../functions/schedules';
+import type { ScheduleDefinition } from '../../functions/triggers';
 import { DeadLetterQueue } from './dead-letter-queue';
 
 export interface OcopSchedulesProps {
@@ -18,9 +18,9 @@ export interface OcopSchedulesProps {
 }
 
 /**
- * EventBridge Scheduler schedules of functions/schedules.ts (same expressions
- * and time zone, the given input), each with its own role that may invoke only
- * its target, a retry policy and a dead-letter queue.
+ * EventBridge Scheduler schedules of the functions' schedule triggers
+ * (functions/<name>/trigger.ts: expression, time zone, input, retry policy),
+ * each with its own role that may invoke only its target, and a dead-letter queue.
  */
 export class OcopSchedules extends Construct {
   readonly schedules: Record<string, scheduler.Schedule> = {};
@@ -48,8 +48,8 @@ export class OcopSchedules extends Construct {
           role,
           input: scheduler.ScheduleTargetInput.fromObject(definition.input),
           deadLetterQueue: deadLetters,
-          retryAttempts: 3,
-          maxEventAge: Duration.hours(1),
+          retryAttempts: definition.retryPolicy.maximumRetryAttempts,
+          maxEventAge: Duration.seconds(definition.retryPolicy.maximumEventAgeSeconds),
         }),
       });
       this.deadLetterQueues[definition.id] = deadLetters;

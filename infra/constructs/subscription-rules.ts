@@ -1,12 +1,10 @@
 import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
-import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { EventPattern, Subscription } from '../../events/subscriptions';
-import type { FunctionId } from '../../functions/catalog';
 import { DeadLetterQueue } from './dead-letter-queue';
 
 /** How EventBridge retries a target before the event goes to its dead-letter queue: the subscription's own policy, the one the local bus applies too. */
@@ -18,7 +16,7 @@ export class UnknownSubscriptionTargetError extends Error {
   override name = 'UnknownSubscriptionTargetError';
 }
 
-/** events/subscriptions.ts speaks raw EventBridge JSON; the CDK names `detail-type` `detailType`. */
+/** Patterns are raw EventBridge JSON (events/subscriptions.ts); the CDK names `detail-type` `detailType`. */
 export function toCdkEventPattern(pattern: EventPattern): events.EventPattern {
   const { 'detail-type': detailType, ...rest } = pattern;
   return { ...rest, ...(detailType !== undefined && { detailType }) } as events.EventPattern;
@@ -81,14 +79,13 @@ class AuditLogTarget implements events.IRuleTarget {
 export interface SubscriptionRulesProps {
   subscriptions: readonly Subscription[];
   bus: events.IEventBus;
-  functions: Record<FunctionId, lambda.IFunction>;
-  /** The work queues of functions/queues.ts, for targets of kind `queue`. */
+  /** The work queues of the functions' queue triggers (functions/triggers.ts), for targets of kind `queue`. */
   queues: Record<string, sqs.IQueue>;
   auditLogGroup: logs.ILogGroup;
   removalPolicy: RemovalPolicy;
 }
 
-/** One EventBridge rule per subscription of events/subscriptions.ts (to a work queue, a function or the audit log), each target with a retry policy and its own dead-letter queue. */
+/** One EventBridge rule per subscription (functions/triggers.ts: a function's queue trigger, or the audit log), each target with a retry policy and its own dead-letter queue. */
 export class SubscriptionRules extends Construct {
   readonly rules: Record<string, events.Rule> = {};
   readonly deadLetterQueues: Record<string, sqs.Queue> = {};
@@ -109,13 +106,9 @@ export class SubscriptionRules extends Construct {
       const { target } = subscription;
       if (target.kind === 'queue') {
         const queue = props.queues[target.queueId];
-        if (!queue) throw new UnknownSubscriptionTargetError(`subscription ${subscription.id} targets queue ${target.queueId}, which functions/queues.ts does not define`);
+        if (!queue) throw new UnknownSubscriptionTargetError(`subscription ${subscription.id} targets queue ${target.queueId}, which no function's trigger defines`);
         // The retry policy and dead letters cover delivery to the queue; the queue's own redrive policy covers processing.
         rule.addTarget(new targets.SqsQueue(queue, { deadLetterQueue: deadLetters, ...retryOf(subscription) }));
-      } else if (target.kind === 'function') {
-        const fn = props.functions[target.functionId as FunctionId];
-        if (!fn) throw new UnknownSubscriptionTargetError(`subscription ${subscription.id} targets ${target.functionId}, which functions/catalog.ts does not define`);
-        rule.addTarget(new targets.LambdaFunction(fn, { deadLetterQueue: deadLetters, ...retryOf(subscription) }));
       } else {
         rule.addTarget(new AuditLogTarget(props.auditLogGroup, deadLetters, retryOf(subscription)));
       }

@@ -3,7 +3,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FunctionId } from '../../functions/catalog';
-import { queues as queueDefinitions, type QueueDefinition, type QueueId } from '../../functions/queues';
+import { queues as queueDefinitions, type QueueDefinition, type QueueId } from '../../functions/triggers';
 import { workDeadLetterQueueName, workQueueName } from '../stacks/naming';
 import { DeadLetterQueue } from './dead-letter-queue';
 
@@ -22,7 +22,8 @@ export interface WorkQueuesProps {
 }
 
 /**
- * The queues of functions/queues.ts, each built from its entry: the queue
+ * The work queues of the functions' queue triggers (functions/<name>/trigger.ts,
+ * listed in functions/triggers.ts), each built from its entry: the queue
  * (SSE, TLS only, its visibility timeout and retention), its dead-letter queue
  * after `maxReceiveCount` receives, and the consumer's event source mapping
  * (batch size, window, maximum concurrency, ReportBatchItemFailures). Their

@@ -16,7 +16,7 @@ export function logRetention(config: StageConfig): logs.RetentionDays {
 }
 
 /**
- * The names of a work queue of functions/queues.ts and of its dead-letter
+ * The names of a work queue (a function's queue trigger) and of its dead-letter
  * queue in a stage: the CDK app names them so, and `npm run dlq:redrive -- --aws`
  * finds them by these names.
  */

@@ -7,10 +7,8 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Duration } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { subscriptions } from '../../events/subscriptions';
 import { lambdaFunctions, type FunctionId } from '../../functions/catalog';
-import { queues } from '../../functions/queues';
-import { schedules } from '../../functions/schedules';
+import { asynchronouslyInvoked, consumesQueue, httpApi, schedules, streamConsumers, subscriptions } from '../../functions/triggers';
 import type { TableId } from '../../functions/shared/tables';
 import type { StageConfig } from '../config/stage-config';
 import { DeadLetterQueue } from '../constructs/dead-letter-queue';
@@ -32,18 +30,11 @@ export interface StatelessStackProps extends StackProps {
   email: EmailSending;
 }
 
-/** Functions invoked asynchronously (by a rule or a schedule) get a dead-letter queue for failed invocations. */
-export function asynchronouslyInvoked(functionId: FunctionId): boolean {
-  return (
-    subscriptions.some((subscription) => subscription.target.kind === 'function' && subscription.target.functionId === functionId) ||
-    schedules.some((schedule) => schedule.functionId === functionId)
-  );
-}
-
 /**
  * What can be replaced at will: the functions, the rules, the HTTP API, the
  * schedules, the dead-letter queues and the alarms. The bus and the tables
- * come in as props from the stateful stack.
+ * come in as props from the stateful stack. What invokes each function is its
+ * trigger (functions/<name>/trigger.ts, listed in functions/triggers.ts).
  */
 export class StatelessStack extends Stack {
   readonly functions: Record<FunctionId, OcopFunction>;
@@ -77,7 +68,7 @@ export class StatelessStack extends Stack {
           bus: props.bus,
           email: props.email,
           asyncDeadLetterQueue,
-          consumesQueue: Object.values(queues).some((queue) => queue.consumer === functionId),
+          consumesQueue: consumesQueue(functionId),
           provinceSlug: config.provinceSlug,
           provinceFile: config.provinceFile,
           stage: config.stage,
@@ -90,22 +81,20 @@ export class StatelessStack extends Stack {
     const lambdas = {} as Record<FunctionId, lambda.IFunction>;
     for (const functionId of functionIds) lambdas[functionId] = this.functions[functionId].function;
 
-    for (const functionId of functionIds) {
-      const trigger = lambdaFunctions[functionId] as { projectionsStream?: { batchSize: number; maxBatchingWindowSeconds: number } };
-      if (!trigger.projectionsStream) continue;
+    for (const { functionId, trigger } of streamConsumers) {
       const streamFailures = new DeadLetterQueue(this, `${functionId}-stream-dlq`, {
-        description: `Batches of the projections stream ${functionId} could not process`,
+        description: `Batches of the ${trigger.table} stream ${functionId} could not process`,
         removalPolicy: queueRemovalPolicy,
       }).queue;
       this.deadLetterQueues[`${functionId}-stream`] = streamFailures;
       lambdas[functionId].addEventSource(
-        new DynamoEventSource(props.tables.projections, {
-          startingPosition: lambda.StartingPosition.TRIM_HORIZON,
-          batchSize: trigger.projectionsStream.batchSize,
-          maxBatchingWindow: Duration.seconds(trigger.projectionsStream.maxBatchingWindowSeconds),
-          bisectBatchOnError: true,
-          retryAttempts: 3,
-          maxRecordAge: Duration.hours(6),
+        new DynamoEventSource(props.tables[trigger.table], {
+          startingPosition: lambda.StartingPosition[trigger.startingPosition],
+          batchSize: trigger.batchSize,
+          maxBatchingWindow: Duration.seconds(trigger.maxBatchingWindowSeconds),
+          bisectBatchOnError: trigger.bisectBatchOnError,
+          retryAttempts: trigger.retryAttempts,
+          maxRecordAge: Duration.seconds(trigger.maximumRecordAgeSeconds),
           onFailure: new SqsDlq(streamFailures),
         }),
       );
@@ -117,7 +106,6 @@ export class StatelessStack extends Stack {
     const rules = new SubscriptionRules(this, 'Subscriptions', {
       subscriptions,
       bus: props.bus,
-      functions: lambdas,
       queues: Object.fromEntries(Object.entries(this.workQueues.queues).map(([queueId, { queue }]) => [queueId, queue])),
       auditLogGroup: props.auditLogGroup,
       removalPolicy: queueRemovalPolicy,
@@ -136,7 +124,8 @@ export class StatelessStack extends Stack {
     for (const [scheduleId, queue] of Object.entries(scheduled.deadLetterQueues)) this.deadLetterQueues[`schedule-${scheduleId}`] = queue;
 
     this.httpApi = new OcopHttpApi(this, 'HttpApi', {
-      handler: lambdas['http-api'],
+      handler: lambdas[httpApi.functionId],
+      routes: httpApi.routes,
       jwtIssuer: config.api.jwtIssuer,
       jwtAudience: config.api.jwtAudience,
       throttle: config.api.throttle,
@@ -165,9 +154,9 @@ export class StatelessStack extends Stack {
       notifyEmail: config.alarms.notifyEmail,
     });
 
-    for (const [queueId, { queue, deadLetterQueue }] of Object.entries(this.workQueues.queues)) {
+    for (const [queueId, { queue, deadLetterQueue, definition }] of Object.entries(this.workQueues.queues)) {
       const id = queueId.replace(/(^|-)(\w)/g, (_m, _dash, letter: string) => letter.toUpperCase());
-      new CfnOutput(this, `${id}QueueUrl`, { value: queue.queueUrl, description: `The ${queueId} work queue (functions/queues.ts)` });
+      new CfnOutput(this, `${id}QueueUrl`, { value: queue.queueUrl, description: `The ${queueId} work queue (functions/${definition.consumer}/trigger.ts)` });
       new CfnOutput(this, `${id}DeadLetterQueueUrl`, { value: deadLetterQueue.queueUrl, description: `Its dead letters: npm run dlq:redrive -- --aws` });
     }
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.api.apiEndpoint, description: 'Base URL of the HTTP API v1' });

@@ -6,20 +6,21 @@ import {
   checkRequest,
   DEFAULT_MAX_REQUEST_BYTES,
   toEnvelope,
+  type BusEvent,
   type BusIdentity,
-  type EventBridgeEnvelope,
   type PutEventsResult,
   type PutEventsResultEntry,
 } from './entries';
 import { EventJournal, type JournaledEvent } from './journal';
 import { LocalQueue } from './local-queue';
-import type { QueueDefinition } from '../../functions/queues';
+import type { QueueDefinition } from '../../functions/triggers';
 
 /** Where the bus delivers; `npm start` passes the in-process handlers and the audit log. */
 export interface BusTargets {
-  /** Invokes a function with an event: an EventBridge envelope, or an SQS batch from a queue. */
+  /** Invokes the consumer of a queue with an SQS batch of its messages. */
   invokeFunction(functionId: string, event: unknown): Promise<unknown>;
-  auditLog(envelope: EventBridgeEnvelope): void;
+  /** Writes an event to the audit log; a throw (or a rejection) is a failed delivery, retried per the rule's retry policy. */
+  auditLog(envelope: BusEvent): void | Promise<void>;
 }
 
 export type BusLog = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
@@ -35,9 +36,9 @@ export interface LocalEventBusOptions {
   account?: string;
   /** Keeps the journal and the dead letters here (`journal.jsonl`, `dead-letters.jsonl`); without it the bus keeps nothing. */
   dataDir?: string;
-  /** Deliveries running at once per target (one function, or the audit log). Default 4. Queues have their own (maximumConcurrency). */
+  /** Deliveries running at once to a target that is not a queue (the audit log). Default 4. Queues have their own (maximumConcurrency). */
   concurrencyPerTarget?: number;
-  /** The queues subscriptions may target (functions/queues.ts). */
+  /** The queues subscriptions may target (the functions' queue triggers, functions/triggers.ts). */
   queues?: Readonly<Record<string, QueueDefinition>>;
   /** Scales the queues' visibility timeouts and batching windows (tests). Default 1: as deployed. */
   queueTimeScale?: number;
@@ -62,7 +63,7 @@ export interface DeadLetter {
   attempts: number;
   error: { name: string; message: string };
   deadLetteredAt: string;
-  event: EventBridgeEnvelope;
+  event: BusEvent;
 }
 
 export class EventBusClosedError extends Error {
@@ -70,7 +71,7 @@ export class EventBusClosedError extends Error {
 }
 
 interface Delivery {
-  event: EventBridgeEnvelope;
+  event: BusEvent;
   acceptedAt: string;
   subscriptionId: string;
 }
@@ -244,6 +245,7 @@ export class LocalEventBus {
       return this.deadLetter(delivery, undefined, 'subscription-removed', 0, new Error(`No subscription ${delivery.subscriptionId} any more`));
     }
     if (subscription.target.kind === 'queue') return this.deliverThroughQueue(delivery, subscription.target);
+    // The audit log: EventBridge's own retries (the rule's retry policy), then the rule's dead letters.
     const { maximumRetryAttempts, maximumEventAgeSeconds } = subscription.retryPolicy;
     const limit = this.limitFor(subscription.target);
     for (let attempt = 1; ; attempt++) {
@@ -251,7 +253,7 @@ export class LocalEventBus {
       if (this.abandoning) return release();
       let failure: unknown;
       try {
-        await this.invoke(subscription.target, structuredClone(delivery.event));
+        await this.options.targets.auditLog(structuredClone(delivery.event));
         return this.settle(delivery, 'delivered');
       } catch (error) {
         failure = error;
@@ -287,10 +289,6 @@ export class LocalEventBus {
 
   private readonly stopWaiting = new Set<() => void>();
 
-  private async invoke(target: SubscriptionTarget, envelope: EventBridgeEnvelope): Promise<void> {
-    if (target.kind === 'function') await this.options.targets.invokeFunction(target.functionId, envelope);
-    else if (target.kind === 'audit-log') this.options.targets.auditLog(envelope);
-  }
 
   private settle(delivery: Delivery, outcome: 'delivered' | 'dead-lettered'): void {
     this.unsettled--;
@@ -355,8 +353,7 @@ function validatePatternOf(subscription: Subscription): void {
 }
 
 function describeTarget(target: SubscriptionTarget): string {
-  if (target.kind === 'queue') return `queue ${target.queueId}`;
-  return target.kind === 'function' ? `function ${target.functionId}` : 'the audit log';
+  return target.kind === 'queue' ? `queue ${target.queueId}` : 'the audit log';
 }
 
 /** At most `limit` holders at once; the others wait in order. */

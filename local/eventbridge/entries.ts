@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { EventBridgeEnvelope } from '../../events/envelope';
 
 /**
  * PutEvents as EventBridge defines it: request entries, their validation, and
@@ -25,18 +26,8 @@ export interface PutEventsResult {
   Entries: PutEventsResultEntry[];
 }
 
-/** The event EventBridge delivers to targets. */
-export interface EventBridgeEnvelope {
-  version: '0';
-  id: string;
-  'detail-type': string;
-  source: string;
-  account: string;
-  time: string;
-  region: string;
-  resources: string[];
-  detail: Record<string, unknown>;
-}
+/** An event as the bus delivers it to targets: the envelope of events/envelope.ts, its detail a JSON object (PutEvents accepts no other). */
+export type BusEvent = EventBridgeEnvelope<Record<string, unknown>>;
 
 export interface BusIdentity {
   name: string;
@@ -96,7 +87,7 @@ const invalid = (parameter: string, reason: string) => ({
  * Unlike AWS, an entry without EventBusName is refused: in AWS it would go to
  * the account's default bus, where no rule of this system listens.
  */
-export function toEnvelope(entry: PutEventsEntry, bus: BusIdentity, now: Date): { envelope: EventBridgeEnvelope } | { ErrorCode: string; ErrorMessage: string } {
+export function toEnvelope(entry: PutEventsEntry, bus: BusIdentity, now: Date): { envelope: BusEvent } | { ErrorCode: string; ErrorMessage: string } {
   for (const parameter of ['Source', 'DetailType', 'Detail'] as const) {
     const value = entry[parameter];
     if (value === undefined || value === null || value === '') return invalid(parameter, `${parameter} is a required argument.`);

@@ -7,7 +7,7 @@ export {
   PutEventsValidationError,
   DEFAULT_MAX_REQUEST_BYTES,
   MAX_ENTRIES_PER_REQUEST,
-  type EventBridgeEnvelope,
+  type BusEvent,
   type PutEventsEntry,
   type PutEventsResult,
   type PutEventsResultEntry,

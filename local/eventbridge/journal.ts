@@ -1,6 +1,6 @@
 import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { EventBridgeEnvelope } from './entries';
+import type { BusEvent } from './entries';
 
 /**
  * The bus's durable journal, a JSON-lines file: an accepted event is written
@@ -11,7 +11,7 @@ import type { EventBridgeEnvelope } from './entries';
  * more delivery (at least once, as in EventBridge), never a lost event.
  */
 export interface JournaledEvent {
-  event: EventBridgeEnvelope;
+  event: BusEvent;
   acceptedAt: string;
   /** Subscriptions still to deliver to. */
   subscriptionIds: string[];

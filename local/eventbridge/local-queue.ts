@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import type { QueueDefinition } from '../../functions/queues';
-import type { EventBridgeEnvelope } from './entries';
+import type { QueueDefinition } from '../../functions/triggers';
+import type { BusEvent } from './entries';
 
 /**
  * An SQS standard queue and its Lambda event source mapping, on one machine,
- * from a definition of functions/queues.ts: messages are received in batches
+ * from a function's queue trigger (functions/<name>/trigger.ts): messages are received in batches
  * of up to `batchSize` by up to `maximumConcurrency` invocations at once; a
  * message the consumer reports in `batchItemFailures` (or all of a batch
  * whose invocation throws) stays invisible for the visibility timeout, then
@@ -27,7 +27,7 @@ export interface LocalQueueOptions {
 
 export interface QueuedMessage {
   messageId: string;
-  envelope: EventBridgeEnvelope;
+  envelope: BusEvent;
   sentAt: number;
   receiveCount: number;
   /** Invisible until then (a received message). */
@@ -51,7 +51,7 @@ export class LocalQueue {
   }
 
   /** SendMessage (what the EventBridge target does). */
-  send(envelope: EventBridgeEnvelope, sentAt = Date.now()): QueuedMessage {
+  send(envelope: BusEvent, sentAt = Date.now()): QueuedMessage {
     const message: QueuedMessage = { messageId: randomUUID(), envelope, sentAt, receiveCount: 0, invisibleUntil: 0 };
     this.visible.push(message);
     this.pump();

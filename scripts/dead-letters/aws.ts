@@ -9,12 +9,12 @@ import {
   type Message,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
-import { queues, type QueueId } from '../../functions/queues';
+import { queues, type QueueId } from '../../functions/triggers';
 import { workDeadLetterQueueName, workQueueName } from '../../infra/stacks/naming';
 import type { DeadLetterView, MovedLetter } from './plan';
 
 /**
- * The dead letters of a deployed stage's work queues (functions/queues.ts),
+ * The dead letters of a deployed stage's work queues (the functions' queue triggers, functions/triggers.ts),
  * found by the names the CDK app gives them (infra/stacks/naming.ts).
  *
  * Listing receives with VisibilityTimeout 0, so the messages stay visible and

@@ -1,4 +1,4 @@
-import { schedules } from '../../functions/schedules';
+import { schedules } from '../../functions/triggers';
 import { resourcesOfType, synthesizeOcopApp, type SynthesizedApp } from './support/synthesized-app';
 
 // Synthesized once for the whole file, without bundling: these tests read only templates.
@@ -49,7 +49,7 @@ describe('the dev stage', () => {
     });
   });
 
-  it('keeps the schedules of functions/schedules.ts when the config overrides none', () => {
+  it('keeps the schedules of the triggers of the functions when the config overrides none', () => {
     // Act
     const created = Object.values(resourcesOfType(synthesized.statelessTemplate, 'AWS::Scheduler::Schedule'));
 

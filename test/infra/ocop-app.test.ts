@@ -4,14 +4,12 @@ import type { CfnElement } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { INBOUND_DETAIL_TYPES, OUTBOUND_DETAIL_TYPES } from '../../events/catalog';
 import { detailJsonSchemas } from '../../events/json-schemas';
-import { subscriptions } from '../../events/subscriptions';
 import { districtSource } from '../../events/vocabulary';
 import { DYNAMODB_WRITE_ACTIONS, lambdaFunctions, type DynamoDbAction, type FunctionDefinition, type FunctionId } from '../../functions/catalog';
 import { LAZY_MODULES } from '../../functions/lazy-modules';
 import { REPORT_SCOPE } from '../../functions/shared/report-snapshot-store';
 import { PROVINCE_SOURCE } from '../../events/vocabulary';
-import type { QueueId } from '../../functions/queues';
-import { schedules } from '../../functions/schedules';
+import { schedules, streamConsumers, subscriptions, type QueueId } from '../../functions/triggers';
 import { tables, TABLE_IDS, type IndexDefinition, type TableId } from '../../functions/shared/tables';
 import { routeHandlers } from '../../functions/http-api/route-handlers';
 import { AUDIT_LOG_FIELDS } from '../../infra/constructs/subscription-rules';
@@ -62,7 +60,7 @@ function tableOfResource(resource: string): TableId | undefined {
 }
 
 describe('the event subscriptions', () => {
-  it('gives every subscription of events/subscriptions.ts its rule on the bus, with the same pattern', () => {
+  it('gives every subscription (the queue triggers of the functions and the audit log) its rule on the bus, with the same pattern', () => {
     // Prepare
     const rules = Object.values(resourcesOfType(synthesized.statelessTemplate, 'AWS::Events::Rule'));
     const forwarding = Object.keys(synthesized.stateless.districtRejections.rules).length;
@@ -100,8 +98,6 @@ describe('the event subscriptions', () => {
       if (subscription.target.kind === 'queue') {
         const workQueue = synthesized.stateless.workQueues.queues[subscription.target.queueId as QueueId].queue;
         expect(target!.Arn).toEqual({ 'Fn::GetAtt': [synthesized.logicalId(workQueue.node.defaultChild as CfnElement), 'Arn'] });
-      } else if (subscription.target.kind === 'function') {
-        expect(target!.Arn).toEqual({ 'Fn::GetAtt': [functionLogicalId(subscription.target.functionId as FunctionId), 'Arn'] });
       } else {
         expect(JSON.stringify(target!.Arn)).toContain(':log-group:');
       }
@@ -412,9 +408,10 @@ describe('the functions', () => {
     }
   });
 
-  it('feeds the projections stream to recompute-snapshot in batches, with bisecting, bounded retries and a failure queue', () => {
+  it('feeds the projections stream to recompute-snapshot in batches, with bisecting, bounded retries and a failure queue, as its trigger says', () => {
     // Prepare
-    const stream = lambdaFunctions['recompute-snapshot'].projectionsStream;
+    const [consumer, ...others] = streamConsumers;
+    const stream = consumer!.trigger;
 
     // Act
     const mappings = Object.values(resourcesOfType(synthesized.statelessTemplate, 'AWS::Lambda::EventSourceMapping')).filter((mapping) =>
@@ -422,13 +419,18 @@ describe('the functions', () => {
     );
 
     // Assess
+    expect(others).toEqual([]);
+    expect(consumer!.functionId).toBe('recompute-snapshot');
+    expect(stream.table).toBe('projections');
     expect(mappings).toHaveLength(1);
     expect(mappings[0]!.Properties).toMatchObject({
       FunctionName: { Ref: functionLogicalId('recompute-snapshot') },
       BatchSize: stream.batchSize,
       MaximumBatchingWindowInSeconds: stream.maxBatchingWindowSeconds,
+      StartingPosition: stream.startingPosition,
       BisectBatchOnFunctionError: true,
-      MaximumRetryAttempts: expect.any(Number),
+      MaximumRetryAttempts: stream.retryAttempts,
+      MaximumRecordAgeInSeconds: stream.maximumRecordAgeSeconds,
       DestinationConfig: { OnFailure: { Destination: expect.anything() } },
     });
   });
@@ -566,7 +568,7 @@ describe('the HTTP API', () => {
 });
 
 describe('the schedules', () => {
-  it('creates every schedule of functions/schedules.ts with its expression, time zone and input', () => {
+  it('creates every schedule of the triggers of the functions with its expression, time zone, input and retry policy', () => {
     // Prepare
     const created = Object.values(resourcesOfType(synthesized.statelessTemplate, 'AWS::Scheduler::Schedule'));
 
@@ -583,7 +585,7 @@ describe('the schedules', () => {
         Target: {
           Arn: { 'Fn::GetAtt': [functionLogicalId(schedule.functionId), 'Arn'] },
           DeadLetterConfig: { Arn: expect.anything() },
-          RetryPolicy: { MaximumRetryAttempts: expect.any(Number), MaximumEventAgeInSeconds: expect.any(Number) },
+          RetryPolicy: { MaximumRetryAttempts: schedule.retryPolicy.maximumRetryAttempts, MaximumEventAgeInSeconds: schedule.retryPolicy.maximumEventAgeSeconds },
           RoleArn: expect.anything(),
         },
       });

@@ -164,7 +164,7 @@ describe('parseStageConfig', () => {
     const error = errorOf(() => parseStageConfig(file, DEPLOYMENT_PROVINCE, 'x.json'));
 
     // Assess
-    expect(error.message).toMatch(/no schedule of functions\/schedules\.ts.*\s+→ at schedules\["hourly-report"\]/);
+    expect(error.message).toMatch(/no schedule of a function's trigger \(functions\/<name>\/trigger\.ts; known: weekly-kpi-report, daily-snapshot, announce-rejections\).*\s+→ at schedules\["hourly-report"\]/);
     expect(error.message).toContain('sender');
   });
 

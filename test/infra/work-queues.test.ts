@@ -1,13 +1,10 @@
 import type { CfnElement } from 'aws-cdk-lib';
-import { subscriptions } from '../../events/subscriptions';
 import { lambdaFunctions, type FunctionId } from '../../functions/catalog';
-import { queues, type QueueId } from '../../functions/queues';
-import { schedules } from '../../functions/schedules';
-import { asynchronouslyInvoked } from '../../infra/stacks/stateless-stack';
+import { asynchronouslyInvoked, queues, schedules, subscriptions, type QueueId } from '../../functions/triggers';
 import { resourcePrefix, workDeadLetterQueueName, workQueueName } from '../../infra/stacks/naming';
 import { resourcesOfType, synthesizeOcopApp, type SynthesizedApp } from './support/synthesized-app';
 
-/** The work queues of functions/queues.ts in the prod template: queue, dead letters, event source mapping, alarms, rule target. */
+/** The work queues of the functions' queue triggers in the prod template: queue, dead letters, event source mapping, alarms, rule target. */
 const QUEUE_IDS = Object.keys(queues) as QueueId[];
 
 let synthesized: SynthesizedApp;
@@ -18,7 +15,7 @@ beforeAll(() => {
 const logicalIdOf = (construct: { node: { defaultChild?: unknown } }) => synthesized.logicalId(construct.node.defaultChild as CfnElement);
 
 describe('the work queues', () => {
-  it('builds each queue of functions/queues.ts with its visibility, retention, encryption and a redrive policy into its own dead-letter queue', () => {
+  it('builds the queue of each queue trigger with its visibility, retention, encryption and a redrive policy into its own dead-letter queue', () => {
     for (const queueId of QUEUE_IDS) {
       // Prepare
       const definition = queues[queueId];

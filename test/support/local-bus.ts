@@ -1,23 +1,22 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { LocalEventBus, startPutEventsServer, type DeadLetter, type EventBridgeEnvelope } from '../../local/eventbridge';
-import { subscriptions } from '../../events/subscriptions';
-import { queues } from '../../functions/queues';
+import { LocalEventBus, startPutEventsServer, type DeadLetter, type BusEvent } from '../../local/eventbridge';
+import { queues, subscriptions } from '../../functions/triggers';
 
 /**
  * The project's local EventBridge with the real subscriptions and queues
- * (functions/queues.ts), routing to the function targets a test gives (by
+ * (the functions' queue triggers), routing to the function targets a test gives (by
  * function id; the others do nothing) and capturing every event on the bus
  * through the catch-all audit rule. A queue's consumer receives SQS events.
  * `drain()` waits until every delivery (and every redelivery) has settled.
  * Sets EVENTS_ENDPOINT and EVENT_BUS_NAME.
  */
-export type FunctionTarget = (event: SQSEvent | EventBridgeEnvelope) => Promise<unknown>;
+export type FunctionTarget = (event: SQSEvent) => Promise<unknown>;
 
 export interface RunningLocalBus {
   endpoint: string;
   /** Every event the bus accepted, as the audit rule received it. */
-  seen: EventBridgeEnvelope[];
-  /** Messages (or direct deliveries) a function target failed, by function id: thrown, or reported in batchItemFailures. */
+  seen: BusEvent[];
+  /** Messages a function target failed, by function id: thrown, or reported in batchItemFailures. */
   failedDeliveries: Record<string, number>;
   drain(): Promise<void>;
   deadLetters(): readonly DeadLetter[];
@@ -29,7 +28,7 @@ export async function startLocalBus({
   retryBaseDelayMs = 20,
   queueTimeScale = 0.001,
 }: { functions?: Record<string, FunctionTarget>; retryBaseDelayMs?: number; queueTimeScale?: number } = {}): Promise<RunningLocalBus> {
-  const seen: EventBridgeEnvelope[] = [];
+  const seen: BusEvent[] = [];
   const failedDeliveries: Record<string, number> = {};
   const count = (functionId: string, n: number) => void (failedDeliveries[functionId] = (failedDeliveries[functionId] ?? 0) + n);
   const bus = new LocalEventBus({
@@ -42,9 +41,9 @@ export async function startLocalBus({
       invokeFunction: async (functionId, event) => {
         const target = functions[functionId];
         if (!target) return undefined;
-        const messages = isSqsEvent(event) ? event.Records.length : 1;
+        const messages = (event as SQSEvent).Records.length;
         try {
-          const answer = await target(event as SQSEvent | EventBridgeEnvelope);
+          const answer = await target(event as SQSEvent);
           const failures = (answer as Partial<SQSBatchResponse> | undefined)?.batchItemFailures?.length ?? 0;
           if (failures > 0) count(functionId, failures);
           return answer;
@@ -71,8 +70,4 @@ export async function startLocalBus({
       await bus.close();
     },
   };
-}
-
-function isSqsEvent(event: unknown): event is SQSEvent {
-  return typeof event === 'object' && event !== null && Array.isArray((event as { Records?: unknown }).Records);
 }

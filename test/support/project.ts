@@ -4,7 +4,7 @@ import type { EventBridgeEnvelope } from '../../events';
 import { handler as projectEventHandler } from '../../functions/project-event/handler';
 import { projectBatch, type MessageResult } from '../../functions/project-event/project-batch';
 import { provinceOfDeployment } from '../../functions/shared/province-config';
-import type { QueueId } from '../../functions/queues';
+import type { QueueId } from '../../functions/triggers';
 import { lambdaContext } from './lambda';
 
 /**

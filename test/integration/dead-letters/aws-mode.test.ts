@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { queues } from '../../../functions/queues';
+import { queues } from '../../../functions/triggers';
 import { workDeadLetterQueueName, workQueueName } from '../../../infra/stacks/naming';
 import { listAwsDeadLetters, moveAll, moveSome, stageQueues, type StageQueues } from '../../../scripts/dead-letters/aws';
 import { planRedrive } from '../../../scripts/dead-letters/plan';

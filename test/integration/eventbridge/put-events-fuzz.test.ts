@@ -3,14 +3,13 @@ import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { subscriptions } from '../../../events/subscriptions';
 import { freePort, LOCAL_AWS } from '../../../local/dynamodb-local';
 import { LocalEventBus } from '../../../local/eventbridge/bus';
-import type { EventBridgeEnvelope } from '../../../local/eventbridge/entries';
+import type { BusEvent } from '../../../local/eventbridge/entries';
 import { startPutEventsServer, type PutEventsServer } from '../../../local/eventbridge/put-events-server';
 import { httpRequest, rawRequest, type RawResponse } from '../../support/raw-http';
 import type { SQSEvent } from 'aws-lambda';
-import { queues } from '../../../functions/queues';
+import { queues, subscriptions } from '../../../functions/triggers';
 
 /**
  * Malformed requests against the local PutEvents endpoint (journaled bus, as
@@ -54,7 +53,7 @@ describe('the PutEvents endpoint under malformed requests', () => {
   let bus: LocalEventBus;
   let server: PutEventsServer;
   let journal: string;
-  const delivered: EventBridgeEnvelope[] = [];
+  const delivered: BusEvent[] = [];
 
   beforeAll(async () => {
     journal = mkdtempSync(join(tmpdir(), 'ocop-fuzz-bus-'));
@@ -65,7 +64,7 @@ describe('the PutEvents endpoint under malformed requests', () => {
       dataDir: journal,
       retryBaseDelayMs: 1,
       // The projector's queue hands over SQS batches, whose bodies are the envelopes.
-      targets: { invokeFunction: async (_id, event) => void delivered.push(...(event as SQSEvent).Records.map((r) => JSON.parse(r.body) as EventBridgeEnvelope)), auditLog: () => {} },
+      targets: { invokeFunction: async (_id, event) => void delivered.push(...(event as SQSEvent).Records.map((r) => JSON.parse(r.body) as BusEvent)), auditLog: () => {} },
     });
     server = await startPutEventsServer({ host: '127.0.0.1', port: await freePort(), bus });
   });

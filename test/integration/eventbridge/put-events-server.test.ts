@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalEventBus, type BusTargets, type LocalEventBusOptions } from '../../../local/eventbridge/bus';
 import { startPutEventsServer, type PutEventsServer } from '../../../local/eventbridge/put-events-server';
-import type { EventBridgeEnvelope } from '../../../local/eventbridge/entries';
+import type { BusEvent } from '../../../local/eventbridge/entries';
 import { freePort, LOCAL_AWS } from '../../../local/dynamodb-local';
-import { subscriptions, type Subscription } from '../../../events/subscriptions';
-import { queues } from '../../../functions/queues';
+import type { Subscription } from '../../../events/subscriptions';
+import { queues, subscriptions } from '../../../functions/triggers';
 
 const { maxReceiveCount } = queues['inbound-events'];
 
@@ -30,18 +30,17 @@ afterEach(async () => {
 });
 
 function recordingTargets(fail: (call: number) => boolean = () => false) {
-  const invoked: Array<{ functionId: string; envelope: EventBridgeEnvelope }> = [];
-  const audited: EventBridgeEnvelope[] = [];
+  const invoked: Array<{ functionId: string; envelope: BusEvent }> = [];
+  const audited: BusEvent[] = [];
   let calls = 0;
   const targets: BusTargets = {
     async invokeFunction(functionId, event) {
       calls++;
       if (fail(calls)) throw new Error(`project-event failed on call ${calls}`);
-      // From a queue, an SQS batch whose bodies are the envelopes; from a direct target, the envelope.
-      const records = (event as { Records?: Array<{ body: string }> }).Records;
-      for (const envelope of records ? records.map((r) => JSON.parse(r.body) as EventBridgeEnvelope) : [event as EventBridgeEnvelope]) invoked.push({ functionId, envelope });
+      // From a queue: an SQS batch whose bodies are the envelopes.
+      for (const record of (event as { Records: Array<{ body: string }> }).Records) invoked.push({ functionId, envelope: JSON.parse(record.body) as BusEvent });
     },
-    auditLog: (envelope) => audited.push(envelope),
+    auditLog: (envelope) => void audited.push(envelope),
   };
   return { targets, invoked, audited, calls: () => calls };
 }
@@ -54,11 +53,11 @@ const entry = (eventId: string, overrides: Partial<PutEventsRequestEntry> = {}):
   ...overrides,
 });
 
-/** The projector's subscription alone: through its queue, or (`direct`) as a function target with the bus's own retry policy. */
-function projectOnly(retryPolicy: Subscription['retryPolicy'], { direct = false } = {}): Subscription[] {
-  const subscription = subscriptions.find((s) => s.id === 'project-inbound-events')!;
-  return [{ ...subscription, retryPolicy, ...(direct && { target: { kind: 'function' as const, functionId: 'project-event' } }) }];
+/** One subscription alone (the projector's, through its queue, or the audit log's), with the given retry policy. */
+function only(subscriptionId: string, retryPolicy: Subscription['retryPolicy']): Subscription[] {
+  return [{ ...subscriptions.find((s) => s.id === subscriptionId)!, retryPolicy }];
 }
+const projectOnly = (retryPolicy: Subscription['retryPolicy']) => only('project-inbound-events', retryPolicy);
 
 describe('PutEvents endpoint with @aws-sdk/client-eventbridge', () => {
   it('accepts a good batch and delivers the envelopes to the matching targets', async () => {
@@ -165,11 +164,18 @@ describe('PutEvents endpoint with @aws-sdk/client-eventbridge', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('dead-letters an event whose retries to a direct function target are exhausted', async () => {
+  it('dead-letters an event whose retries to the audit log are exhausted, in memory and in dead-letters.jsonl', async () => {
     // Prepare
     const dataDir = mkdtempSync(join(tmpdir(), 'ocop-bus-'));
-    const { targets } = recordingTargets(() => true);
-    const { bus, client } = await startSystem({ targets, dataDir, subscriptions: projectOnly({ maximumRetryAttempts: 2, maximumEventAgeSeconds: 60 }, { direct: true }) });
+    let calls = 0;
+    const targets: BusTargets = {
+      invokeFunction: () => Promise.reject(new Error('no queue in this test')),
+      auditLog: () => {
+        calls++;
+        throw new Error(`audit log failed on call ${calls}`);
+      },
+    };
+    const { bus, client } = await startSystem({ targets, dataDir, subscriptions: only('audit-every-event', { maximumRetryAttempts: 2, maximumEventAgeSeconds: 60 }) });
 
     // Act
     const result = await client.send(new PutEventsCommand({ Entries: [entry('evt-00000001')] }));
@@ -177,9 +183,10 @@ describe('PutEvents endpoint with @aws-sdk/client-eventbridge', () => {
 
     // Assess
     const eventId = result.Entries![0]!.EventId;
-    expect(bus.deadLetters()).toEqual([expect.objectContaining({ reason: 'retries-exhausted', attempts: 3, error: { name: 'Error', message: 'project-event failed on call 3' } })]);
+    expect(calls).toBe(3);
+    expect(bus.deadLetters()).toEqual([expect.objectContaining({ reason: 'retries-exhausted', attempts: 3, error: { name: 'Error', message: 'audit log failed on call 3' } })]);
     const lines = readFileSync(join(dataDir, 'dead-letters.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-    expect(lines).toEqual([expect.objectContaining({ subscriptionId: 'project-inbound-events', event: expect.objectContaining({ id: eventId }) })]);
+    expect(lines).toEqual([expect.objectContaining({ subscriptionId: 'audit-every-event', event: expect.objectContaining({ id: eventId }) })]);
     expect(readFileSync(join(dataDir, 'journal.jsonl'), 'utf8')).toBe('');
     rmSync(dataDir, { recursive: true, force: true });
   });

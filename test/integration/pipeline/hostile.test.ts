@@ -4,7 +4,7 @@ import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent } from 'aws-lambda';
 import { addDays, decodeKpiRecord, MAX_PRODUCT_STATE_BYTES, recordUnitOn, type ProductKpiRecord, type ProductState } from '../../../domain';
 import type { EventBridgeEnvelope } from '../../../events';
-import { queues } from '../../../functions/queues';
+import { queues } from '../../../functions/triggers';
 import { snapshotAsOf } from '../../../functions/http-api/routes/kpis';
 import { dynamoDocumentClient } from '../../../functions/shared/clients';
 import { getProjection } from '../../../functions/shared/projection-store';

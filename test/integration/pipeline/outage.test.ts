@@ -5,7 +5,7 @@ import type { SQSEvent } from 'aws-lambda';
 import { aggregateKeyOf, computeSnapshot, projectHistory, type ProductState } from '../../../domain';
 import { parseInboundEvent, type EventBridgeEnvelope, type InboundEvent } from '../../../events';
 import { recomputeSnapshot } from '../../../functions/recompute-snapshot/recompute';
-import { queues } from '../../../functions/queues';
+import { queues } from '../../../functions/triggers';
 import { dynamoDocumentClient } from '../../../functions/shared/clients';
 import { getProjection } from '../../../functions/shared/projection-store';
 import { latestSnapshot } from '../../../functions/shared/snapshot-store';

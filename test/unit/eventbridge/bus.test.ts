@@ -1,20 +1,19 @@
 import { EventBusClosedError, LocalEventBus, type BusTargets } from '../../../local/eventbridge/bus';
-import { entrySize, PutEventsValidationError, type EventBridgeEnvelope } from '../../../local/eventbridge/entries';
+import { entrySize, PutEventsValidationError, type BusEvent } from '../../../local/eventbridge/entries';
 import { InvalidEventPatternError } from '../../../local/eventbridge/event-pattern';
-import { subscriptions, type Subscription } from '../../../events/subscriptions';
-import { queues } from '../../../functions/queues';
+import type { Subscription } from '../../../events/subscriptions';
+import { queues, subscriptions } from '../../../functions/triggers';
 
-/** The envelopes a function received: an SQS batch from a queue (one per record), or one EventBridge envelope. */
-function envelopesOf(event: unknown): EventBridgeEnvelope[] {
-  const records = (event as { Records?: { body: string }[] }).Records;
-  return records ? records.map((record) => JSON.parse(record.body) as EventBridgeEnvelope) : [event as EventBridgeEnvelope];
+/** The envelopes a function received in an SQS batch from its queue (one per record). */
+function envelopesOf(event: unknown): BusEvent[] {
+  return (event as { Records: { body: string }[] }).Records.map((record) => JSON.parse(record.body) as BusEvent);
 }
 
-/** Targets that record what they receive; `fail` decides, per call, whether the function target throws. */
+/** Targets that record what they receive; `fail` decides, per call, whether the queue's consumer throws. */
 function recordingTargets(fail: (call: number) => boolean = () => false) {
-  const invoked: Array<{ functionId: string; envelope: EventBridgeEnvelope }> = [];
+  const invoked: Array<{ functionId: string; envelope: BusEvent }> = [];
   const batches: unknown[] = [];
-  const audited: EventBridgeEnvelope[] = [];
+  const audited: BusEvent[] = [];
   let calls = 0;
   const targets: BusTargets = {
     async invokeFunction(functionId, event) {
@@ -39,15 +38,30 @@ const entry = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-/** The queues of functions/queues.ts, their visibility timeouts scaled down (180 s → 18 ms) so redeliveries happen within a test. */
+/** The queues of the functions' queue triggers, their visibility timeouts scaled down (180 s → 18 ms) so redeliveries happen within a test. */
 const QUEUE_OPTIONS = { queues, queueTimeScale: 0.0001 };
 
 /**
- * The inbound pattern of project-event, delivered straight to the function (an EventBridge function target with
- * its RetryPolicy) instead of through its queue: the path of the bus's own retries and dead letters.
+ * The audit rule alone, with the given retry policy: the path of the bus's own retries and dead letters
+ * (EventBridge's target RetryPolicy). A queue target's failures are the queue's (receives, visibility timeout).
  */
-function projectOnly(retryPolicy: Subscription['retryPolicy']): Subscription[] {
-  return [{ ...subscriptions.find((s) => s.id === 'project-inbound-events')!, target: { kind: 'function', functionId: 'project-event' }, retryPolicy }];
+function auditOnly(retryPolicy: Subscription['retryPolicy']): Subscription[] {
+  return [{ ...subscriptions.find((s) => s.id === 'audit-every-event')!, retryPolicy }];
+}
+
+/** An audit log that fails when `fail` says so, per call, and keeps what it wrote. */
+function failingAuditLog(fail: (call: number) => boolean) {
+  const written: BusEvent[] = [];
+  let calls = 0;
+  const targets: BusTargets = {
+    invokeFunction: () => Promise.reject(new Error('no queue in this test')),
+    auditLog(envelope) {
+      calls++;
+      if (fail(calls)) throw new Error(`audit log failed on call ${calls}`);
+      written.push(envelope);
+    },
+  };
+  return { targets, written, calls: () => calls };
 }
 
 describe('LocalEventBus: PutEvents', () => {
@@ -64,7 +78,7 @@ describe('LocalEventBus: PutEvents', () => {
     expect(result.FailedEntryCount).toBe(0);
     const eventId = (result.Entries[0] as { EventId: string }).EventId;
     expect(eventId).toMatch(/^[0-9a-f-]{36}$/);
-    const expected: EventBridgeEnvelope = {
+    const expected: BusEvent = {
       version: '0',
       id: eventId,
       'detail-type': 'ProductRegistered',
@@ -253,8 +267,8 @@ describe('LocalEventBus: delivery through a queue', () => {
 describe('LocalEventBus: delivery', () => {
   it('retries a failing delivery with backoff until it succeeds', async () => {
     // Prepare
-    const { targets, invoked, calls } = recordingTargets((call) => call <= 2);
-    const bus = new LocalEventBus({ subscriptions: projectOnly({ maximumRetryAttempts: 3, maximumEventAgeSeconds: 60 }), targets, retryBaseDelayMs: 1 });
+    const { targets, written, calls } = failingAuditLog((call) => call <= 2);
+    const bus = new LocalEventBus({ subscriptions: auditOnly({ maximumRetryAttempts: 3, maximumEventAgeSeconds: 60 }), targets, retryBaseDelayMs: 1 });
 
     // Act
     bus.putEvents([entry()]);
@@ -262,14 +276,14 @@ describe('LocalEventBus: delivery', () => {
 
     // Assess
     expect(calls()).toBe(3);
-    expect(invoked).toHaveLength(1);
+    expect(written).toHaveLength(1);
     expect(bus.deadLetters()).toEqual([]);
   });
 
   it('dead-letters an event after its last retry, with the last error', async () => {
     // Prepare
-    const { targets, calls } = recordingTargets(() => true);
-    const bus = new LocalEventBus({ subscriptions: projectOnly({ maximumRetryAttempts: 2, maximumEventAgeSeconds: 60 }), targets, retryBaseDelayMs: 1 });
+    const { targets, calls } = failingAuditLog(() => true);
+    const bus = new LocalEventBus({ subscriptions: auditOnly({ maximumRetryAttempts: 2, maximumEventAgeSeconds: 60 }), targets, retryBaseDelayMs: 1 });
 
     // Act
     const result = bus.putEvents([entry()]);
@@ -279,11 +293,11 @@ describe('LocalEventBus: delivery', () => {
     expect(calls()).toBe(3);
     expect(bus.deadLetters()).toEqual([
       expect.objectContaining({
-        subscriptionId: 'project-inbound-events',
-        target: { kind: 'function', functionId: 'project-event' },
+        subscriptionId: 'audit-every-event',
+        target: { kind: 'audit-log' },
         reason: 'retries-exhausted',
         attempts: 3,
-        error: { name: 'Error', message: 'handler failed on call 3' },
+        error: { name: 'Error', message: 'audit log failed on call 3' },
         event: expect.objectContaining({ id: (result.Entries[0] as { EventId: string }).EventId }),
       }),
     ]);
@@ -292,10 +306,10 @@ describe('LocalEventBus: delivery', () => {
   it('stops retrying an event older than the maximum event age', async () => {
     // Prepare
     const targets: BusTargets = {
-      invokeFunction: () => new Promise((_, reject) => setTimeout(() => reject(new Error('still down')), 5)),
-      auditLog: () => {},
+      invokeFunction: () => Promise.reject(new Error('no queue in this test')),
+      auditLog: () => new Promise((_, reject) => setTimeout(() => reject(new Error('still down')), 5)),
     };
-    const bus = new LocalEventBus({ subscriptions: projectOnly({ maximumRetryAttempts: 100, maximumEventAgeSeconds: 0 }), targets, retryBaseDelayMs: 1 });
+    const bus = new LocalEventBus({ subscriptions: auditOnly({ maximumRetryAttempts: 100, maximumEventAgeSeconds: 0 }), targets, retryBaseDelayMs: 1 });
 
     // Act
     bus.putEvents([entry()]);
@@ -305,21 +319,21 @@ describe('LocalEventBus: delivery', () => {
     expect(bus.deadLetters()).toEqual([expect.objectContaining({ reason: 'maximum-event-age-exceeded', attempts: 1 })]);
   });
 
-  it('runs at most the configured number of deliveries to one function at once', async () => {
+  it('runs at most the configured number of deliveries to one target at once', async () => {
     // Prepare
     let running = 0;
     let highest = 0;
     const gates: Array<() => void> = [];
     const targets: BusTargets = {
-      invokeFunction: async () => {
+      invokeFunction: () => Promise.reject(new Error('no queue in this test')),
+      auditLog: async () => {
         running++;
         highest = Math.max(highest, running);
         await new Promise<void>((open) => gates.push(open));
         running--;
       },
-      auditLog: () => {},
     };
-    const bus = new LocalEventBus({ subscriptions: projectOnly({ maximumRetryAttempts: 0, maximumEventAgeSeconds: 60 }), targets, concurrencyPerTarget: 2 });
+    const bus = new LocalEventBus({ subscriptions: auditOnly({ maximumRetryAttempts: 0, maximumEventAgeSeconds: 60 }), targets, concurrencyPerTarget: 2 });
 
     // Act
     for (let i = 0; i < 3; i++) bus.putEvents([entry(), entry(), entry()]);

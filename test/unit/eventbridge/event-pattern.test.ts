@@ -1,5 +1,6 @@
 import { InvalidEventPatternError, matchesPattern, validatePattern, WILDCARD_COMPLEXITY_LIMIT, wildcardComplexity } from '../../../local/eventbridge/event-pattern';
-import { subscriptions, type EventPattern } from '../../../events/subscriptions';
+import type { EventPattern } from '../../../events/subscriptions';
+import { subscriptions } from '../../../functions/triggers';
 import { OUTBOUND_DETAIL_TYPES } from '../../../events/catalog';
 
 /** Validates, then matches: every pattern the bus uses goes through both. */

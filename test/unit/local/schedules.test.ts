@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import { schedules } from '../../../functions/schedules';
+import { schedules } from '../../../functions/triggers';
 import { InvalidScheduleExpressionError, toCronerPattern } from '../../../local/schedules';
 
 describe('toCronerPattern', () => {
