@@ -10,7 +10,7 @@ import { formatListing, formatMoved, planRedrive, RedriveSelectionError } from '
 /**
  * `npm run dlq:redrive -- [--all | --id <id>...] [--dry-run] [--aws --stage dev --province <slug>]` (default: the one province of infra/config/)
  *
- * Lists the dead letters of the inbound queue (functions/queues.ts) with the
+ * Lists the dead letters of the inbound queue (project-event's trigger, functions/project-event/trigger.ts) with the
  * reason for each; with --all or --id, moves them back to their queue
  * (--dry-run: says what it would move, moves nothing) and reports what moved.
  * Locally it talks to the running `npm start`; with --aws to a deployed stage

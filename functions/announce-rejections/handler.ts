@@ -14,7 +14,7 @@ export class RejectionsNotAnnouncedError extends Error {
 }
 
 /**
- * `announce-rejections`: invoked by its schedule (functions/schedules.ts).
+ * `announce-rejections`: invoked by its schedule (./trigger.ts).
  * Publishes how many it announced and how many are left; when the bus refused
  * some, it throws after that (metrics are flushed on error too), so the
  * function's Errors alarm fires and the schedule's retries try again.

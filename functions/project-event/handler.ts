@@ -19,7 +19,7 @@ const METRIC_OF_OUTCOME: Record<Outcome | 'failed', MetricName> = {
 };
 
 /**
- * Consumer of the `inbound-events` queue (functions/queues.ts): a batch of
+ * Consumer of the `inbound-events` queue (./trigger.ts): a batch of
  * SQS messages, each an EventBridge envelope, taken to the projections by
  * projectBatch. Answers the messages to deliver again in `batchItemFailures`
  * (the event source mapping has ReportBatchItemFailures), so one failing

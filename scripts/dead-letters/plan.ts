@@ -5,7 +5,7 @@
 export interface DeadLetterView {
   /** What to pass to `--id`: the local dead letter's id, or the SQS message id. */
   id: string;
-  /** The queue (functions/queues.ts) it died on and goes back to. */
+  /** The queue (a function's queue trigger) it died on and goes back to. */
   queueId: string;
   /** Why it is here, in words an operator can act on. */
   reason: string;

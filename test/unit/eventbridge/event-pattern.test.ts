@@ -315,7 +315,7 @@ describe('event pattern: examples of the AWS EventBridge user guide', () => {
   });
 });
 
-describe('event pattern: the subscriptions of events/subscriptions.ts', () => {
+describe('event pattern: the rules of the bus (functions/triggers.ts)', () => {
   const envelope = (source: string, detailType: string) => ({ ...ec2Event, source, 'detail-type': detailType, detail: { eventId: 'evt-00000001' } });
   const inbound = subscriptions.find((s) => s.id === 'project-inbound-events')!;
   const audit = subscriptions.find((s) => s.id === 'audit-every-event')!;
