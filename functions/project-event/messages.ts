@@ -63,8 +63,6 @@ export interface Resolved {
   rejections: PendingRejection[];
 }
 
-export const NOTHING_RESOLVED: Resolved = { results: [], rejections: [] };
-
 export function merged(...parts: readonly Resolved[]): Resolved {
   return { results: parts.flatMap((p) => p.results), rejections: parts.flatMap((p) => p.rejections) };
 }
