@@ -15,7 +15,7 @@ async function main(): Promise<number> {
   try {
     // Required here, not imported at the top: Powertools reads its settings above when the handler module loads.
     const { handler, ReportDeliveryError } = require('../functions/send-kpi-report/handler') as typeof import('../functions/send-kpi-report/handler');
-    const { invocationContext } = require('../functions/shared/invocation-context') as typeof import('../functions/shared/invocation-context');
+    const { invocationContext } = require('../local/invocation-context') as typeof import('../local/invocation-context');
     const input = { ...(values.period && { period: values.period }), ...(values.force && { force: true }) };
     let result;
     try {

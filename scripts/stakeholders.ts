@@ -4,7 +4,7 @@ import { connectToLocalSystem } from '../local/connect';
 import { unitDirectoryOfDeployment, UnitsNotLoadedError } from '../functions/shared/unit-directory';
 import { unitDirectory, type UnitDirectory } from '../domain';
 import { PROVINCE_RECIPIENT_SCOPE } from '../report';
-import { InvalidStakeholderError, parseStakeholder } from '../functions/shared/stakeholder';
+import { InvalidStakeholderError, parseStakeholder } from '../report/stakeholder';
 import { listStakeholders, putStakeholder, removeStakeholder } from '../functions/shared/stakeholder-store';
 
 /**

@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { connectToLocalSystem } from '../local/connect';
-import { loadUnitsFiles } from '../functions/shared/units-load';
+import { loadUnitsFiles } from '../local/units-load';
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({ options: { aws: { type: 'boolean' } }, allowPositionals: true });
