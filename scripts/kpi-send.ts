@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { connectToLocalSystem } from '../local/connect';
+import { runMain } from './run-main';
 
 /**
  * `npm run kpi:send -- [--period 2026-W48] [--force]`: sends the KPI email now
@@ -40,10 +41,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main, (error) => error);
