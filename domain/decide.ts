@@ -63,7 +63,7 @@ function decideKind<K extends AggregateKind>(
 ): AggregateDecision {
   const aggregate: Aggregate<K> = AGGREGATES[kind];
   const decider = aggregate.deciderFor(id, directory);
-  const state = current === undefined ? decider.initialState() : aggregate.isState(current) ? current : mismatch(`the state given for ${pk} is not a ${kind}'s`);
+  const state = current === undefined ? decider.initialState() : aggregate.isState(current) ? current : mismatch(`the state given for ${pk} is not of its kind (${kind})`);
   const commands = events.map((event) => (aggregate.isEvent(event) ? event : mismatch(`event ${event.detail.eventId} (${event.detailType}) is not an event of ${pk}`)));
   const { state: next, verdicts } = decideInOrder(decider, state, commands);
   return { state: next, verdicts };
