@@ -1,5 +1,5 @@
 /**
- * A decider, as Emmett's (event-driven-io/emmett, src/packages/emmett/src/typing/decider.ts): three pure
+ * A decider, as Emmett's (event-driven-io/emmett@a9461922, src/packages/emmett/src/typing/decider.ts): three pure
  * functions that say what an aggregate does with what it is asked.
  *
  * Adapted to this domain: the province does not send commands, it sends facts that already happened
@@ -25,7 +25,7 @@ export interface Decider<Command, Event, State> {
 /** What `decide` says of one command: its ruling. */
 export type Ruling<Event> =
   | { verdict: 'accepted'; events: readonly Event[] }
-  /** Decided again once the state has changed (a product's events wait for its registration). */
+  /** Decided again after the next accepted command (a product's events wait for its registration). */
   | { verdict: 'waiting' }
   | { verdict: 'rejected'; reasons: string[] };
 

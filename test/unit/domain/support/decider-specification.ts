@@ -2,7 +2,7 @@ import { decideInOrder, type Decider, type Identified, type Outcome, type Verdic
 
 /**
  * Decision tests that read as given / when / then, like Emmett's DeciderSpecification
- * (event-driven-io/emmett, src/packages/emmett/src/testing/deciderSpecification.ts):
+ * (event-driven-io/emmett@03657cc5, src/packages/emmett/src/testing/deciderSpecification.ts):
  *
  *   const given = DeciderSpecification.for(productDecider(P));
  *   given([registration]).when(rating).then([rating]);
