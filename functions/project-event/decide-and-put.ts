@@ -5,7 +5,10 @@ import { getProjection, projectionOf, putProjection, ProjectionConflictError, ty
 /** Concurrent batches writing one aggregate retry with jittered backoff; past this, the messages fail and the queue redelivers them. */
 const MAX_WRITE_ATTEMPTS = 20;
 
-/** Decides events against an item and writes the result, re-reading on a version conflict (except when creating: the caller starts over). */
+/**
+ * Decides events against an item and writes the result; on a version conflict, decides again against the item that
+ * won, as the failed write returned it (a read only if it did not), except when creating: the caller starts over.
+ */
 export async function decideAndPut(
   pk: AggregateKey,
   read: Projection | undefined,
@@ -25,7 +28,7 @@ export async function decideAndPut(
       if (!(error instanceof ProjectionConflictError) || attempt >= MAX_WRITE_ATTEMPTS) throw error;
       if (!current) return 'conflict-on-create';
       await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 5 * 2 ** attempt)));
-      current = await getProjection(pk);
+      current = error.current ?? (await getProjection(pk));
     }
   }
 }
