@@ -8,8 +8,8 @@ import { METRICS_NAMESPACE } from '../metric-names';
  *
  * Tracing is Lambda's active tracing alone (infra/constructs/ocop-function.ts):
  * no X-Ray SDK in the functions, as it cost about a third of a cold start (README,
- * "Part 1: cold starts"). The AWS SDK still passes the invocation's trace header
- * on with every call, so a trace follows an event from function to function.
+ * "Part 1: cold starts"). The AWS SDK itself still sends the invocation's trace
+ * id (X-Amzn-Trace-Id) with every call.
  */
 export { METRICS_NAMESPACE };
 
