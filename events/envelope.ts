@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { describeIssues } from './describe-issues';
 import { inboundCatalog, isInboundDetailType, INBOUND_DETAIL_TYPES, type InboundEvent } from './catalog';
+import { memoized } from './memoized';
 import { COMMUNE_SOURCE_PREFIX, DISTRICT_SOURCE_PREFIX, PROVINCE_SOURCE } from './vocabulary';
 
 /**
@@ -8,19 +9,21 @@ import { COMMUNE_SOURCE_PREFIX, DISTRICT_SOURCE_PREFIX, PROVINCE_SOURCE } from '
  * message body, an API destination...), defined once: the functions parse it,
  * and the local bus of `npm start` (local/eventbridge/) makes it.
  */
-export const eventBridgeEnvelope = z.object({
-  version: z.string(),
-  id: z.string(),
-  'detail-type': z.string(),
-  source: z.string(),
-  account: z.string(),
-  time: z.string(),
-  region: z.string(),
-  resources: z.array(z.string()),
-  detail: z.unknown(),
-});
+export const eventBridgeEnvelope = memoized(() =>
+  z.object({
+    version: z.string(),
+    id: z.string(),
+    'detail-type': z.string(),
+    source: z.string(),
+    account: z.string(),
+    time: z.string(),
+    region: z.string(),
+    resources: z.array(z.string()),
+    detail: z.unknown(),
+  }),
+);
 /** An envelope; `Detail` narrows what its detail is known to be (the local bus makes only JSON objects, as PutEvents accepts no other). */
-export type EventBridgeEnvelope<Detail = unknown> = Omit<z.infer<typeof eventBridgeEnvelope>, 'detail'> & { detail: Detail };
+export type EventBridgeEnvelope<Detail = unknown> = Omit<z.infer<ReturnType<typeof eventBridgeEnvelope>>, 'detail'> & { detail: Detail };
 
 const escaped = (text: string) => text.replace(/\./g, '\\.');
 /** `ocop.province`, `ocop.district.<3 to 5 digits>` (as before the reform) or `ocop.commune.<5 digits>`. */
@@ -49,7 +52,7 @@ export function parseInboundEvent(envelope: Pick<EventBridgeEnvelope, 'source' |
     reasons.push('Detail: must be a JSON object');
     return { ok: false, reasons };
   }
-  const parsed = inboundCatalog[detailType].safeParse(envelope.detail, { reportInput: true });
+  const parsed = inboundCatalog[detailType]().safeParse(envelope.detail, { reportInput: true });
   if (!parsed.success) reasons.push(...describeIssues(parsed.error.issues));
   if (reasons.length > 0 || !parsed.success) return { ok: false, reasons };
   return { ok: true, event: { detailType, source, detail: parsed.data } as InboundEvent };

@@ -19,7 +19,7 @@ import { listUnits, unitsAnswerSchema } from './routes/units';
 const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().optional().describe('Pass as ?cursor= for the next page; absent on the last page') });
 
-/** A route answers JSON (`response`, its schema) or a file (`file`, its media type). */
+/** A route answers JSON (`response`, its schema, built only for the OpenAPI document) or a file (`file`, its media type). */
 export type RouteImplementation = {
   /** Receives the query parsed with `query` (an empty object when the route declares none). */
   handle: RouteHandler<any>; // any: each route's own query type
@@ -28,7 +28,7 @@ export type RouteImplementation = {
   /** The request body a route takes: its media types (else 415) and size limit (else 413), checked by the dispatcher. */
   body?: { mediaTypes: readonly string[]; maxBytes: number; description: string };
 } & (
-  | { response: z.ZodType; file?: never }
+  | { response: () => z.ZodType; file?: never }
   | { file: { mediaType: string; description: string }; response?: never }
 );
 
@@ -36,7 +36,7 @@ const xlsx = (description: string) => ({ mediaType: XLSX_MEDIA_TYPE, description
 const csv = (description: string) => ({ mediaType: CSV_MEDIA_TYPE, description });
 
 /** A route with a query schema: its handler is typed with what the schema parses to. */
-function withQuery<Q extends z.ZodObject>(query: Q, handle: RouteHandler<z.infer<Q>>, response: z.ZodType): RouteImplementation {
+function withQuery<Q extends z.ZodObject>(query: Q, handle: RouteHandler<z.infer<Q>>, response: () => z.ZodType): RouteImplementation {
   return { query, handle, response };
 }
 
@@ -45,13 +45,13 @@ let openApi: Record<string, unknown> | undefined;
 
 /** What serves each route, its query and its answer: dispatched by the Lambda handler, documented by openapi.ts. */
 export const routeHandlers: Record<RouteKey, RouteImplementation> = {
-  'GET /v1/health': { handle: getHealth, response: z.object({ status: z.literal('ok'), service: z.string(), time: z.string() }) },
+  'GET /v1/health': { handle: getHealth, response: () => z.object({ status: z.literal('ok'), service: z.string(), time: z.string() }) },
   'GET /v1/openapi.json': {
     handle: async () => (openApi ??= openApiDocument(routeHandlers)),
-    response: z.object({ openapi: z.string() }).loose(),
+    response: () => z.object({ openapi: z.string() }).loose(),
   },
   'GET /v1/snapshots/latest': { handle: getLatestSnapshot, response: kpiSnapshotSchema },
-  'GET /v1/snapshots': { handle: listSnapshots, query: snapshotsQuery, response: pageOf(kpiSnapshotSchema) },
+  'GET /v1/snapshots': { handle: listSnapshots, query: snapshotsQuery, response: () => pageOf(kpiSnapshotSchema()) },
   'GET /v1/kpis': { handle: getKpis, query: kpisQuery, response: kpiSnapshotSchema },
   'GET /v1/kpis/trend': { handle: getKpiTrend, query: kpiTrendQuery, response: trendSchema },
   'GET /v1/kpis.xlsx': {
@@ -73,8 +73,8 @@ export const routeHandlers: Record<RouteKey, RouteImplementation> = {
     body: { mediaTypes: IMPORT_MEDIA_TYPES, maxBytes: MAX_UPLOAD_BYTES, description: 'The register: an .xlsx workbook (the export or the template filled) or a CSV file with the same columns' },
     response: importAnswerSchema,
   },
-  'GET /v1/products': { handle: listProducts, query: productsQuery, response: pageOf(productSummarySchema) },
+  'GET /v1/products': { handle: listProducts, query: productsQuery, response: () => pageOf(productSummarySchema()) },
   'GET /v1/products/{productId}': { handle: getProduct, response: productDetailSchema },
-  'GET /v1/rejections': withQuery(rejectionsQuery, listRejections, pageOf(rejectionSchema)),
+  'GET /v1/rejections': withQuery(rejectionsQuery, listRejections, () => pageOf(rejectionSchema())),
   'GET /v1/units': withQuery(unitsQuery, listUnits, unitsAnswerSchema),
 };

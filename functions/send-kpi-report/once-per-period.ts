@@ -3,7 +3,6 @@ import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempo
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context } from 'aws-lambda';
 import { tableName } from '../shared/clients';
-import { traced } from '../shared/tracer';
 
 /**
  * One email per stakeholder and period, whatever the retries: Powertools
@@ -34,7 +33,7 @@ let persistenceStore: DynamoDBPersistenceLayer | undefined;
 function persistence(): DynamoDBPersistenceLayer {
   persistenceStore ??= new DynamoDBPersistenceLayer({
     tableName: tableName('idempotency'),
-    awsSdkV3Client: traced(new DynamoDBClient({ ...(process.env.DYNAMODB_ENDPOINT && { endpoint: process.env.DYNAMODB_ENDPOINT }) })),
+    awsSdkV3Client: new DynamoDBClient({ ...(process.env.DYNAMODB_ENDPOINT && { endpoint: process.env.DYNAMODB_ENDPOINT }) }),
   });
   return persistenceStore;
 }

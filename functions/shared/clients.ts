@@ -2,7 +2,6 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { tables, type TableId } from './tables';
-import { traced } from './tracer';
 
 /**
  * AWS SDK clients, created once per process. In AWS they use the Lambda
@@ -14,14 +13,14 @@ let eventBridgeClient: EventBridgeClient | undefined;
 
 export function dynamoDocumentClient(): DynamoDBDocumentClient {
   documentClient ??= DynamoDBDocumentClient.from(
-    traced(new DynamoDBClient({ ...(process.env.DYNAMODB_ENDPOINT && { endpoint: process.env.DYNAMODB_ENDPOINT }) })),
+    new DynamoDBClient({ ...(process.env.DYNAMODB_ENDPOINT && { endpoint: process.env.DYNAMODB_ENDPOINT }) }),
     { marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false } },
   );
   return documentClient;
 }
 
 export function eventBridge(): EventBridgeClient {
-  eventBridgeClient ??= traced(new EventBridgeClient({ ...(process.env.EVENTS_ENDPOINT && { endpoint: process.env.EVENTS_ENDPOINT }) }));
+  eventBridgeClient ??= new EventBridgeClient({ ...(process.env.EVENTS_ENDPOINT && { endpoint: process.env.EVENTS_ENDPOINT }) });
   return eventBridgeClient;
 }
 

@@ -1,22 +1,25 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { memoized } from '../../../events/memoized';
 import { dynamoDocumentClient, tableName } from '../../shared/clients';
 import type { RejectionRecord } from '../../shared/rejection-store';
 import type { ApiRequest, Page } from '../api-request';
 import { decodeCursor, encodeCursor, queryFromCursor } from '../cursor';
 import type { RejectionsQuery } from '../query-schemas';
 
-export const rejectionSchema = z.object({
-  rejectionId: z.string(),
-  eventId: z.string().optional(),
-  source: z.string(),
-  detailType: z.string(),
-  districtCode: z.string().optional(),
-  reasons: z.array(z.string()).describe('What is wrong, in words an operator can act on'),
-  rejectedAt: z.string(),
-  original: z.unknown().describe('The rejected event, whole'),
-});
-export type RejectionView = z.infer<typeof rejectionSchema>;
+export const rejectionSchema = memoized(() =>
+  z.object({
+    rejectionId: z.string(),
+    eventId: z.string().optional(),
+    source: z.string(),
+    detailType: z.string(),
+    districtCode: z.string().optional(),
+    reasons: z.array(z.string()).describe('What is wrong, in words an operator can act on'),
+    rejectedAt: z.string(),
+    original: z.unknown().describe('The rejected event, whole'),
+  }),
+);
+export type RejectionView = z.infer<ReturnType<typeof rejectionSchema>>;
 
 /** Rejected events, newest first; `source` narrows to one sender. */
 export async function listRejections({ query }: ApiRequest<RejectionsQuery>): Promise<Page<RejectionView>> {
