@@ -1,5 +1,5 @@
 import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { queues } from '../triggers';
+import { inboundEventsQueue } from '../project-event/trigger';
 import { announceRejections, type AnnounceableRejection, type AnnouncementOutcome } from '../shared/announce-rejection';
 import { dynamoDocumentClient, tableName } from '../shared/clients';
 import { markAnnounced, PENDING_ANNOUNCEMENT } from '../shared/rejection-store';
@@ -13,7 +13,7 @@ import { markAnnounced, PENDING_ANNOUNCEMENT } from '../shared/rejection-store';
  * come twice (the sweep and a late redrive); its eventId,
  * `rejected-<rejectionId>`, is the same both times, so a district can drop the repeat.
  */
-export const ANNOUNCEMENT_GRACE_SECONDS = queues['inbound-events'].visibilityTimeoutSeconds * queues['inbound-events'].maxReceiveCount;
+export const ANNOUNCEMENT_GRACE_SECONDS = inboundEventsQueue.visibilityTimeoutSeconds * inboundEventsQueue.maxReceiveCount;
 /** At most this many per run (the next run takes the rest; the metric shows them meanwhile). */
 export const MAX_ANNOUNCEMENTS_PER_RUN = 500;
 

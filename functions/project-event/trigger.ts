@@ -2,7 +2,21 @@ import { OUTBOUND_DETAIL_TYPES } from '../../events/catalog';
 import { BUS_TARGET_RETRY_POLICY } from '../../events/subscriptions';
 import { OCOP_SOURCE_PREFIX } from '../../events/vocabulary';
 import { lambdaFunctions } from '../catalog';
-import type { QueueTrigger } from '../trigger-kinds';
+import type { QueueSettings, QueueTrigger } from '../trigger-kinds';
+
+/** The queue between the bus and project-event (the sweep of announce-rejections also reads its timing). */
+export const inboundEventsQueue = {
+  id: 'inbound-events',
+  description: 'Every inbound event, on its way from the bus to project-event',
+  batchSize: 10,
+  maximumBatchingWindowSeconds: 0,
+  maximumConcurrency: 8,
+  visibilityTimeoutSeconds: 6 * lambdaFunctions['project-event'].timeoutSeconds,
+  maxReceiveCount: 5,
+  retentionSeconds: 4 * 24 * 3600,
+  deadLetterRetentionSeconds: 14 * 24 * 3600,
+  alarms: { visibleMessages: 1000, oldestMessageAgeSeconds: 900 },
+} as const satisfies QueueSettings;
 
 /**
  * What invokes project-event: every inbound event on the bus, through the
@@ -24,17 +38,6 @@ export const projectEventTriggers = [
       },
       retryPolicy: BUS_TARGET_RETRY_POLICY,
     },
-    queue: {
-      id: 'inbound-events',
-      description: 'Every inbound event, on its way from the bus to project-event',
-      batchSize: 10,
-      maximumBatchingWindowSeconds: 0,
-      maximumConcurrency: 8,
-      visibilityTimeoutSeconds: 6 * lambdaFunctions['project-event'].timeoutSeconds,
-      maxReceiveCount: 5,
-      retentionSeconds: 4 * 24 * 3600,
-      deadLetterRetentionSeconds: 14 * 24 * 3600,
-      alarms: { visibleMessages: 1000, oldestMessageAgeSeconds: 900 },
-    },
+    queue: inboundEventsQueue,
   },
 ] as const satisfies readonly QueueTrigger[];
