@@ -23,6 +23,7 @@ import { importDemoRegister, writeDemoRegister } from './demo/register-workbooks
 import { formerRegister } from './demo/merged-province';
 import { createProgressBar } from './demo/progress-bar';
 import { loadShippedUnits } from './load-shipped-units';
+import { inTurnPerKey } from './in-turn';
 
 /** The whole system on one machine (CONTRACT §5): what `npm start` runs, and what the end-to-end test and the benchmark start. */
 export interface LocalSystemOptions {
@@ -143,12 +144,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
 
     // The stream triggers (functions/<name>/trigger.ts): a poller of the table's stream for each, standing in for the
     // event source mapping; a consumer's invocations run one after another, as the batches of one shard do.
-    const invocations = new Map<FunctionId, Promise<void>>();
-    const invokeInTurn = (functionId: FunctionId, event: unknown) => {
-      const next = (invocations.get(functionId) ?? Promise.resolve()).then(() => invokeFunction(functionId, event).then(() => undefined));
-      invocations.set(functionId, next);
-      return next;
-    };
+    const inTurn = inTurnPerKey<FunctionId>();
+    const invokeInTurn = (functionId: FunctionId, event: unknown) => inTurn.run(functionId, () => invokeFunction(functionId, event).then(() => undefined));
     const pollers: StreamPoller[] = [];
     for (const { functionId, trigger } of streamConsumers) {
       const poller = new StreamPoller({
@@ -245,7 +242,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       settle: async () => {
         await bus.drain();
         for (const poller of pollers) await poller.whenIdle();
-        await Promise.all(invocations.values());
+        await inTurn.settled();
       },
       stop: async () => {
         for (const stop of stops) await stop();
