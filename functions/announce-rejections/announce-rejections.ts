@@ -2,7 +2,7 @@ import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { queues } from '../queues';
 import { announceRejections, type AnnounceableRejection, type AnnouncementOutcome } from '../shared/announce-rejection';
 import { dynamoDocumentClient, tableName } from '../shared/clients';
-import { markAnnounced, PENDING_ANNOUNCEMENT } from '../shared/rejection-store';
+import { markAnnounced, PENDING_ANNOUNCEMENT } from '../storage/rejection-store';
 
 /**
  * The sweep that leaves no rejection unannounced: every rejection still in

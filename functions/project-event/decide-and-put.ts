@@ -1,6 +1,6 @@
 import { decideAggregate, type AggregateDecision, type AggregateKey, type UnitDirectory } from '../../domain';
 import type { InboundEvent } from '../../events';
-import { getProjection, projectionOf, putProjection, ProjectionConflictError, type Projection } from '../shared/projection-store';
+import { getProjection, projectionOf, putProjection, ProjectionConflictError, type Projection } from '../storage/projection-store';
 
 /** Concurrent batches writing one aggregate retry with jittered backoff; past this, the messages fail and the queue redelivers them. */
 const MAX_WRITE_ATTEMPTS = 20;

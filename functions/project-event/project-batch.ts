@@ -10,10 +10,10 @@ import {
   type InboundEvent,
 } from '../../events';
 import { aggregateKeyOf, checkEventRules, type AggregateDecision, type AggregateKey, type UnitDirectory } from '../../domain';
-import { appendToEventLog, contentHashOf, findLogged, type EventLogRecord, type LoggedEvent } from '../shared/event-log-store';
-import { getProjection, getProjections, type Projection } from '../shared/projection-store';
-import { putWaiting, removeWaiting } from '../shared/waiting-store';
-import { keepRejection, markAnnounced, newRejection, type RejectionRecord } from '../shared/rejection-store';
+import { appendToEventLog, contentHashOf, findLogged, type EventLogRecord, type LoggedEvent } from '../storage/event-log-store';
+import { getProjection, getProjections, type Projection } from '../storage/projection-store';
+import { putWaiting, removeWaiting } from '../storage/waiting-store';
+import { keepRejection, markAnnounced, newRejection, type RejectionRecord } from '../storage/rejection-store';
 import { announceRejections } from '../shared/announce-rejection';
 import { unitDirectoryOfDeployment } from '../shared/unit-directory';
 import { decideAndPut } from './decide-and-put';

@@ -2,8 +2,8 @@ import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import type { AggregateDecision, AggregateKey, UnitDirectory } from '../../domain';
 import { parseInboundEvent, type EventBridgeEnvelope, type InboundEvent } from '../../events';
 import { eventBridge, eventBusName } from '../shared/clients';
-import { ProjectionConflictError, type Projection } from '../shared/projection-store';
-import { getWaiting, waitingKeysOf } from '../shared/waiting-store';
+import { ProjectionConflictError, type Projection } from '../storage/projection-store';
+import { getWaiting, waitingKeysOf } from '../storage/waiting-store';
 import { decideAndPut } from './decide-and-put';
 import { settleRequestEntry, WAITING_EVENTS_PER_INVOCATION } from './settle-request';
 

@@ -1,11 +1,11 @@
 import { computeSnapshot, decideAggregate, type AggregateKey, type KpiSnapshot } from '../../domain';
 import { parseInboundEvent, type InboundEvent } from '../../events';
-import { batchWrite } from '../shared/batch-requests';
+import { batchWrite } from '../storage/batch-requests';
 import { tableName } from '../shared/clients';
-import { scanEventLog, type EventLogRecord } from '../shared/event-log-store';
+import { scanEventLog, type EventLogRecord } from '../storage/event-log-store';
 import { RebuildCheckpoint } from './rebuild-checkpoint';
 import { loadKpiInputs, resetKpiReadModel } from '../shared/kpi-inputs';
-import { projectionOf, type Projection } from '../shared/projection-store';
+import { projectionOf, type Projection } from '../storage/projection-store';
 import { provinceOfDeployment } from '../shared/province-config';
 import { unitDirectoryOfDeployment } from '../shared/unit-directory';
 

@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { tables, type TableId } from './tables';
+import { tables, type TableId } from '../storage/tables';
 import { traced } from './tracer';
 
 /**

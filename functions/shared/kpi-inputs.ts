@@ -1,8 +1,8 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { decodeKpiRecord, parsePlan, type IpGrant, type KpiInputs, type KpiRecord, type Plan, type ProductKpiRecord, type ScienceTask } from '../../domain';
 import { dynamoDocumentClient, tableName } from './clients';
-import { PLAN_KIND } from './plan-store';
-import { READ_MODEL_SHARDS } from './projection-store';
+import { PLAN_KIND } from '../storage/plan-store';
+import { READ_MODEL_SHARDS } from '../storage/projection-store';
 import { defaultPlansOfDeployment } from './province-config';
 
 /**

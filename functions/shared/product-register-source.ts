@@ -1,7 +1,7 @@
 import type { IsoDay, ProductState } from '../../domain';
 import type { ProductRegisterRow } from '../../report/register/columns';
 import { registerRowOf } from '../../report/register/state-row';
-import { queryProjections } from './projection-store';
+import { queryProjections } from '../storage/projection-store';
 
 /**
  * Every registered product as a row of the product register, as of a day:

@@ -11,7 +11,7 @@ import { subscriptions } from '../../events/subscriptions';
 import { lambdaFunctions, type FunctionId } from '../../functions/catalog';
 import { queues } from '../../functions/queues';
 import { schedules } from '../../functions/schedules';
-import type { TableId } from '../../functions/shared/tables';
+import type { TableId } from '../../functions/storage/tables';
 import type { StageConfig } from '../config/stage-config';
 import { DeadLetterQueue } from '../constructs/dead-letter-queue';
 import { OcopDashboard } from '../constructs/dashboard';

@@ -1,12 +1,12 @@
 import { checkUnitInForce, describeUnitCheck, productsOfRowOn, unitAsOf, vnDayOf, type IsoDay, type ProductState, type UnitDirectory, type UnitRowKey } from '../../../domain';
 import { loadKpiInputs } from '../../shared/kpi-inputs';
-import { getProjection, getProjections, queryProjections, type Projection } from '../../shared/projection-store';
+import { getProjection, getProjections, queryProjections, type Projection } from '../../storage/projection-store';
 import { unitDirectoryOfDeployment } from '../../shared/unit-directory';
 import { BadRequestError, NotFoundError } from '../api-errors';
 import type { ApiRequest, Page } from '../api-request';
 import { decodeCursor, encodeCursor, queryFromCursor } from '../cursor';
 import { productDetail, productSummary, unregisteredProduct, type ProductDetail, type ProductSummary } from '../product-view';
-import { countWaiting } from '../../shared/waiting-store';
+import { countWaiting } from '../../storage/waiting-store';
 import { parseQuery, productsQuery, type ProductsQuery } from '../query-schemas';
 
 /**

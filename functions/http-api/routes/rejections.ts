@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { dynamoDocumentClient, tableName } from '../../shared/clients';
-import type { RejectionRecord } from '../../shared/rejection-store';
+import type { RejectionRecord } from '../../storage/rejection-store';
 import type { ApiRequest, Page } from '../api-request';
 import { decodeCursor, encodeCursor, queryFromCursor } from '../cursor';
 import type { RejectionsQuery } from '../query-schemas';

@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { endOfVnDay, isIsoDay, type KpiSnapshot } from '../../../domain';
 import { dynamoDocumentClient, tableName } from '../../shared/clients';
-import { latestSnapshot, PROVINCE_SCOPE, readStoredSnapshot, sortKeyOf, type StoredSnapshot } from '../../shared/snapshot-store';
+import { latestSnapshot, PROVINCE_SCOPE, readStoredSnapshot, sortKeyOf, type StoredSnapshot } from '../../storage/snapshot-store';
 import { NotFoundError, BadRequestError } from '../api-errors';
 import { TaggedAnswer, type ApiRequest, type Page } from '../api-request';
 import { decodeCursor, encodeCursor, queryFromCursor } from '../cursor';

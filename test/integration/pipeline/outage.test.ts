@@ -7,9 +7,9 @@ import { parseInboundEvent, type EventBridgeEnvelope, type InboundEvent } from '
 import { recomputeSnapshot } from '../../../functions/recompute-snapshot/recompute';
 import { queues } from '../../../functions/queues';
 import { dynamoDocumentClient } from '../../../functions/shared/clients';
-import { getProjection } from '../../../functions/shared/projection-store';
-import { latestSnapshot } from '../../../functions/shared/snapshot-store';
-import { countWaiting } from '../../../functions/shared/waiting-store';
+import { getProjection } from '../../../functions/storage/projection-store';
+import { latestSnapshot } from '../../../functions/storage/snapshot-store';
+import { countWaiting } from '../../../functions/storage/waiting-store';
 import { LOCAL_AWS } from '../../../local/dynamodb-local';
 import { createTestTables } from '../../support/dynamodb';
 import { operationOn, startDynamoDbFaultProxy, type DynamoDbFaultProxy, type Fault } from '../../support/dynamodb-fault-proxy';

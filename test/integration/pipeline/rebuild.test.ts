@@ -5,7 +5,7 @@ import { DeleteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { projectBatch } from '../../../functions/project-event/project-batch';
 import { kpiDiff, rebuildProjections } from '../../../functions/rebuild/rebuild';
 import { dynamoDocumentClient } from '../../../functions/shared/clients';
-import { getProjection } from '../../../functions/shared/projection-store';
+import { getProjection } from '../../../functions/storage/projection-store';
 import { createTestTables } from '../../support/dynamodb';
 import { details, envelope } from '../../support/envelopes';
 import { startLocalBus, type RunningLocalBus } from '../../support/local-bus';

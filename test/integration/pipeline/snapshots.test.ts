@@ -12,7 +12,7 @@ import { parseInboundEvent, type EventBridgeEnvelope, type InboundEvent } from '
 import { handler as recomputeHandler } from '../../../functions/recompute-snapshot/handler';
 import { recomputeSnapshot } from '../../../functions/recompute-snapshot/recompute';
 import { dynamoDocumentClient } from '../../../functions/shared/clients';
-import { latestSnapshot, type StoredSnapshot } from '../../../functions/shared/snapshot-store';
+import { latestSnapshot, type StoredSnapshot } from '../../../functions/storage/snapshot-store';
 import { createTestTables } from '../../support/dynamodb';
 import { details, envelope, onItsDay } from '../../support/envelopes';
 import { lambdaContext } from '../../support/lambda';

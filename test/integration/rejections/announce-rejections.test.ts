@@ -5,7 +5,7 @@ import { ANNOUNCEMENT_GRACE_SECONDS, announcePendingRejections } from '../../../
 import { handler } from '../../../functions/announce-rejections/handler';
 import { metricNames } from '../../../functions/metric-names';
 import { dynamoDocumentClient } from '../../../functions/shared/clients';
-import { keepRejection, markAnnounced, newRejection, type RejectionRecord } from '../../../functions/shared/rejection-store';
+import { keepRejection, markAnnounced, newRejection, type RejectionRecord } from '../../../functions/storage/rejection-store';
 import { captureConsole } from '../report/support/capture-console';
 import { createTestTables } from '../../support/dynamodb';
 import { lambdaContext } from '../../support/lambda';

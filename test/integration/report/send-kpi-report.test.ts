@@ -6,8 +6,8 @@ import { invocationContext } from '../../../functions/shared/invocation-context'
 import type { SendKpiReportResult } from '../../../functions/send-kpi-report/send-kpi-report';
 import { outboxTransport, type EmailTransport } from '../../../functions/shared/email-transport';
 import { parseStakeholder, type Stakeholder } from '../../../functions/shared/stakeholder';
-import { putStakeholder } from '../../../functions/shared/stakeholder-store';
-import { putSnapshot } from '../../../functions/shared/snapshot-store';
+import { putStakeholder } from '../../../functions/storage/stakeholder-store';
+import { putSnapshot } from '../../../functions/storage/snapshot-store';
 import { type KpiSnapshot } from '../../../domain';
 import { LAST_WEEK_AS_OF, sampleSnapshot, THIS_WEEK_AS_OF } from '../../unit/report/support/sample-snapshot';
 import { captureConsole } from './support/capture-console';

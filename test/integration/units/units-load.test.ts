@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDocumentClient, tableName } from '../../../functions/shared/clients';
 import { resetUnitDirectory, unitDirectoryOfDeployment, UnitsNotLoadedError } from '../../../functions/shared/unit-directory';
-import { planUnitsLoad, readStoredUnits, storeUnits, UNITS_KEY } from '../../../functions/shared/unit-store';
+import { planUnitsLoad, readStoredUnits, storeUnits, UNITS_KEY } from '../../../functions/storage/unit-store';
 import { createTestTables, shippedUnitsTexts } from '../../support/dynamodb';
 
 /**

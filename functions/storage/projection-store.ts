@@ -15,7 +15,7 @@ import {
   type ScienceTask,
 } from '../../domain';
 import { batchGet } from './batch-requests';
-import { dynamoDocumentClient, tableName } from './clients';
+import { dynamoDocumentClient, tableName } from '../shared/clients';
 
 /**
  * One item per aggregate in the projections table: its folded state (never

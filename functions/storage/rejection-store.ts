@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDocumentClient, tableName } from './clients';
+import { dynamoDocumentClient, tableName } from '../shared/clients';
 
 /** A rejected event, kept whole with the reasons an operator can act on. */
 export interface RejectionRecord {

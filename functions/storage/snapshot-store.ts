@@ -1,6 +1,6 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { kpiSnapshotSchema, type KpiSnapshot } from '../../domain';
-import { dynamoDocumentClient, tableName } from './clients';
+import { dynamoDocumentClient, tableName } from '../shared/clients';
 
 /**
  * Snapshot history in the snapshots table: partition `scope` ("province"),
