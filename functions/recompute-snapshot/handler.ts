@@ -5,7 +5,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import type { ReadModelItem } from '../shared/kpi-inputs';
+import type { ReadModelItem } from '../storage/projection-store';
 import { metricNames } from '../metric-names';
 import { observability } from '../shared/observability';
 import { recomputeSnapshot, type RecomputeResult } from './recompute';

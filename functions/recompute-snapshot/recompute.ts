@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { computeSnapshot, type KpiSnapshot } from '../../domain';
-import { applyReadModelItems, loadKpiInputs, type ReadModelItem } from '../shared/kpi-inputs';
+import { applyReadModelItems, loadKpiInputs } from '../shared/kpi-inputs';
+import type { ReadModelItem } from '../storage/projection-store';
 import { provinceOfDeployment } from '../shared/province-config';
 import { latestSnapshot, putSnapshot } from '../storage/snapshot-store';
 import { unitDirectoryOfDeployment } from '../shared/unit-directory';

@@ -1,5 +1,5 @@
 import { unitDirectory, type UnitDirectory } from '../../domain';
-import { tableName } from './clients';
+import { tableName } from '../storage/dynamodb-client';
 import { readStoredUnits, unitsOfStore, UNITS_KEY } from '../storage/unit-store';
 
 /** Units change rarely (a reform, a correction): an instance re-reads them at most this often. */

@@ -1,6 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDocumentClient, tableName } from '../shared/clients';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { dynamoDocumentClient, tableName } from './dynamodb-client';
+import type { Page, StartKey } from './page';
+import { indexOf, tables } from './tables';
 
 /** A rejected event, kept whole with the reasons an operator can act on. */
 export interface RejectionRecord {
@@ -25,6 +27,7 @@ export interface RejectionRecord {
 }
 
 export const PENDING_ANNOUNCEMENT = 'pending';
+const LIST_PARTITION: RejectionRecord['listPartition'] = 'rejections';
 
 export function newRejection(
   fields: Omit<RejectionRecord, 'rejectedAtKey' | 'listPartition' | 'announced' | 'rejectedAt' | 'pendingAnnouncement'>,
@@ -35,7 +38,7 @@ export function newRejection(
     ...fields,
     rejectedAt,
     rejectedAtKey: `${rejectedAt}#${fields.rejectionId}`,
-    listPartition: 'rejections',
+    listPartition: LIST_PARTITION,
     announced: false,
     pendingAnnouncement: PENDING_ANNOUNCEMENT,
   };
@@ -61,4 +64,73 @@ export async function markAnnounced(rejectionId: string): Promise<void> {
   await dynamoDocumentClient().send(
     new UpdateCommand({ TableName: tableName('rejections'), Key: { rejectionId }, UpdateExpression: 'SET announced = :true REMOVE pendingAnnouncement', ExpressionAttributeValues: { ':true': true } }),
   );
+}
+
+/** The listing index: every rejection by time, or one sender's (`source`). */
+function listingOf(source: string | undefined) {
+  return source !== undefined ? { index: indexOf('rejections', 'bySource'), value: source } : { index: indexOf('rejections', 'byTime'), value: LIST_PARTITION };
+}
+
+/** The attributes of the start key of a rejection listing (with `source` or without): what a cursor must name. */
+export function rejectionPageKeyAttributes(source: string | undefined): string[] {
+  const { index } = listingOf(source);
+  return [tables.rejections.partitionKey.name, index.partitionKey.name, index.sortKey.name];
+}
+
+/** One page of rejections, newest first; with `source`, only that sender's. */
+export async function rejectionsNewestFirst({ source, limit, startKey }: { source?: string; limit?: number; startKey?: StartKey }): Promise<Page<RejectionRecord>> {
+  const { index, value } = listingOf(source);
+  const page = await dynamoDocumentClient().send(
+    new QueryCommand({
+      TableName: tableName('rejections'),
+      IndexName: index.indexName,
+      KeyConditionExpression: '#key = :key',
+      ExpressionAttributeNames: { '#key': index.partitionKey.name },
+      ExpressionAttributeValues: { ':key': value },
+      ScanIndexForward: false,
+      ...(limit !== undefined && { Limit: limit }),
+      ExclusiveStartKey: startKey,
+    }),
+  );
+  return { items: (page.Items ?? []) as RejectionRecord[], ...(page.LastEvaluatedKey && { lastKey: page.LastEvaluatedKey }) };
+}
+
+/** What the sparse `unannounced` index holds of a rejection: the keys and the attributes it copies (tables.ts), not the original event. */
+type UnannouncedAttribute = NonNullable<Extract<(typeof tables)['rejections']['globalIndexes'][number], { indexName: 'unannounced' }>['nonKeyAttributes']>[number];
+export type UnannouncedRejection = Pick<RejectionRecord, 'rejectionId' | 'pendingAnnouncement' | 'rejectedAtKey' | UnannouncedAttribute>;
+
+function unannouncedBefore(cutoff: string, extra: Pick<QueryCommandInput, 'Limit' | 'Select' | 'ExclusiveStartKey'>): QueryCommand {
+  const index = indexOf('rejections', 'unannounced');
+  return new QueryCommand({
+    TableName: tableName('rejections'),
+    IndexName: index.indexName,
+    KeyConditionExpression: '#pending = :pending AND #at < :cutoff',
+    ExpressionAttributeNames: { '#pending': index.partitionKey.name, '#at': index.sortKey.name },
+    ExpressionAttributeValues: { ':pending': PENDING_ANNOUNCEMENT, ':cutoff': cutoff },
+    ...extra,
+  });
+}
+
+/** At most `max` rejections not yet announced that were kept before `cutoff` (a UTC ISO instant), oldest first. */
+export async function unannouncedRejectionsBefore(cutoff: string, max: number): Promise<UnannouncedRejection[]> {
+  const found: UnannouncedRejection[] = [];
+  let startKey: StartKey | undefined;
+  do {
+    const page = await dynamoDocumentClient().send(unannouncedBefore(cutoff, { Limit: max - found.length, ExclusiveStartKey: startKey }));
+    found.push(...((page.Items ?? []) as UnannouncedRejection[]));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey && found.length < max);
+  return found;
+}
+
+/** How many rejections not yet announced were kept before `cutoff`: a Query counts 1 MB of entries per page, so every page is asked. */
+export async function countUnannouncedBefore(cutoff: string): Promise<number> {
+  let count = 0;
+  let startKey: StartKey | undefined;
+  do {
+    const page = await dynamoDocumentClient().send(unannouncedBefore(cutoff, { Select: 'COUNT', ExclusiveStartKey: startKey }));
+    count += page.Count ?? 0;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return count;
 }

@@ -2,7 +2,7 @@ import '../../support/quiet-powertools';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ProductState } from '../../../domain';
 import type { EventBridgeEnvelope } from '../../../events';
-import { dynamoDocumentClient } from '../../../functions/shared/clients';
+import { dynamoDocumentClient } from '../../../functions/storage/dynamodb-client';
 import { contentHashOf, type EventLogRecord } from '../../../functions/storage/event-log-store';
 import { getProjection } from '../../../functions/storage/projection-store';
 import type { RejectionRecord } from '../../../functions/storage/rejection-store';

@@ -6,7 +6,7 @@ import { addDays, decodeKpiRecord, MAX_PRODUCT_STATE_BYTES, recordUnitOn, type P
 import type { EventBridgeEnvelope } from '../../../events';
 import { queues } from '../../../functions/queues';
 import { snapshotAsOf } from '../../../functions/http-api/routes/kpis';
-import { dynamoDocumentClient } from '../../../functions/shared/clients';
+import { dynamoDocumentClient } from '../../../functions/storage/dynamodb-client';
 import { getProjection } from '../../../functions/storage/projection-store';
 import type { RejectionRecord } from '../../../functions/storage/rejection-store';
 import { countWaiting } from '../../../functions/storage/waiting-store';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { aggregateKeyOf, checkEventRules, decideAggregate, foldProduct, unitOfEvent, type AggregateKey, type ProductEvent, type ProductState } from '../../../domain';
 import { parseInboundEvent, PROVINCE_SOURCE, type EventBridgeEnvelope, type InboundEvent } from '../../../events';
-import { dynamoDocumentClient } from '../../../functions/shared/clients';
+import { dynamoDocumentClient } from '../../../functions/storage/dynamodb-client';
 import { getProjection, projectionOf, type Projection } from '../../../functions/storage/projection-store';
 import { shippedUnitDirectory } from '../../../domain/data/shipped-units';
 import type { RejectionRecord } from '../../../functions/storage/rejection-store';

@@ -6,7 +6,7 @@ import { aggregateKeyOf, computeSnapshot, projectHistory, type ProductState } fr
 import { parseInboundEvent, type EventBridgeEnvelope, type InboundEvent } from '../../../events';
 import { recomputeSnapshot } from '../../../functions/recompute-snapshot/recompute';
 import { queues } from '../../../functions/queues';
-import { dynamoDocumentClient } from '../../../functions/shared/clients';
+import { dynamoDocumentClient } from '../../../functions/storage/dynamodb-client';
 import { getProjection } from '../../../functions/storage/projection-store';
 import { latestSnapshot } from '../../../functions/storage/snapshot-store';
 import { countWaiting } from '../../../functions/storage/waiting-store';

@@ -2,7 +2,7 @@ import '../../support/quiet-powertools';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { foldProduct, type ProductState } from '../../../domain';
 import { parseInboundEvent, type EventBridgeEnvelope, type InboundEvent } from '../../../events';
-import { dynamoDocumentClient } from '../../../functions/shared/clients';
+import { dynamoDocumentClient } from '../../../functions/storage/dynamodb-client';
 import { getProjection } from '../../../functions/storage/projection-store';
 import { countWaiting } from '../../../functions/storage/waiting-store';
 import { createTestTables } from '../../support/dynamodb';

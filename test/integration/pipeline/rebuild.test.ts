@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { DeleteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { projectBatch } from '../../../functions/project-event/project-batch';
 import { kpiDiff, rebuildProjections } from '../../../functions/rebuild/rebuild';
-import { dynamoDocumentClient } from '../../../functions/shared/clients';
+import { dynamoDocumentClient } from '../../../functions/storage/dynamodb-client';
 import { getProjection } from '../../../functions/storage/projection-store';
 import { createTestTables } from '../../support/dynamodb';
 import { details, envelope } from '../../support/envelopes';

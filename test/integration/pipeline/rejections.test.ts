@@ -3,7 +3,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ProductState } from '../../../domain';
 import { EventRejected, type EventBridgeEnvelope } from '../../../events';
 import { recomputeSnapshot } from '../../../functions/recompute-snapshot/recompute';
-import { dynamoDocumentClient } from '../../../functions/shared/clients';
+import { dynamoDocumentClient } from '../../../functions/storage/dynamodb-client';
 import { getProjection } from '../../../functions/storage/projection-store';
 import { countWaiting } from '../../../functions/storage/waiting-store';
 import type { RejectionRecord } from '../../../functions/storage/rejection-store';

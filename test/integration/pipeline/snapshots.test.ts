@@ -11,7 +11,7 @@ import {
 import { parseInboundEvent, type EventBridgeEnvelope, type InboundEvent } from '../../../events';
 import { handler as recomputeHandler } from '../../../functions/recompute-snapshot/handler';
 import { recomputeSnapshot } from '../../../functions/recompute-snapshot/recompute';
-import { dynamoDocumentClient } from '../../../functions/shared/clients';
+import { dynamoDocumentClient } from '../../../functions/storage/dynamodb-client';
 import { latestSnapshot, type StoredSnapshot } from '../../../functions/storage/snapshot-store';
 import { createTestTables } from '../../support/dynamodb';
 import { details, envelope, onItsDay } from '../../support/envelopes';

@@ -4,7 +4,7 @@ import { EventRejected, type EventBridgeEnvelope } from '../../../events';
 import { ANNOUNCEMENT_GRACE_SECONDS, announcePendingRejections } from '../../../functions/announce-rejections/announce-rejections';
 import { handler } from '../../../functions/announce-rejections/handler';
 import { metricNames } from '../../../functions/metric-names';
-import { dynamoDocumentClient } from '../../../functions/shared/clients';
+import { dynamoDocumentClient } from '../../../functions/storage/dynamodb-client';
 import { keepRejection, markAnnounced, newRejection, type RejectionRecord } from '../../../functions/storage/rejection-store';
 import { captureConsole } from '../report/support/capture-console';
 import { createTestTables } from '../../support/dynamodb';
