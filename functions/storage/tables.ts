@@ -1,7 +1,8 @@
 /**
  * The DynamoDB tables, defined once: the CDK app (infra/) and the local
- * bootstrap (local/) both create them from here, and the functions read their
- * key and index names from here. Access patterns are listed in the README.
+ * bootstrap (local/) both create them from here, and the stores (this folder,
+ * one per table) read their key and index names from here. Access patterns are
+ * listed in the README.
  */
 export type AttributeType = 'S' | 'N';
 export interface KeyDefinition {
