@@ -96,7 +96,7 @@ export async function rejectionsNewestFirst({ source, limit, startKey }: { sourc
 }
 
 /** What the sparse `unannounced` index holds of a rejection: the keys and the attributes it copies (tables.ts), not the original event. */
-type UnannouncedAttribute = NonNullable<Extract<(typeof tables)['rejections']['globalIndexes'][number], { indexName: 'unannounced' }>['nonKeyAttributes']>[number];
+type UnannouncedAttribute = NonNullable<ReturnType<typeof indexOf<'rejections', 'unannounced'>>['nonKeyAttributes']>[number];
 export type UnannouncedRejection = Pick<RejectionRecord, 'rejectionId' | 'pendingAnnouncement' | 'rejectedAtKey' | UnannouncedAttribute>;
 
 function unannouncedBefore(cutoff: string, extra: Pick<QueryCommandInput, 'Limit' | 'Select' | 'ExclusiveStartKey'>): QueryCommand {
