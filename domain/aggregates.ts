@@ -1,4 +1,4 @@
-import type { InboundEvent } from '../events';
+import { unitCodeOfSource, type InboundEvent } from '../events';
 import { vnDayOf, type IsoDay } from './calendar';
 
 /**
@@ -8,21 +8,38 @@ import { vnDayOf, type IsoDay } from './calendar';
 export type AggregateKind = 'product' | 'ip' | 'task';
 export type AggregateKey = `PRODUCT#${string}` | `IP#${string}` | `TASK#${string}`;
 
+/** The events of each kind of aggregate: an IP grant's, a science task's, and a product's (all the others). */
+export type IpEvent = Extract<InboundEvent, { detailType: 'IntellectualPropertyGranted' }>;
+export type TaskEvent = Extract<InboundEvent, { detailType: 'ScienceTaskApproved' }>;
+export type ProductEvent = Exclude<InboundEvent, IpEvent | TaskEvent>;
+
+export const isIpEvent = (event: InboundEvent): event is IpEvent => event.detailType === 'IntellectualPropertyGranted';
+export const isTaskEvent = (event: InboundEvent): event is TaskEvent => event.detailType === 'ScienceTaskApproved';
+export const isProductEvent = (event: InboundEvent): event is ProductEvent => !isIpEvent(event) && !isTaskEvent(event);
+
 export function aggregateKeyOf(event: InboundEvent): AggregateKey {
-  switch (event.detailType) {
-    case 'IntellectualPropertyGranted':
-      return `IP#${event.detail.ipId}`;
-    case 'ScienceTaskApproved':
-      return `TASK#${event.detail.taskId}`;
-    default:
-      return `PRODUCT#${event.detail.productId}`;
-  }
+  if (isIpEvent(event)) return `IP#${event.detail.ipId}`;
+  if (isTaskEvent(event)) return `TASK#${event.detail.taskId}`;
+  return `PRODUCT#${event.detail.productId}`;
+}
+
+const PREFIXES = { product: 'PRODUCT#', ip: 'IP#', task: 'TASK#' } as const satisfies Record<AggregateKind, string>;
+
+/** A key read back: the kind of aggregate and its own id (a productId, an ipId, a taskId). */
+export function parseAggregateKey(key: AggregateKey): { kind: AggregateKind; id: string } {
+  const kind = aggregateKindOf(key);
+  return { kind, id: key.slice(PREFIXES[kind].length) };
 }
 
 export function aggregateKindOf(key: AggregateKey): AggregateKind {
-  if (key.startsWith('PRODUCT#')) return 'product';
-  if (key.startsWith('IP#')) return 'ip';
+  if (key.startsWith(PREFIXES.product)) return 'product';
+  if (key.startsWith(PREFIXES.ip)) return 'ip';
   return 'task';
+}
+
+/** The unit an event speaks for: its source's (a district, or since 2025 a commune), or for the province the one it names. */
+export function unitOfEvent(event: InboundEvent): string | undefined {
+  return unitCodeOfSource(event.source) ?? event.detail.districtCode ?? event.detail.communeCode;
 }
 
 /**

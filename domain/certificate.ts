@@ -18,7 +18,7 @@ export interface DatedDecision {
   validUntil: IsoDay;
 }
 
-/** Decisions in canonical order (product.ts compareDecisions), and revocations. */
+/** Decisions in canonical order (product/evolve.ts compareDecisions), and revocations. */
 export interface CertificateHistory<D extends DatedDecision = DatedDecision> {
   decisions: readonly D[];
   revocations: readonly { decisionDate: IsoDay }[];

@@ -12,7 +12,7 @@ import { UNIT_LEVEL, type UnitDirectory } from './units';
  * The business rules of CONTRACT §1 that need no history: who may publish on
  * the event's day, and what a council may decide. Returns the reasons to
  * reject, empty if none. Rules that need the product's registration live in
- * the fold (product.ts). The units come from the deployment's directory: a
+ * the product's decider (product/ownership.ts). The units come from the deployment's directory: a
  * unit must be in force on the event's day (docs/sources-and-councils.md).
  */
 export function checkEventRules(event: InboundEvent, directory: UnitDirectory): string[] {

@@ -8,6 +8,7 @@ export * from './province';
 export * from './plan';
 export * from './event-rules';
 export * from './aggregates';
+export * from './decider';
 export * from './product';
 export * from './certificate';
 export * from './province-facts';

@@ -3,7 +3,7 @@
  * UTF-8 encoder give), measured without building the text.
  *
  * A sizer remembers the size of every object and array it measured, by
- * identity. The fold (product.ts) keeps the parts of a state an event does not
+ * identity. A product's evolve (product/evolve.ts) keeps the parts of a state an event does not
  * change by reference, so measuring the next state costs only what changed
  * (the new top-level object, the array that got an element, the element
  * itself), not the whole state again: the size check of a batch is linear in

@@ -1,9 +1,9 @@
 import type { InboundEvent } from '../events';
 import { aggregateKeyOf, type AggregateKey } from './aggregates';
-import { decideAggregate, type AggregateState } from './decide';
+import { decideAggregate, isIpGrant, isProductState, type AggregateState } from './decide';
 import type { KpiInputs } from './kpi/compute-snapshot';
 import { productKpiRecord } from './kpi/kpi-record';
-import type { ProductState, ProductVerdict } from './product';
+import type { Verdict } from './decider';
 import type { IpGrant, ScienceTask } from './province-facts';
 import type { UnitDirectory } from './units';
 
@@ -13,7 +13,7 @@ export interface ProjectedHistory {
   /** What computeSnapshot takes. */
   inputs: KpiInputs;
   /** The verdict on every event, by eventId. */
-  verdicts: Map<string, ProductVerdict>;
+  verdicts: Map<string, Verdict>;
 }
 
 /**
@@ -29,16 +29,17 @@ export function projectHistory(events: readonly InboundEvent[], directory?: Unit
     groups.set(key, [...(groups.get(key) ?? []), event]);
   }
   const states = new Map<AggregateKey, AggregateState>();
-  const verdicts = new Map<string, ProductVerdict>();
+  const verdicts = new Map<string, Verdict>();
   const inputs: { products: KpiInputs['products'][number][]; ipGrants: IpGrant[]; scienceTasks: ScienceTask[] } = { products: [], ipGrants: [], scienceTasks: [] };
   for (const [key, group] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     const decision = decideAggregate(key, undefined, group, directory);
     for (const verdict of decision.verdicts) verdicts.set(verdict.eventId, verdict);
-    if (!decision.state) continue;
-    states.set(key, decision.state);
-    if (key.startsWith('PRODUCT#')) inputs.products.push(productKpiRecord(decision.state as ProductState));
-    else if (key.startsWith('IP#')) inputs.ipGrants.push(decision.state as IpGrant);
-    else inputs.scienceTasks.push(decision.state as ScienceTask);
+    const { state } = decision;
+    if (!state) continue;
+    states.set(key, state);
+    if (isProductState(state)) inputs.products.push(productKpiRecord(state));
+    else if (isIpGrant(state)) inputs.ipGrants.push(state);
+    else inputs.scienceTasks.push(state);
   }
   return { states, inputs, verdicts };
 }

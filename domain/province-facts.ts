@@ -1,6 +1,6 @@
-import { PROVINCE_SOURCE, type InboundEvent, type IpKind } from '../events';
-import { compareEvents } from './aggregates';
-import { unitOfEvent, type ProductVerdict } from './product';
+import { PROVINCE_SOURCE, type IpKind } from '../events';
+import { compareEvents, unitOfEvent, type IpEvent, type TaskEvent } from './aggregates';
+import type { Decider } from './decider';
 
 /** Facts of the province that belong to no product: IP grants and science tasks. */
 export interface IpGrant {
@@ -27,48 +27,37 @@ export interface ScienceTask {
   ownerUnit?: string;
 }
 
-type IpEvent = Extract<InboundEvent, { detailType: 'IntellectualPropertyGranted' }>;
-type TaskEvent = Extract<InboundEvent, { detailType: 'ScienceTaskApproved' }>;
-
-export interface FactDecision<S> {
-  state: S | undefined;
-  verdicts: ProductVerdict[];
-}
-
 /**
- * A fact restated with another eventId is a correction: the latest statement
- * (by effective day, occurredAt, eventId) wins, whatever the arrival order.
- * The unit of the first statement received owns it: another unit's statement
- * is rejected; the province may restate any.
+ * The decider of a fact stated, and restated, by statements (IP grants, science tasks):
+ * - `decide`: the first statement received is accepted; after it, a statement from another unit
+ *   than the first one's is rejected, and the province may restate any;
+ * - `evolve`: a fact restated with another eventId is a correction: the latest statement (by
+ *   effective day, occurredAt, eventId) wins, whatever the arrival order.
  */
-function decideStatements<E extends IpEvent | TaskEvent, S extends { ownerUnit?: string }>(
-  what: string,
-  current: S | undefined,
-  events: readonly E[],
+function statementDecider<E extends IpEvent | TaskEvent, S extends { ownerUnit?: string }>(
+  what: (state: S) => string,
   stateOf: (event: E, ownerUnit: string | undefined) => S,
   latestOf: (state: S) => E,
-): FactDecision<S> {
-  let state = current;
-  const verdicts: ProductVerdict[] = [];
-  for (const event of events) {
-    const eventId = event.detail.eventId;
-    const unit = event.source === PROVINCE_SOURCE ? undefined : unitOfEvent(event);
-    if (!state) {
-      state = stateOf(event, unit);
-      verdicts.push({ eventId, verdict: 'accepted' });
-      continue;
-    }
-    if (unit !== undefined && unit !== state.ownerUnit) {
-      const owner = state.ownerUnit === undefined ? 'the provincial office' : `unit ${state.ownerUnit}`;
-      verdicts.push({ eventId, verdict: 'rejected', reasons: [`${what} was first stated by ${owner}; unit ${unit} cannot restate it`] });
-      continue;
-    }
-    if (compareEvents(event, latestOf(state)) > 0) state = stateOf(event, state.ownerUnit);
-    verdicts.push({ eventId, verdict: 'accepted' });
-  }
-  return { state, verdicts };
+): Decider<E, E, S | undefined> {
+  const unitOf = (event: E) => (event.source === PROVINCE_SOURCE ? undefined : unitOfEvent(event));
+  return {
+    initialState: () => undefined,
+    decide: (event, state) => {
+      const unit = unitOf(event);
+      if (state && unit !== undefined && unit !== state.ownerUnit) {
+        const owner = state.ownerUnit === undefined ? 'the provincial office' : `unit ${state.ownerUnit}`;
+        return { verdict: 'rejected', reasons: [`${what(state)} was first stated by ${owner}; unit ${unit} cannot restate it`] };
+      }
+      return { verdict: 'accepted', events: [event] };
+    },
+    evolve: (state, event) => {
+      if (!state) return stateOf(event, unitOf(event));
+      return compareEvents(event, latestOf(state)) > 0 ? stateOf(event, state.ownerUnit) : state;
+    },
+  };
 }
 
+/** The statement a stored state was built from, as far as ordering statements needs it. */
 const ipEventOf = (grant: IpGrant): IpEvent => ({
   detailType: 'IntellectualPropertyGranted',
   source: PROVINCE_SOURCE,
@@ -81,41 +70,33 @@ const taskEventOf = (task: ScienceTask): TaskEvent => ({
   detail: { eventId: task.eventId, schemaVersion: 1, occurredAt: task.occurredAt, taskId: task.taskId, title: task.title, approvedAt: task.approvedAt },
 });
 
-export function decideIpGrant(current: IpGrant | undefined, events: readonly IpEvent[]): FactDecision<IpGrant> {
-  return decideStatements(
-    `ipId ${events[0]?.detail.ipId ?? current?.ipId}`,
-    current,
-    events,
-    ({ detail }, ownerUnit): IpGrant => ({
-      ipId: detail.ipId,
-      kind: detail.kind,
-      title: detail.title,
-      ...(detail.certificateNo !== undefined && { certificateNo: detail.certificateNo }),
-      grantedAt: detail.grantedAt,
-      productIds: [...(detail.productIds ?? [])].sort(),
-      ...(detail.districtCode !== undefined && { districtCode: detail.districtCode }),
-      eventId: detail.eventId,
-      occurredAt: detail.occurredAt,
-      ...(ownerUnit !== undefined && { ownerUnit }),
-    }),
-    ipEventOf,
-  );
-}
+export const ipGrantDecider: Decider<IpEvent, IpEvent, IpGrant | undefined> = statementDecider(
+  (grant) => `ipId ${grant.ipId}`,
+  ({ detail }, ownerUnit): IpGrant => ({
+    ipId: detail.ipId,
+    kind: detail.kind,
+    title: detail.title,
+    ...(detail.certificateNo !== undefined && { certificateNo: detail.certificateNo }),
+    grantedAt: detail.grantedAt,
+    productIds: [...(detail.productIds ?? [])].sort(),
+    ...(detail.districtCode !== undefined && { districtCode: detail.districtCode }),
+    eventId: detail.eventId,
+    occurredAt: detail.occurredAt,
+    ...(ownerUnit !== undefined && { ownerUnit }),
+  }),
+  ipEventOf,
+);
 
-export function decideScienceTask(current: ScienceTask | undefined, events: readonly TaskEvent[]): FactDecision<ScienceTask> {
-  return decideStatements(
-    `taskId ${events[0]?.detail.taskId ?? current?.taskId}`,
-    current,
-    events,
-    ({ detail }, ownerUnit): ScienceTask => ({
-      taskId: detail.taskId,
-      title: detail.title,
-      approvedAt: detail.approvedAt,
-      ...(detail.districtCode !== undefined && { districtCode: detail.districtCode }),
-      eventId: detail.eventId,
-      occurredAt: detail.occurredAt,
-      ...(ownerUnit !== undefined && { ownerUnit }),
-    }),
-    taskEventOf,
-  );
-}
+export const scienceTaskDecider: Decider<TaskEvent, TaskEvent, ScienceTask | undefined> = statementDecider(
+  (task) => `taskId ${task.taskId}`,
+  ({ detail }, ownerUnit): ScienceTask => ({
+    taskId: detail.taskId,
+    title: detail.title,
+    approvedAt: detail.approvedAt,
+    ...(detail.districtCode !== undefined && { districtCode: detail.districtCode }),
+    eventId: detail.eventId,
+    occurredAt: detail.occurredAt,
+    ...(ownerUnit !== undefined && { ownerUnit }),
+  }),
+  taskEventOf,
+);

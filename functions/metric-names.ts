@@ -6,6 +6,9 @@
  */
 export const METRICS_NAMESPACE = 'OcopPulse';
 
+/** The dimension Powertools Metrics adds to every metric, valued with POWERTOOLS_SERVICE_NAME (the function id). */
+export const SERVICE_DIMENSION = 'service';
+
 export const metricNames = {
   /** project-event: one per event, by outcome. */
   eventsAccepted: 'EventsAccepted',

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { lambdaFunctions, type FunctionId } from '../functions/catalog';
-import { invocationContext } from '../functions/shared/invocation-context';
+import { invocationContext } from './invocation-context';
 
 /**
  * Invokes the functions of functions/catalog.ts in-process, each from its

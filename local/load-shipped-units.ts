@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { SHIPPED_UNITS_FILES, shippedUnitsFile } from '../domain/data/shipped-units';
 import { readStoredUnits } from '../functions/storage/unit-store';
-import { loadUnitsFiles } from '../functions/shared/units-load';
+import { loadUnitsFiles } from './units-load';
 
 /**
  * `npm start` puts the shipped units files (domain/data/units/) into the local

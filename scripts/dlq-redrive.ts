@@ -6,6 +6,7 @@ import { readRuntimeInfo } from '../local/runtime-info';
 import { listAwsDeadLetters, moveAll, moveSome, stageQueues } from './dead-letters/aws';
 import { listLocalDeadLetters, redriveLocal } from './dead-letters/local';
 import { formatListing, formatMoved, planRedrive, RedriveSelectionError } from './dead-letters/plan';
+import { messageOf, runMain } from './run-main';
 
 /**
  * `npm run dlq:redrive -- [--all | --id <id>...] [--dry-run] [--aws --stage dev --province <slug>]` (default: the one province of infra/config/)
@@ -77,10 +78,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    console.error(error instanceof RedriveSelectionError ? `${error.message}\n${USAGE}` : `dlq:redrive failed: ${error.message}`);
-    process.exit(1);
-  },
-);
+runMain(main, (error) => (error instanceof RedriveSelectionError ? `${error.message}\n${USAGE}` : `dlq:redrive failed: ${messageOf(error)}`));

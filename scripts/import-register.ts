@@ -26,6 +26,7 @@ import { importTemplateWorkbook } from '../report/workbooks/import-template';
 import { workbookBuffer } from '../report/workbooks/table-sheet';
 import { dryRunReport, importRegister, RegisterFileError } from '../functions/shared/register-import';
 import { unitDirectoryOfDeployment } from '../functions/shared/unit-directory';
+import { messageOf, runMain } from './run-main';
 
 const USAGE =
   'Usage: npm run import -- <register.xlsx|register.csv> [--dry-run] [--language en] [--aws [--stage dev|prod] [--province tra-vinh]]\n       npm run import -- --template <out.xlsx> [--language en] [--aws …]';
@@ -121,11 +122,4 @@ async function runImport(path: string, language: Language, dryRun: boolean, aws:
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    if (error instanceof RegisterFileError) console.error(`import: ${error.message}`);
-    else console.error(`import: nothing was imported. ${error.message}`);
-    process.exit(1);
-  },
-);
+runMain(main, (error) => (error instanceof RegisterFileError ? `import: ${error.message}` : `import: nothing was imported. ${messageOf(error)}`));

@@ -9,6 +9,7 @@ import { unitDirectoryOfDeployment } from '../functions/shared/unit-directory';
 import { checkUnitInForce, describeUnitCheck } from '../domain';
 import { previousReportSnapshot } from '../functions/storage/report-snapshot-store';
 import { latestSnapshot } from '../functions/storage/snapshot-store';
+import { runMain } from './run-main';
 
 /**
  * `npm run kpi:preview -- [--language vi|en] [--scope province|<unit code>] [--period 2026-W48] [--out <dir>]`:
@@ -57,10 +58,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { connectToLocalSystem } from '../local/connect';
+import { runMain } from './run-main';
 
 /**
  * `npm run kpi:send -- [--period 2026-W48] [--force]`: sends the KPI email now
@@ -15,7 +16,7 @@ async function main(): Promise<number> {
   try {
     // Required here, not imported at the top: Powertools reads its settings above when the handler module loads.
     const { handler, ReportDeliveryError } = require('../functions/send-kpi-report/handler') as typeof import('../functions/send-kpi-report/handler');
-    const { invocationContext } = require('../functions/shared/invocation-context') as typeof import('../functions/shared/invocation-context');
+    const { invocationContext } = require('../local/invocation-context') as typeof import('../local/invocation-context');
     const input = { ...(values.period && { period: values.period }), ...(values.force && { force: true }) };
     let result;
     try {
@@ -40,10 +41,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main, (error) => error);

@@ -13,6 +13,7 @@ import { parsePlan, type Plan } from '../domain';
 import { connectToLocalSystem } from '../local/connect';
 import { putPlan } from '../functions/storage/plan-store';
 import { provinceOfDeployment } from '../functions/shared/province-config';
+import { runMain } from './run-main';
 
 const USAGE = 'Usage: npm run plan:load -- <plan.json> [more.json ...] [--aws]   (format: docs/provinces-and-plans.md; example: examples/plan.example.json)';
 
@@ -61,12 +62,4 @@ async function main(): Promise<number> {
   }
 }
 
-if (require.main === module) {
-  main().then(
-    (code) => process.exit(code),
-    (error: Error) => {
-      console.error(error.message);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runMain(main);

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { connectToLocalSystem } from '../local/connect';
 import { createProgressBar } from '../local/demo/progress-bar';
 import { localPaths } from '../local/paths';
+import { messageOf, runMain } from './run-main';
 
 /**
  * `npm run rebuild` (local) or `npm run rebuild -- --aws` (the deployed stage whose table names are in the
@@ -30,10 +31,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    console.error(`rebuild failed: ${error.message}`);
-    process.exit(1);
-  },
-);
+runMain(main, (error) => `rebuild failed: ${messageOf(error)}`);

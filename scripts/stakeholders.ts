@@ -4,8 +4,9 @@ import { connectToLocalSystem } from '../local/connect';
 import { unitDirectoryOfDeployment, UnitsNotLoadedError } from '../functions/shared/unit-directory';
 import { unitDirectory, type UnitDirectory } from '../domain';
 import { PROVINCE_RECIPIENT_SCOPE } from '../report';
-import { InvalidStakeholderError, parseStakeholder } from '../functions/shared/stakeholder';
+import { InvalidStakeholderError, parseStakeholder } from '../report/stakeholder';
 import { listStakeholders, putStakeholder, removeStakeholder } from '../functions/storage/stakeholder-store';
+import { runMain } from './run-main';
 
 /**
  * `npm run stakeholders -- <command>`: the KPI email's recipients, in the local system's registry.
@@ -104,10 +105,7 @@ function seedFile(path: string | undefined, units: UnitDirectory) {
   });
 }
 
-main(process.argv.slice(2)).then(
-  () => process.exit(),
-  (error: unknown) => {
-    console.error(error instanceof UsageError || error instanceof InvalidStakeholderError || error instanceof UnitsNotLoadedError ? error.message : error);
-    process.exit(1);
-  },
+runMain(
+  () => main(process.argv.slice(2)),
+  (error) => (error instanceof UsageError || error instanceof InvalidStakeholderError || error instanceof UnitsNotLoadedError ? error.message : error),
 );

@@ -12,7 +12,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { connectToLocalSystem } from '../local/connect';
-import { loadUnitsFiles } from '../functions/shared/units-load';
+import { loadUnitsFiles } from '../local/units-load';
+import { messageOf, runMain } from './run-main';
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({ options: { aws: { type: 'boolean' } }, allowPositionals: true });
@@ -30,10 +31,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    console.error(`units:load: nothing was written. ${error.message}`);
-    process.exit(1);
-  },
-);
+runMain(main, (error) => `units:load: nothing was written. ${messageOf(error)}`);

@@ -33,7 +33,7 @@ export interface ProductKpiRecord {
 
 /** A decision as the KPIs need it: its certificate, and the province's rating round when the province decided. */
 export interface KpiDecision extends DatedDecision {
-  /** The round (đợt) of a province decision in its year (product.ts Decision.round); absent for other councils. */
+  /** The round (đợt) of a province decision in its year (product/state.ts Decision.round); absent for other councils. */
   provinceRound?: number;
 }
 

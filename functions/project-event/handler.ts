@@ -5,7 +5,8 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { metricNames, type MetricName } from '../metric-names';
 import { observability } from '../shared/observability';
-import { projectBatch, type InboundMessage, type Outcome } from './project-batch';
+import type { InboundMessage, MessageResult, Outcome } from './messages';
+import { projectBatch } from './project-batch';
 
 const { logger, metrics } = observability('project-event');
 
@@ -19,30 +20,17 @@ const METRIC_OF_OUTCOME: Record<Outcome | 'failed', MetricName> = {
 };
 
 /**
- * Consumer of the `inbound-events` queue (functions/queues.ts): a batch of
- * SQS messages, each an EventBridge envelope, taken to the projections by
- * projectBatch. Answers the messages to deliver again in `batchItemFailures`
- * (the event source mapping has ReportBatchItemFailures), so one failing
+ * Consumer of the `inbound-events` queue (functions/queues.ts), in three
+ * steps: the SQS records as messages, the batch taken to the projections
+ * (project-batch.ts lists its steps), then a metric and a log line per
+ * message. Answers the messages to deliver again in `batchItemFailures` (the
+ * event source mapping has ReportBatchItemFailures), so one failing
  * aggregate does not make the queue redeliver the rest of the batch.
  * Logs carry ids, source, type and outcome only.
  */
 export const handler = middy(async (event: SQSEvent): Promise<SQSBatchResponse> => {
   const results = await projectBatch(event.Records.map(messageOf));
-  for (const result of results) {
-    metrics.addMetric(METRIC_OF_OUTCOME[result.outcome ?? 'failed'], MetricUnit.Count, 1);
-    const fields = {
-      messageId: result.messageId,
-      eventId: result.eventId,
-      source: result.source,
-      detailType: result.detailType,
-      productId: result.productId,
-      outcome: result.outcome ?? 'failed',
-      rejectionId: result.rejectionId,
-      reasonCount: result.reasons?.length,
-    };
-    if (result.error) logger.warn('event not projected; the queue delivers it again', { ...fields, error: { name: result.error.name, message: result.error.message } });
-    else logger.info('event projected', fields);
-  }
+  results.forEach(record);
   return { batchItemFailures: results.filter((r) => r.outcome === undefined).map((r) => ({ itemIdentifier: r.messageId })) };
 })
   .use(injectLambdaContext(logger))
@@ -57,4 +45,20 @@ function messageOf(record: SQSRecord): InboundMessage {
   }
   const sent = Number(record.attributes?.SentTimestamp);
   return { messageId: record.messageId, body, ...(Number.isFinite(sent) && sent > 0 && { sentAt: new Date(sent).toISOString() }) };
+}
+
+function record(result: MessageResult): void {
+  metrics.addMetric(METRIC_OF_OUTCOME[result.outcome ?? 'failed'], MetricUnit.Count, 1);
+  const fields = {
+    messageId: result.messageId,
+    eventId: result.eventId,
+    source: result.source,
+    detailType: result.detailType,
+    productId: result.productId,
+    outcome: result.outcome ?? 'failed',
+    rejectionId: result.rejectionId,
+    reasonCount: result.reasons?.length,
+  };
+  if (result.error) logger.warn('event not projected; the queue delivers it again', { ...fields, error: { name: result.error.name, message: result.error.message } });
+  else logger.info('event projected', fields);
 }

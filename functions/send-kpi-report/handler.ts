@@ -5,7 +5,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
 import * as z from 'zod';
-import { emailSettingsFromEnvironment, type EmailTransport } from '../shared/email-transport';
+import { emailSettingsFromEnvironment, type EmailTransport } from './email-transport';
 import { metricNames } from '../metric-names';
 import { observability } from '../shared/observability';
 import { oncePerPeriod } from './once-per-period';

@@ -6,11 +6,11 @@ import { LAZY_MODULES } from '../lazy-modules';
 import { loadLazyModule } from '../shared/lazy-module';
 import { snapshotsAsOf } from '../http-api/routes/kpis';
 import { parsePeriodId, periodOfInstant, renderKpiReport, type ReportPeriod } from '../../report';
-import { composeMime } from '../shared/email-message';
-import type { EmailTransport } from '../shared/email-transport';
+import { composeMime } from './email-message';
+import type { EmailTransport } from './email-transport';
 import { keepReportSnapshot, previousReportSnapshot, type ReportSnapshotRecord } from '../storage/report-snapshot-store';
 import { latestSnapshot } from '../storage/snapshot-store';
-import type { Stakeholder } from '../shared/stakeholder';
+import type { Stakeholder } from '../../report/stakeholder';
 import { activeStakeholders } from '../storage/stakeholder-store';
 import type { Delivered, DeliveryKey } from './once-per-period';
 

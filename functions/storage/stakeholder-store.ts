@@ -1,6 +1,6 @@
 import { DeleteCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoDocumentClient, tableName } from './dynamodb-client';
-import type { Stakeholder } from '../shared/stakeholder';
+import type { Stakeholder } from '../../report/stakeholder';
 
 /** The stakeholder registry: one item per stakeholder in the `stakeholders` table, keyed by stakeholderId. */
 export async function putStakeholder(stakeholder: Stakeholder): Promise<void> {

@@ -5,7 +5,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { ANNOUNCE_REJECTIONS_SERVICE, EVENTS_ACCEPTED_METRIC, EVENTS_REJECTED_METRIC, METRICS_NAMESPACE, metricNames, PROJECT_EVENT_SERVICE } from './metric-names';
+import { ANNOUNCE_REJECTIONS_SERVICE, EVENTS_ACCEPTED_METRIC, EVENTS_REJECTED_METRIC, METRICS_NAMESPACE, metricNames, PROJECT_EVENT_SERVICE, SERVICE_DIMENSION } from './metric-names';
 
 export interface OcopObservabilityProps {
   dashboardName: string;
@@ -111,7 +111,7 @@ export class OcopObservability extends Construct {
       new cloudwatch.Metric({
         namespace: METRICS_NAMESPACE,
         metricName,
-        dimensionsMap: { service: PROJECT_EVENT_SERVICE },
+        dimensionsMap: { [SERVICE_DIMENSION]: PROJECT_EVENT_SERVICE },
         statistic: cloudwatch.Stats.SUM,
         period: PERIOD,
       });
@@ -136,7 +136,7 @@ export class OcopObservability extends Construct {
     const unannounced = new cloudwatch.Metric({
       namespace: METRICS_NAMESPACE,
       metricName: metricNames.rejectionsUnannounced,
-      dimensionsMap: { service: ANNOUNCE_REJECTIONS_SERVICE },
+      dimensionsMap: { [SERVICE_DIMENSION]: ANNOUNCE_REJECTIONS_SERVICE },
       statistic: cloudwatch.Stats.MAXIMUM,
       period: PERIOD,
     });

@@ -1,4 +1,4 @@
-import { addDays, territoryOn, TWO_TIER_FROM, type IsoDay, type UnitDirectory } from '../../domain';
+import { addDays, territoryOn, TWO_TIER_FROM, UNIT_LEVEL, type IsoDay, type UnitDirectory } from '../../domain';
 import { shippedUnitDirectory } from '../../domain/data/shipped-units';
 
 /**
@@ -11,6 +11,27 @@ export function demoUnitDirectory(): UnitDirectory {
 
 export class DemoUnitsError extends Error {
   override name = 'DemoUnitsError';
+}
+
+/**
+ * The district-level units (cities, towns, districts) of a province on its last day with districts
+ * (2025-06-30), by code, from the units files: the demo's districts are never listed by hand.
+ */
+export function districtsOf(directory: UnitDirectory, province: string): string[] {
+  const lastDay = addDays(TWO_TIER_FROM, -1);
+  const codes = directory
+    .unitsOn(lastDay)
+    .filter((unit) => unit.province === province && UNIT_LEVEL[unit.kind] === 'district')
+    .map((unit) => unit.code)
+    .sort();
+  if (codes.length === 0) throw new DemoUnitsError(`province ${province}: no district-level unit on ${lastDay} in the units files`);
+  return codes;
+}
+
+/** Throws unless every district a demo table names is one of `districts` (a table keyed by a code the units files lack is a typo). */
+export function checkDistrictsKnown(named: Iterable<string>, districts: readonly string[], table: string): void {
+  const unknown = [...new Set(named)].filter((code) => !districts.includes(code));
+  if (unknown.length > 0) throw new DemoUnitsError(`${table}: district ${unknown.join(', ')} is not a district of the units files (${districts.join(', ')})`);
 }
 
 /**

@@ -23,7 +23,7 @@
 import { communeSource, PROVINCE_SOURCE, type Council, type InboundEvent, type ProductGroup, type SubjectKind } from '../../events';
 import { addDays, addMonths, TWO_TIER_FROM, type IsoDay, type OcopLevel } from '../../domain';
 import type { ProductRegisterRow } from '../../report/register/columns';
-import { demoUnitDirectory, formerCommunesOf, successorOn } from './demo-units';
+import { demoUnitDirectory, districtsOf, formerCommunesOf, successorOn } from './demo-units';
 import { SeededRandom } from './prng';
 import { POST_REFORM_PROVINCE_ROUNDS } from './tra-vinh-history';
 import {
@@ -46,9 +46,10 @@ export const MERGED_DEMO_SEED = 86_2025;
 export const REGISTER_IMPORT_DAY: IsoDay = '2025-07-21';
 
 export type FormerProvince = '86' | '83';
+/** The district-level units of each former province up to 2025-06-30, from the shipped units files (vinh-long-districts, ben-tre-districts). */
 export const FORMER_PROVINCE_DISTRICTS: Record<FormerProvince, readonly string[]> = {
-  '86': ['855', '857', '858', '859', '860', '861', '862', '863'],
-  '83': ['829', '831', '832', '833', '834', '835', '836', '837', '838'],
+  '86': districtsOf(demoUnitDirectory(), '86'),
+  '83': districtsOf(demoUnitDirectory(), '83'),
 };
 
 type Stars = 3 | 4 | 5;

@@ -32,7 +32,7 @@
  */
 import { communeSource, districtSource, PROVINCE_SOURCE, type Council, type InboundEvent, type IpKind, type SubjectKind } from '../../events';
 import { addDays, addMonths, TWO_TIER_FROM, type IsoDay, type UnitDirectory } from '../../domain';
-import { demoUnitDirectory, formerCommunesOf, successorOn } from './demo-units';
+import { checkDistrictsKnown, demoUnitDirectory, districtsOf, formerCommunesOf, successorOn } from './demo-units';
 import { SeededRandom } from './prng';
 import {
   BIRTH_ORDERS,
@@ -58,8 +58,12 @@ export const DEMO_SEED = 840_2022;
 /** No event of the demo is dated after this day. */
 export const DEMO_LAST_DAY = '2026-11-20';
 
-export const DISTRICTS = ['842', '844', '845', '846', '847', '848', '849', '850', '851'] as const;
-type District = (typeof DISTRICTS)[number];
+/** Trà Vinh's GSO province code (domain/product-id.ts FORMER_PROVINCES), the province of this history. */
+const TRA_VINH = '84';
+/** Trà Vinh's nine district-level units up to 2025-06-30, from the shipped units files (tra-vinh-districts.units.csv). */
+export const DISTRICTS: readonly string[] = districtsOf(demoUnitDirectory(), TRA_VINH);
+/** A district code of DISTRICTS; the tables below are checked against them when the history is built (checkTables). */
+type District = string;
 
 /** Levels of a decision: 2 stars is a dossier not recognised. */
 type Level = '2' | '3' | '4' | '4-potential-5' | '5';
@@ -349,6 +353,7 @@ export class DemoHistoryError extends Error {
 
 /** The whole demo history, in history order (by date, then eventId). Same output on every call. */
 export function traVinhHistory(): InboundEvent[] {
+  checkTables();
   const random = new SeededRandom(DEMO_SEED);
   const products = planProducts(random);
   assignOwners(products, random);
@@ -364,6 +369,20 @@ export function traVinhHistory(): InboundEvent[] {
     ids.add(event.detail.eventId);
   }
   return events.sort((a, b) => Date.parse(a.detail.occurredAt) - Date.parse(b.detail.occurredAt) || a.detail.eventId.localeCompare(b.detail.eventId));
+}
+
+/** Every district the data tables name is one of the units files' (the tables are keyed by hand-typed codes). */
+function checkTables(): void {
+  checkDistrictsKnown(PRODUCTS_2019.map(([district]) => district), DISTRICTS, 'PRODUCTS_2019');
+  checkDistrictsKnown(
+    ROUNDS.flatMap((round) => [...Object.keys(round.newProducts), ...Object.keys(round.notRecognised ?? {}), ...(round.raises ?? []).map((raise) => raise.district)]),
+    DISTRICTS,
+    'ROUNDS',
+  );
+  checkDistrictsKnown(Object.keys(PENDING_DOSSIERS_2026), DISTRICTS, 'PENDING_DOSSIERS_2026');
+  checkDistrictsKnown(IP_GRANTS.flatMap((grant) => grant.district ?? []), DISTRICTS, 'IP_GRANTS');
+  const bare = DISTRICTS.filter((district) => !PRODUCT_KINDS[district] || !PLACES[district]);
+  if (bare.length > 0) throw new DemoHistoryError(`district ${bare.join(', ')} of the units files has no product kinds or places (vietnamese-names.ts)`);
 }
 
 // --- planning: which products, which decisions ------------------------------

@@ -19,7 +19,8 @@ import type { EventPattern } from '../../events/subscriptions';
  *   `cidr` (IPv4 and IPv6), `exists`;
  * - field names join with dots, as in Event Ruler: `{ "a.b": [...] }` and
  *   `{ "a": { "b": [...] } }` are one field, in the pattern and in the event.
- * The cases it is held to, with their sources: test/fixtures/event-patterns/aws-cases.json.
+ * The cases it is held to, with their sources: test/fixtures/event-patterns/aws-cases.json and
+ * localstack-cases.json (LocalStack's 155 AWS-validated templates).
  */
 
 export class InvalidEventPatternError extends Error {
@@ -177,8 +178,8 @@ function validateWildcard(value: string, path: string): void {
  * The most wildcard complexity one field may have. EventBridge refuses a rule whose wildcards
  * on a field are too complex, with "Rule is too complex - try using fewer wildcard characters
  * or fewer repeating character sequences after a wildcard character". AWS does not publish the
- * number: 10 is set from patterns AWS is known to refuse (`*:*:*:*:*:event-bus/*`, the
- * LocalStack case, scores 11; four wildcards on one field of the form `*` `/datasync/` `*` `.ext`, 16) and to accept
+ * number: 10 is set from patterns AWS is known to refuse (`*:*:*:*:*:event-bus/*`, LocalStack's
+ * content_wildcard_complex_EXC, scores 11; four wildcards on one field of the form `*` `/datasync/` `*` `.ext`, 16) and to accept
  * (every wildcard of AWS's guide and of our cases scores 8 or less). docs/local-eventbridge.md.
  */
 export const WILDCARD_COMPLEXITY_LIMIT = 10;

@@ -1,2 +1,2 @@
 /** Tests invoke handlers with the same context `npm start` uses. */
-export { invocationContext as lambdaContext } from '../../functions/shared/invocation-context';
+export { invocationContext as lambdaContext } from '../../local/invocation-context';

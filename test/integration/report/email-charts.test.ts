@@ -1,8 +1,8 @@
 import './support/powertools-dev';
 import { createTestTables } from '../../support/dynamodb';
 import { handler } from '../../../functions/send-kpi-report/handler';
-import { invocationContext } from '../../../functions/shared/invocation-context';
-import { parseStakeholder } from '../../../functions/shared/stakeholder';
+import { invocationContext } from '../../../local/invocation-context';
+import { parseStakeholder } from '../../../report/stakeholder';
 import { putStakeholder } from '../../../functions/storage/stakeholder-store';
 import { putSnapshot } from '../../../functions/storage/snapshot-store';
 

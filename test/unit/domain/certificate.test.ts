@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { activeCertificateOn, addDays, addMonths, certificateOn, firstRecognition, foldProduct, isListedOn, listedIntervals, listingsOn, type ProductState } from '../../../domain';
+import { activeCertificateOn, addDays, addMonths, certificateOn, firstRecognition, foldProduct, isListedOn, listedIntervals, listingsOn, productDecider, type ProductState } from '../../../domain';
+import { DeciderSpecification } from './support/decider-specification';
 import { delisted, district, listed, province, rated, registered, revoked, upgraded } from './support/events';
 
 const CAU_KE = district('845');
@@ -144,17 +145,15 @@ describe('certificateOn', () => {
   });
 
   it('is never active for a product whose registration has not arrived: there is no state yet, the rating waits (new core)', () => {
-    // Prepare
+    // Given no registration
     const rating = rated(P, CAU_KE, 3, { score: 62, day: '2022-12-30' });
 
-    // Act
-    const { state, verdicts } = foldProduct(P, [rating]);
+    // When a rating arrives, then it waits, and there is no certificate
+    const { state } = DeciderSpecification.for(productDecider(P))().when(rating).thenWaits();
     const certificate = state && activeCertificateOn(state, '2023-01-01');
 
-    // Assess
     expect(state).toBeUndefined();
     expect(certificate).toBeUndefined();
-    expect(verdicts).toEqual([{ eventId: rating.detail.eventId, verdict: 'waiting' }]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { shippedUnitDirectory } from '../../../domain/data/shipped-units';
-import { InvalidStakeholderError, parseStakeholder, stakeholderIdOf } from '../../../functions/shared/stakeholder';
+import { InvalidStakeholderError, parseStakeholder, stakeholderIdOf } from '../../../report/stakeholder';
 import { DEPLOYMENT_PROVINCE } from '../../support/shipped-data';
 
 /** The units over time as they ship: Trà Vinh's districts to 2025-06-30, the communes and wards of Vĩnh Long from 2025-07-01. */

@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import { lambdaFunctions, type FunctionId } from '../catalog';
+import { lambdaFunctions, type FunctionId } from '../functions/catalog';
 
 /**
  * A Lambda context for calling a handler outside Lambda (`npm start`, local

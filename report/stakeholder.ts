@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
-import { checkUnitInForce, describeUnitCheck, vnDayOf, type UnitDirectory } from '../../domain';
-import { DEFAULT_LANGUAGE, LANGUAGES, PROVINCE_RECIPIENT_SCOPE } from '../../report';
+import { checkUnitInForce, describeUnitCheck, vnDayOf, type UnitDirectory } from '../domain';
+import { DEFAULT_LANGUAGE, LANGUAGES } from './labels';
+import { PROVINCE_RECIPIENT_SCOPE } from './model';
 
 /**
  * A recipient of the KPI email: the provincial steering committee gets the

@@ -1,0 +1,20 @@
+import { ProjectionConflictError } from '../storage/projection-store';
+import type { RetryPolicy } from '../shared/retry';
+
+/**
+ * The projector's one retry policy, used by every retry in it: an
+ * aggregate's conditional write lost to another batch writing the same
+ * aggregate (or creating it first), so it reads the item again and decides
+ * again, after a jittered backoff. Any other error is not retried here: the
+ * messages of that aggregate fail and the queue delivers them again (its
+ * `maxReceiveCount`, functions/queues.ts, then the dead letters).
+ *
+ * Not the same fact as the bus's retry policy (events/subscriptions.ts: the
+ * delivery of an event to the queue) nor as the retry of unprocessed batch
+ * items (functions/storage/batch-requests.ts: throttling).
+ */
+export const PROJECTOR_RETRY: RetryPolicy = {
+  attempts: 20,
+  delayMs: (attempt) => Math.random() * Math.min(250, 5 * 2 ** attempt),
+  retries: (error) => error instanceof ProjectionConflictError,
+};
