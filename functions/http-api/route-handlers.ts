@@ -3,7 +3,7 @@ import { kpiSnapshotSchema, trendSchema } from '../../domain';
 import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from '../../report/workbooks/media-types';
 import { openApiDocument } from './openapi';
 import { productDetailSchema, productSummarySchema } from './product-view';
-import { pageOf, route, type RouteImplementation } from './route';
+import { noQuery, pageOf, route, type RouteImplementation } from './route';
 import type { RouteKey } from './route-table';
 import { getImportTemplate, getKpisCsv, getKpisWorkbook, getRegisterCsv, getRegisterWorkbook, importTemplateQuery, kpisCsvQuery, registerQuery } from './routes/exports';
 import { getHealth } from './routes/health';
@@ -27,12 +27,13 @@ let openApi: Record<string, unknown> | undefined;
  * same declarations.
  */
 export const routeHandlers: Record<RouteKey, RouteImplementation> = {
-  'GET /v1/health': route({ handle: getHealth, response: z.object({ status: z.literal('ok'), service: z.string(), time: z.string() }) }),
+  'GET /v1/health': route({ handle: getHealth, query: noQuery, response: z.object({ status: z.literal('ok'), service: z.string(), time: z.string() }) }),
   'GET /v1/openapi.json': route({
     handle: async () => (openApi ??= openApiDocument(routeHandlers)),
+    query: noQuery,
     response: z.object({ openapi: z.string() }).loose(),
   }),
-  'GET /v1/snapshots/latest': route({ handle: getLatestSnapshot, response: kpiSnapshotSchema }),
+  'GET /v1/snapshots/latest': route({ handle: getLatestSnapshot, query: noQuery, response: kpiSnapshotSchema }),
   'GET /v1/snapshots': route({ handle: listSnapshots, query: snapshotsQuery, response: pageOf(kpiSnapshotSchema) }),
   'GET /v1/kpis': route({ handle: getKpis, query: kpisQuery, response: kpiSnapshotSchema }),
   'GET /v1/kpis/trend': route({ handle: getKpiTrend, query: kpiTrendQuery, response: trendSchema }),
@@ -56,7 +57,7 @@ export const routeHandlers: Record<RouteKey, RouteImplementation> = {
     response: importAnswerSchema,
   }),
   'GET /v1/products': route({ handle: listProducts, query: productsQuery, response: pageOf(productSummarySchema) }),
-  'GET /v1/products/{productId}': route({ handle: getProduct, response: productDetailSchema }),
+  'GET /v1/products/{productId}': route({ handle: getProduct, query: noQuery, response: productDetailSchema }),
   'GET /v1/rejections': route({ handle: listRejections, query: rejectionsQuery, response: pageOf(rejectionSchema) }),
   'GET /v1/units': route({ handle: listUnits, query: unitsQuery, response: unitsAnswerSchema }),
 };

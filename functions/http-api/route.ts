@@ -24,20 +24,14 @@ export type RouteImplementation = {
   body?: BodyDeclaration;
 } & Answer;
 
-/** The query of a route that declares none: any parameter is ignored, and the route receives an empty object. */
-const NO_QUERY = z.object({});
-export type NoQuery = z.output<typeof NO_QUERY>;
+/** The query of a route that takes none: any parameter is ignored, and the route receives an empty object. */
+export const noQuery = z.object({});
+export type NoQuery = z.output<typeof noQuery>;
 
-/**
- * A route: its handler receives the query parsed with its own schema, typed
- * with what that schema parses to (a route without `query` gets `{}`).
- */
-export function route<Q extends z.ZodObject = typeof NO_QUERY>(
-  declaration: { query?: Q; handle: RouteHandler<z.output<Q>>; body?: BodyDeclaration } & Answer,
-): RouteImplementation {
-  const { handle, ...rest } = declaration;
-  const query = declaration.query ?? NO_QUERY;
-  return { ...rest, query, handle: (request) => handle({ ...request, query: parseQuery(query, request.query) as z.output<Q> }) };
+/** A route: its handler receives the query parsed with the route's own schema, typed with what that schema parses to. */
+export function route<Q extends z.ZodObject>(declaration: { query: Q; handle: RouteHandler<z.output<Q>>; body?: BodyDeclaration } & Answer): RouteImplementation {
+  const { handle, query } = declaration;
+  return { ...declaration, handle: (request) => handle({ ...request, query: parseQuery(query, request.query) }) };
 }
 
 /** The answer of a paginated listing. */
