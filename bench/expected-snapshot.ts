@@ -16,7 +16,7 @@ export class InvalidBenchEventError extends Error {
 export function assertValid(events: readonly InboundEvent[]): void {
   const directory = shippedUnitDirectory();
   for (const event of events) {
-    const parsed = inboundCatalog[event.detailType].safeParse(event.detail);
+    const parsed = inboundCatalog[event.detailType]().safeParse(event.detail);
     const reasons = parsed.success ? checkEventRules(event, directory) : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     if (reasons.length > 0) throw new InvalidBenchEventError(`${event.detail.eventId} would be rejected: ${reasons.join('; ')}`);
   }

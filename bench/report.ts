@@ -1,4 +1,5 @@
 import type { FunctionId } from '../functions/catalog';
+import { LOCAL_TABLE_PREFIX } from '../local/paths';
 import type { ColdStartsResult } from './cold-starts/cold-starts';
 import type { DynamoDbCounts } from './dynamodb-counting-proxy';
 import type { BackfillResult } from './phases/backfill';
@@ -9,9 +10,13 @@ import type { KpisAsOfResult } from './phases/kpis-as-of';
 import type { RebuildPhaseResult } from './phases/rebuild';
 import type { SnapshotReadsResult } from './phases/snapshot-reads';
 
-/** The goals of issue 9, for a 2-core machine. Printed beside the figures, never asserted. */
+/** The goals of issues 9 and 20, for a 2-core machine. Printed beside the figures, never asserted. */
 export const GOALS = {
-  /** The backfill settle rate as a share of DynamoDB Local's conditional-PutItem rate with 16 callers, measured in the same run. */
+  /**
+   * The backfill settle rate into a system started as `npm start --in-memory`, as a share of that DynamoDB Local's
+   * conditional-PutItem rate with 16 callers, measured in the same run (issue 20). The share of the on-disk ceiling
+   * (issue 9's first definition, where the disk hid what the system spends) is printed for reference, without a verdict.
+   */
   backfillShareOfCeiling: 0.5,
   /** The settle rate at the largest size over the rate at the smallest: "flat". */
   backfillFlatness: 0.8,
@@ -20,7 +25,15 @@ export const GOALS = {
   snapshotReadP99Ms: 10,
   residentBytes: 2 ** 30,
   rebuildSeconds: 300,
-  writeRequestsPerEvent: 1.2,
+  /**
+   * DynamoDB write requests per event in the backfill. 1.2 was set for a log appended with BatchWriteItem (a tenth
+   * of a request per event); since issue 20 the log takes one conditional PutItem per event (two writers of one
+   * eventId must never overwrite each other, and BatchWriteItem has no condition), so the design writes per event
+   * one log PutItem and at most one projection PutItem (one per aggregate per batch), plus a share of the snapshot
+   * writes and of version conflicts: 2.2. The write units (WCU, what DynamoDB bills) are printed beside it by table;
+   * they follow the items' sizes (the log's envelope, the aggregate's whole projection), not the request count.
+   */
+  writeRequestsPerEvent: 2.2,
   /** Steady-state read capacity per event at the largest size over the smallest: "does not grow". */
   steadyReadGrowth: 1.2,
 } as const;
@@ -46,8 +59,11 @@ export interface SizeResults {
   products: number;
   events: number;
   config: Record<string, unknown>;
+  /** DynamoDB Local with its data on disk (as `npm start`). */
   ceiling: ConditionalPutCeiling;
   backfill: BackfillResult;
+  /** The same history into a fresh system started as `npm start --in-memory`, beside its DynamoDB Local's ceiling. */
+  inMemory: { ceiling: ConditionalPutCeiling; backfill: BackfillResult };
   kpisAsOf: KpisAsOfResult;
   snapshotReads: SnapshotReadsResult;
   snapshotQuery: SnapshotQueryCeiling;
@@ -79,23 +95,54 @@ const fixed = (value: number, digits = 2) => value.toFixed(digits);
 const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
 const percent = (ratio: number) => `${Math.round(ratio * 100)} %`;
 
-export const shareOfCeiling = (size: SizeResults) => size.backfill.eventsPerSecond / size.ceiling.putsPerSecond;
+/** The goal's share: the in-memory backfill over the in-memory ceiling. */
+export const shareOfCeiling = (size: SizeResults) => size.inMemory.backfill.eventsPerSecond / size.inMemory.ceiling.putsPerSecond;
+/** For reference: the on-disk backfill over the on-disk ceiling. */
+export const onDiskShareOfCeiling = (size: SizeResults) => size.backfill.eventsPerSecond / size.ceiling.putsPerSecond;
 export const writesPerEvent = (size: SizeResults) => size.backfill.dynamodb.writes / size.backfill.events;
+
+/** Write requests and units per event, by table (the local tables' prefix left out). */
+export function writesByTable(counts: DynamoDbCounts, events: number): string {
+  const byTable = new Map<string, { requests: number; units: number }>();
+  for (const e of counts.byOperation.filter((o) => o.kind === 'write')) {
+    const table = e.table.startsWith(`${LOCAL_TABLE_PREFIX}-`) ? e.table.slice(LOCAL_TABLE_PREFIX.length + 1) : e.table;
+    const sum = byTable.get(table) ?? { requests: 0, units: 0 };
+    byTable.set(table, { requests: sum.requests + e.requests, units: sum.units + e.capacityUnits });
+  }
+  return [...byTable]
+    .sort(([, a], [, b]) => b.requests - a.requests)
+    .map(([table, sum]) => `${table} ${fixed(sum.requests / events)} (${fixed(sum.units / events, 1)} WCU)`)
+    .join(', ');
+}
 export const steadyReadUnitsPerEvent = (size: SizeResults) => size.freshness.dynamodb.readCapacityUnits / size.freshness.events;
 
 /** The rows of one size: each figure beside its goal. */
 export function sizeRows(size: SizeResults): Row[] {
   const n = size.products.toLocaleString('en');
   const share = shareOfCeiling(size);
+  const { inMemory } = size;
+  const wcu = size.backfill.dynamodb.writeCapacityUnits / size.backfill.events;
   return [
-    { figure: `DynamoDB Local alone: conditional PutItem ×${size.ceiling.callers} (the ceiling)`, goal: 'ceiling', measured: `${size.ceiling.putsPerSecond} PutItem/s`, verdict: '' },
+    { figure: `Ceiling on disk: DynamoDB Local alone, conditional PutItem ×${size.ceiling.callers}`, goal: 'ceiling', measured: `${size.ceiling.putsPerSecond} PutItem/s`, verdict: '' },
+    { figure: `Ceiling in memory: the same, DynamoDB Local --in-memory`, goal: 'ceiling', measured: `${inMemory.ceiling.putsPerSecond} PutItem/s`, verdict: '' },
     {
-      figure: `Backfill settle rate, ${size.events.toLocaleString('en')} events (${n} products)`,
-      goal: `≥ ${percent(GOALS.backfillShareOfCeiling)} of the ceiling`,
-      measured: `${size.backfill.eventsPerSecond} events/s = ${percent(share)} (${size.backfill.settleSeconds} s)`,
+      figure: `Backfill settle rate in memory, ${size.events.toLocaleString('en')} events (${n} products)`,
+      goal: `≥ ${percent(GOALS.backfillShareOfCeiling)} of the in-memory ceiling`,
+      measured: `${inMemory.backfill.eventsPerSecond} events/s = ${percent(share)} (${inMemory.backfill.settleSeconds} s)`,
       verdict: verdict(share >= GOALS.backfillShareOfCeiling),
     },
-    { figure: `Backfill: DynamoDB write requests per event`, goal: `≤ ${GOALS.writeRequestsPerEvent}`, measured: `${fixed(writesPerEvent(size))} (${fixed(size.backfill.dynamodb.writeCapacityUnits / size.backfill.events, 1)} WCU)`, verdict: verdict(writesPerEvent(size) <= GOALS.writeRequestsPerEvent) },
+    {
+      figure: `Backfill settle rate on disk (for reference)`,
+      goal: '—',
+      measured: `${size.backfill.eventsPerSecond} events/s = ${percent(onDiskShareOfCeiling(size))} of the on-disk ceiling (${size.backfill.settleSeconds} s)`,
+      verdict: '',
+    },
+    {
+      figure: `Backfill: DynamoDB write requests per event (1 log PutItem + ≤ 1 projection PutItem + snapshots)`,
+      goal: `≤ ${GOALS.writeRequestsPerEvent}`,
+      measured: `${fixed(writesPerEvent(size))}, ${fixed(wcu, 1)} WCU: ${writesByTable(size.backfill.dynamodb, size.backfill.events)}`,
+      verdict: verdict(writesPerEvent(size) <= GOALS.writeRequestsPerEvent),
+    },
     { figure: `Backfill: DynamoDB read requests per event`, goal: '—', measured: `${fixed(size.backfill.dynamodb.reads / size.backfill.events)} (${fixed(size.backfill.dynamodb.readCapacityUnits / size.backfill.events, 1)} RCU)`, verdict: '' },
     { figure: `GET /v1/kpis?asOf=<past day> median (${n} products)`, goal: `< ${GOALS.kpisAsOfMedianMs} ms`, measured: `${size.kpisAsOf.latencyMs.p50} ms (p99 ${size.kpisAsOf.latencyMs.p99}, first ${size.kpisAsOf.firstMs})`, verdict: verdict(size.kpisAsOf.latencyMs.p50 < GOALS.kpisAsOfMedianMs) },
     { figure: `Freshness p99, PutEvents → snapshot, ${size.freshness.eventsPerSecond} events/s`, goal: `< ${GOALS.freshnessP99Ms} ms`, measured: `${size.freshness.delayMs.p99} ms (p50 ${size.freshness.delayMs.p50})`, verdict: verdict(size.freshness.delayMs.p99 < GOALS.freshnessP99Ms) },
@@ -112,7 +159,7 @@ export function scalingRows(small: SizeResults, large: SizeResults): Row[] {
   const growth = steadyReadUnitsPerEvent(large) / Math.max(1e-9, steadyReadUnitsPerEvent(small));
   const sizes = `${small.products.toLocaleString('en')} → ${large.products.toLocaleString('en')} products`;
   return [
-    { figure: `Backfill share of the ceiling, ${sizes}`, goal: `flat (≥ ${GOALS.backfillFlatness}×)`, measured: `${percent(shareOfCeiling(small))} → ${percent(shareOfCeiling(large))} (${fixed(flatness)}×)`, verdict: verdict(flatness >= GOALS.backfillFlatness) },
+    { figure: `Backfill share of the in-memory ceiling, ${sizes}`, goal: `flat (≥ ${GOALS.backfillFlatness}×)`, measured: `${percent(shareOfCeiling(small))} → ${percent(shareOfCeiling(large))} (${fixed(flatness)}×)`, verdict: verdict(flatness >= GOALS.backfillFlatness) },
     { figure: `Steady-state read capacity per event, ${sizes}`, goal: `does not grow (≤ ${GOALS.steadyReadGrowth}×)`, measured: `${fixed(steadyReadUnitsPerEvent(small))} → ${fixed(steadyReadUnitsPerEvent(large))} RCU (${fixed(growth)}×)`, verdict: verdict(growth <= GOALS.steadyReadGrowth) },
   ];
 }

@@ -16,7 +16,8 @@ import { coldStartRows, COLD_START_GOALS, formatOperations, formatTable, GOALS, 
  * sizes, 2,000 and 20,000 products (five events each), each size in a process
  * of its own (bench/measure-size.ts): DynamoDB Local's own conditional-PutItem
  * rate (the ceiling), the backfill, historical KPIs, snapshot reads, freshness,
- * the rebuild and the resident memory. Prints each figure beside the goal of
+ * the rebuild and the resident memory; then the ceiling and the backfill again
+ * with DynamoDB Local in memory (`npm start --in-memory`). Prints each figure beside the goal of
  * issue 9 and writes them all to .bench/results.json. Nothing here is asserted:
  * the machine is noisy, so throughput is given as a share of the ceiling.
  * `--quick` runs 300 and 1,500 products with shorter phases (a smoke run).
@@ -89,7 +90,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  console.log(`\nResults: each figure beside the goal of issue 9 (for a 2-core machine; informational, never asserted)`);
+  console.log(`\nResults: each figure beside the goal of issues 9 and 20 (for a 2-core machine; informational, never asserted)`);
   for (const size of results) {
     console.log(`\n${size.products.toLocaleString('en')} products, ${size.events.toLocaleString('en')} events\n`);
     console.log(formatTable(sizeRows(size)));
@@ -104,7 +105,8 @@ async function main(): Promise<void> {
 
   const largest = results.at(-1)!;
   console.log(`\nDynamoDB requests by operation at ${largest.products.toLocaleString('en')} products (capacity as DynamoDB Local reports it):`);
-  console.log(formatOperations('backfill', largest.backfill.dynamodb, largest.backfill.events));
+  console.log(formatOperations('backfill, on disk', largest.backfill.dynamodb, largest.backfill.events));
+  console.log(formatOperations('backfill, in memory', largest.inMemory.backfill.dynamodb, largest.inMemory.backfill.events));
   console.log(formatOperations(`steady ${largest.freshness.eventsPerSecond} events/s (the reader's GETs included)`, largest.freshness.dynamodbWithReader, largest.freshness.events));
   console.log(formatOperations(`GET /v1/kpis?asOf= (after the first)`, largest.kpisAsOf.dynamodb, Math.max(1, largest.kpisAsOf.requests)));
   console.log(formatOperations('rebuild', largest.rebuild.dynamodb, largest.rebuild.events));

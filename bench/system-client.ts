@@ -33,9 +33,14 @@ export class SystemProcessError extends Error {
 
 type SerializableOptions = Omit<LocalSystemOptions, 'print' | 'dynamoEndpointFor'>;
 
-export function startSystemProcess(options: SerializableOptions & { dynamoEndpointFor: (endpoint: string) => Promise<string> }): Promise<SystemProcess> {
-  const { dynamoEndpointFor, ...serializable } = options;
-  const child: ChildProcess = fork(resolve(__dirname, 'system-process.ts'), [JSON.stringify(serializable)], { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+/**
+ * Starts the system in a child process. `cpuProfileDir`: Node's `--cpu-prof` on that process, the profile written
+ * there when it stops (what the system spends, apart from the driver).
+ */
+export function startSystemProcess(options: SerializableOptions & { dynamoEndpointFor: (endpoint: string) => Promise<string>; cpuProfileDir?: string }): Promise<SystemProcess> {
+  const { dynamoEndpointFor, cpuProfileDir, ...serializable } = options;
+  const execArgv = [...process.execArgv, ...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [])];
+  const child: ChildProcess = fork(resolve(__dirname, 'system-process.ts'), [JSON.stringify(serializable)], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const send = (message: ToSystem) => child.send(message);
   let requests = 0;
   const ask = <K extends 'settled' | 'stats'>(question: 'settle' | 'stats', answer: K) =>

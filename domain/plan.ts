@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { memoized } from '../events/memoized';
 import { addDays, isIsoDay } from './calendar';
 import { INDICATOR_IDS } from './kpi/indicators';
 
@@ -7,33 +8,39 @@ import { INDICATOR_IDS } from './kpi/indicators';
  * so a province loads its next plan (2026..2030) without a release. The plans
  * that ship are listed in domain/data/shipped-plans.ts.
  */
-const isoDay = z.string().refine(isIsoDay, { error: 'must be a date YYYY-MM-DD' });
+const isoDay = memoized(() =>
+  z.string().refine(isIsoDay, { error: 'must be a date YYYY-MM-DD' }),
+);
 
-const target = z.object({
-  value: z.number().nonnegative(),
-  /** A higher, hoped-for value ("40 - 50 sản phẩm"): reported, not used for status. */
-  stretch: z.number().nonnegative().optional(),
-  /** For shares: `atLeast` (>=) or `moreThan` (>). Counts are always `atLeast`. */
-  comparison: z.enum(['atLeast', 'moreThan']).default('atLeast'),
-});
+const target = memoized(() =>
+  z.object({
+    value: z.number().nonnegative(),
+    /** A higher, hoped-for value ("40 - 50 sản phẩm"): reported, not used for status. */
+    stretch: z.number().nonnegative().optional(),
+    /** For shares: `atLeast` (>=) or `moreThan` (>). Counts are always `atLeast`. */
+    comparison: z.enum(['atLeast', 'moreThan']).default('atLeast'),
+  }),
+);
 
-export const planSchema = z
-  .object({
-    id: z.string().min(1),
-    title: z.string().min(1),
-    provinceCode: z.string().regex(/^\d{2}$/),
-    period: z.object({ start: isoDay, end: isoDay }).refine((p) => p.start <= p.end, { error: 'period.start must not be after period.end' }),
-    targets: z.record(z.string(), target),
-  })
-  .superRefine((plan, ctx) => {
-    for (const id of Object.keys(plan.targets)) {
-      if (!(INDICATOR_IDS as readonly string[]).includes(id)) {
-        ctx.addIssue({ code: 'custom', path: ['targets', id], message: `unknown indicator id; known: ${INDICATOR_IDS.join(', ')}` });
+export const planSchema = memoized(() =>
+  z
+    .object({
+      id: z.string().min(1),
+      title: z.string().min(1),
+      provinceCode: z.string().regex(/^\d{2}$/),
+      period: z.object({ start: isoDay(), end: isoDay() }).refine((p) => p.start <= p.end, { error: 'period.start must not be after period.end' }),
+      targets: z.record(z.string(), target()),
+    })
+    .superRefine((plan, ctx) => {
+      for (const id of Object.keys(plan.targets)) {
+        if (!(INDICATOR_IDS as readonly string[]).includes(id)) {
+          ctx.addIssue({ code: 'custom', path: ['targets', id], message: `unknown indicator id; known: ${INDICATOR_IDS.join(', ')}` });
+        }
       }
-    }
-  });
+    }),
+);
 
-export type Plan = z.infer<typeof planSchema>;
+export type Plan = z.infer<ReturnType<typeof planSchema>>;
 export type PlanTarget = Plan['targets'][string];
 
 export class InvalidPlanError extends Error {
@@ -41,7 +48,7 @@ export class InvalidPlanError extends Error {
 }
 
 export function parsePlan(data: unknown, origin = 'plan file'): Plan {
-  const parsed = planSchema.safeParse(data);
+  const parsed = planSchema().safeParse(data);
   if (!parsed.success) throw new InvalidPlanError(`${origin}: ${z.prettifyError(parsed.error)}`, { cause: parsed.error });
   return parsed.data;
 }

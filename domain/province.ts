@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { memoized } from '../events/memoized';
 import { addDays, isIsoDay, type IsoDay } from './calendar';
 
 /**
@@ -14,73 +15,85 @@ import { addDays, isIsoDay, type IsoDay } from './calendar';
  * district accounts of the CDK config. The units over time are the units files
  * (domain/data/units/, docs/units.md).
  */
-const isoDay = z.string().refine(isIsoDay, { error: 'must be a date YYYY-MM-DD' });
-const provinceCode = z.string().regex(/^\d{2}$/, { error: 'must be the 2-digit GSO province code' });
+const isoDay = memoized(() =>
+  z.string().refine(isIsoDay, { error: 'must be a date YYYY-MM-DD' }),
+);
+const provinceCode = memoized(() =>
+  z.string().regex(/^\d{2}$/, { error: 'must be the 2-digit GSO province code' }),
+);
 
-export const provincePeriodSchema = z.object({
-  code: provinceCode,
-  name: z.string().min(1),
-  /** First day in force; absent: before the data. */
-  validFrom: isoDay.optional(),
-  /** Last day in force (inclusive); absent: still in force. */
-  validTo: isoDay.optional(),
-  /** The provinces it was formed from, when it was formed by a merger. */
-  formedFrom: z.array(z.object({ code: provinceCode, name: z.string().min(1) })).default([]),
-  /** The public source (document number and clause). */
-  source: z.string().min(1).optional(),
-});
+export const provincePeriodSchema = memoized(() =>
+  z.object({
+    code: provinceCode(),
+    name: z.string().min(1),
+    /** First day in force; absent: before the data. */
+    validFrom: isoDay().optional(),
+    /** Last day in force (inclusive); absent: still in force. */
+    validTo: isoDay().optional(),
+    /** The provinces it was formed from, when it was formed by a merger. */
+    formedFrom: z.array(z.object({ code: provinceCode(), name: z.string().min(1) })).default([]),
+    /** The public source (document number and clause). */
+    source: z.string().min(1).optional(),
+  }),
+);
 
-const unitsSchema = z
-  .array(z.object({ code: z.string().regex(/^\d{3,5}$/), name: z.string().min(1) }))
-  .min(1)
-  .refine((units) => new Set(units.map((u) => u.code)).size === units.length, { error: 'unit codes must be unique' });
+const unitsSchema = memoized(() =>
+  z
+    .array(z.object({ code: z.string().regex(/^\d{3,5}$/), name: z.string().min(1) }))
+    .min(1)
+    .refine((units) => new Set(units.map((u) => u.code)).size === units.length, { error: 'unit codes must be unique' }),
+);
 
-const slug = z.string().regex(/^[a-z0-9-]+$/, { error: 'must be a lower-case slug (letters, digits, dashes)' });
+const slug = memoized(() =>
+  z.string().regex(/^[a-z0-9-]+$/, { error: 'must be a lower-case slug (letters, digits, dashes)' }),
+);
 
 /** A province that never changed may still be written as before: `code` and `name` at the top, no `periods`. */
-const fileSchema = z
-  .object({
-    $comment: z.string().optional(),
-    code: provinceCode.optional(),
-    name: z.string().min(1).optional(),
-    periods: z.array(provincePeriodSchema).min(1).optional(),
-    /** Former slugs of this deployment that still name this file (a stage config written before a rename). */
-    aliases: z.array(slug).default([]),
-    unitLevel: z.enum(['district', 'commune']),
-    units: unitsSchema,
-  })
-  .superRefine((file, ctx) => {
-    if (file.periods === undefined && (file.code === undefined || file.name === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['periods'], message: 'give either periods[] or code and name' });
-    }
-    if (file.periods !== undefined && (file.code !== undefined || file.name !== undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['code'], message: 'with periods[], code and name belong to each period' });
-    }
-    const periods = file.periods ?? [];
-    periods.forEach((period, index) => {
-      if (period.validFrom !== undefined && period.validTo !== undefined && period.validTo < period.validFrom) {
-        ctx.addIssue({ code: 'custom', path: ['periods', index, 'validTo'], message: 'must not be before validFrom' });
+const fileSchema = memoized(() =>
+  z
+    .object({
+      $comment: z.string().optional(),
+      code: provinceCode().optional(),
+      name: z.string().min(1).optional(),
+      periods: z.array(provincePeriodSchema()).min(1).optional(),
+      /** Former slugs of this deployment that still name this file (a stage config written before a rename). */
+      aliases: z.array(slug()).default([]),
+      unitLevel: z.enum(['district', 'commune']),
+      units: unitsSchema(),
+    })
+    .superRefine((file, ctx) => {
+      if (file.periods === undefined && (file.code === undefined || file.name === undefined)) {
+        ctx.addIssue({ code: 'custom', path: ['periods'], message: 'give either periods[] or code and name' });
       }
-      if (index > 0 && period.validFrom === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['periods', index, 'validFrom'], message: 'every period but the first needs a validFrom' });
+      if (file.periods !== undefined && (file.code !== undefined || file.name !== undefined)) {
+        ctx.addIssue({ code: 'custom', path: ['code'], message: 'with periods[], code and name belong to each period' });
       }
-      const previous = periods[index - 1];
-      if (previous !== undefined && period.validFrom !== undefined) {
-        if (previous.validTo === undefined || addDays(previous.validTo, 1) !== period.validFrom) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['periods', index, 'validFrom'],
-            message: `must be the day after periods[${index - 1}].validTo: periods follow each other without gap or overlap`,
-          });
+      const periods = file.periods ?? [];
+      periods.forEach((period, index) => {
+        if (period.validFrom !== undefined && period.validTo !== undefined && period.validTo < period.validFrom) {
+          ctx.addIssue({ code: 'custom', path: ['periods', index, 'validTo'], message: 'must not be before validFrom' });
         }
-      }
-      if (index < periods.length - 1 && period.validTo === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['periods', index, 'validTo'], message: 'every period but the last needs a validTo' });
-      }
-    });
-  });
+        if (index > 0 && period.validFrom === undefined) {
+          ctx.addIssue({ code: 'custom', path: ['periods', index, 'validFrom'], message: 'every period but the first needs a validFrom' });
+        }
+        const previous = periods[index - 1];
+        if (previous !== undefined && period.validFrom !== undefined) {
+          if (previous.validTo === undefined || addDays(previous.validTo, 1) !== period.validFrom) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['periods', index, 'validFrom'],
+              message: `must be the day after periods[${index - 1}].validTo: periods follow each other without gap or overlap`,
+            });
+          }
+        }
+        if (index < periods.length - 1 && period.validTo === undefined) {
+          ctx.addIssue({ code: 'custom', path: ['periods', index, 'validTo'], message: 'every period but the last needs a validTo' });
+        }
+      });
+    }),
+);
 
-export type ProvincePeriod = z.infer<typeof provincePeriodSchema>;
+export type ProvincePeriod = z.infer<ReturnType<typeof provincePeriodSchema>>;
 
 export interface Province {
   /** The code and name of the province today (the last period): what messages and the CDK name. */
@@ -98,7 +111,7 @@ export class InvalidProvinceError extends Error {
 }
 
 export function parseProvince(data: unknown, origin = 'province file'): Province {
-  const parsed = fileSchema.safeParse(data);
+  const parsed = fileSchema().safeParse(data);
   if (!parsed.success) {
     throw new InvalidProvinceError(`${origin}: ${z.prettifyError(parsed.error)}`, { cause: parsed.error });
   }

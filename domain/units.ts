@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import * as z from 'zod';
+import { memoized } from '../events/memoized';
 import { addDays, isIsoDay, type IsoDay } from './calendar';
 
 /**
@@ -62,10 +63,12 @@ export class UnitsFileError extends Error {
   }
 }
 
-const optionalDay = z
-  .string()
-  .refine((s) => s === '' || isIsoDay(s), { error: 'must be a date YYYY-MM-DD or empty' })
-  .transform((s) => (s === '' ? undefined : s));
+const optionalDay = memoized(() =>
+  z
+    .string()
+    .refine((s) => s === '' || isIsoDay(s), { error: 'must be a date YYYY-MM-DD or empty' })
+    .transform((s) => (s === '' ? undefined : s)),
+);
 
 const listOf = <T>(item: z.ZodType<T, string>) =>
   z
@@ -73,37 +76,41 @@ const listOf = <T>(item: z.ZodType<T, string>) =>
     .transform((s) => (s === '' ? [] : s.split(';').map((part) => part.trim())))
     .pipe(z.array(item));
 
-const predecessor = z
-  .string()
-  .regex(/^\d{3,5}(\(part\))?$/, { error: 'each entry must be a code, optionally followed by (part)' })
-  .transform((s): Predecessor => ({ code: s.replace('(part)', ''), part: s.endsWith('(part)') }));
+const predecessor = memoized(() =>
+  z
+    .string()
+    .regex(/^\d{3,5}(\(part\))?$/, { error: 'each entry must be a code, optionally followed by (part)' })
+    .transform((s): Predecessor => ({ code: s.replace('(part)', ''), part: s.endsWith('(part)') })),
+);
 
-const rowSchema = z
-  .object({
-    code: z.string().regex(/^\d{3,5}$/, { error: 'must be a GSO unit code of 3 or 5 digits' }),
-    name: z.string().min(1, { error: 'must not be empty' }),
-    kind: z.enum(UNIT_KINDS, { error: `must be one of ${UNIT_KINDS.join(', ')}` }),
-    validFrom: optionalDay,
-    validTo: optionalDay,
-    successors: listOf(z.string().regex(/^\d{3,5}$/, { error: 'each entry must be a GSO unit code of 3 or 5 digits' })),
-    formedFrom: listOf(predecessor),
-    province: z.string().regex(/^\d{2}$/, { error: 'must be the 2-digit GSO province code' }),
-    source: z.string().min(1, { error: 'must name the public source of the row' }),
-  })
-  .superRefine((row, ctx) => {
-    if (!CODE_PATTERN[UNIT_LEVEL[row.kind]].test(row.code)) {
-      ctx.addIssue({ code: 'custom', path: ['code'], message: `a ${row.kind} has a code of ${UNIT_LEVEL[row.kind] === 'district' ? 3 : 5} digits` });
-    }
-    if (row.validFrom !== undefined && row.validTo !== undefined && row.validTo < row.validFrom) {
-      ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'must not be before validFrom' });
-    }
-    if (row.successors.length > 0 && row.validTo === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['successors'], message: 'a unit with successors needs a validTo' });
-    }
-    if (new Set(row.successors).size !== row.successors.length) {
-      ctx.addIssue({ code: 'custom', path: ['successors'], message: 'lists a code twice' });
-    }
-  });
+const rowSchema = memoized(() =>
+  z
+    .object({
+      code: z.string().regex(/^\d{3,5}$/, { error: 'must be a GSO unit code of 3 or 5 digits' }),
+      name: z.string().min(1, { error: 'must not be empty' }),
+      kind: z.enum(UNIT_KINDS, { error: `must be one of ${UNIT_KINDS.join(', ')}` }),
+      validFrom: optionalDay(),
+      validTo: optionalDay(),
+      successors: listOf(z.string().regex(/^\d{3,5}$/, { error: 'each entry must be a GSO unit code of 3 or 5 digits' })),
+      formedFrom: listOf(predecessor()),
+      province: z.string().regex(/^\d{2}$/, { error: 'must be the 2-digit GSO province code' }),
+      source: z.string().min(1, { error: 'must name the public source of the row' }),
+    })
+    .superRefine((row, ctx) => {
+      if (!CODE_PATTERN[UNIT_LEVEL[row.kind]].test(row.code)) {
+        ctx.addIssue({ code: 'custom', path: ['code'], message: `a ${row.kind} has a code of ${UNIT_LEVEL[row.kind] === 'district' ? 3 : 5} digits` });
+      }
+      if (row.validFrom !== undefined && row.validTo !== undefined && row.validTo < row.validFrom) {
+        ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'must not be before validFrom' });
+      }
+      if (row.successors.length > 0 && row.validTo === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['successors'], message: 'a unit with successors needs a validTo' });
+      }
+      if (new Set(row.successors).size !== row.successors.length) {
+        ctx.addIssue({ code: 'custom', path: ['successors'], message: 'lists a code twice' });
+      }
+    }),
+);
 
 function fail(origin: string, line: number | undefined, column: Column | undefined, detail: string, cause?: unknown): never {
   const where = [line === undefined ? undefined : `line ${line}`, column === undefined ? undefined : `column ${UNITS_CSV_COLUMNS.indexOf(column) + 1} (${column})`]
@@ -145,7 +152,7 @@ export function parseUnitsCsv(text: string, origin = 'units file'): Unit[] {
       fail(origin, info.lines, undefined, `has ${record.length} fields, the header has ${columns.length}`);
     }
     const raw = Object.fromEntries(columns.map((c, i) => [c, record[i] ?? '']));
-    const parsed = rowSchema.safeParse(raw);
+    const parsed = rowSchema().safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       fail(origin, info.lines, issue.path[0] as Column, issue.message, parsed.error);

@@ -1,21 +1,24 @@
 import * as z from 'zod';
 import { describeIssues } from './describe-issues';
 import { inboundCatalog, isInboundDetailType, INBOUND_DETAIL_TYPES, type InboundEvent } from './catalog';
+import { memoized } from './memoized';
 import { COMMUNE_SOURCE_PREFIX, DISTRICT_SOURCE_PREFIX, PROVINCE_SOURCE } from './vocabulary';
 
 /** The envelope EventBridge hands to a target (a Lambda function, an API destination...). */
-export const eventBridgeEnvelope = z.object({
-  version: z.string(),
-  id: z.string(),
-  'detail-type': z.string(),
-  source: z.string(),
-  account: z.string(),
-  time: z.string(),
-  region: z.string(),
-  resources: z.array(z.string()),
-  detail: z.unknown(),
-});
-export type EventBridgeEnvelope = z.infer<typeof eventBridgeEnvelope>;
+export const eventBridgeEnvelope = memoized(() =>
+  z.object({
+    version: z.string(),
+    id: z.string(),
+    'detail-type': z.string(),
+    source: z.string(),
+    account: z.string(),
+    time: z.string(),
+    region: z.string(),
+    resources: z.array(z.string()),
+    detail: z.unknown(),
+  }),
+);
+export type EventBridgeEnvelope = z.infer<ReturnType<typeof eventBridgeEnvelope>>;
 
 const escaped = (text: string) => text.replace(/\./g, '\\.');
 /** `ocop.province`, `ocop.district.<3 to 5 digits>` (as before the reform) or `ocop.commune.<5 digits>`. */
@@ -44,7 +47,7 @@ export function parseInboundEvent(envelope: Pick<EventBridgeEnvelope, 'source' |
     reasons.push('Detail: must be a JSON object');
     return { ok: false, reasons };
   }
-  const parsed = inboundCatalog[detailType].safeParse(envelope.detail, { reportInput: true });
+  const parsed = inboundCatalog[detailType]().safeParse(envelope.detail, { reportInput: true });
   if (!parsed.success) reasons.push(...describeIssues(parsed.error.issues));
   if (reasons.length > 0 || !parsed.success) return { ok: false, reasons };
   return { ok: true, event: { detailType, source, detail: parsed.data } as InboundEvent };

@@ -11,7 +11,7 @@ export function detailJsonSchemas(): Record<string, object> {
       {
         $id: `https://ocop-pulse.dev/schemas/v1/${detailType}.json`,
         title: detailType,
-        ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
+        ...z.toJSONSchema(schema(), { io: 'input', unrepresentable: 'any' }),
       },
     ]),
   );

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { memoized } from '../../events/memoized';
 import { addDays, addMonths, type IsoDay } from '../calendar';
 import { LEVELS } from '../stars';
 import type { KpiSnapshot } from './snapshot';
@@ -11,15 +12,19 @@ import type { KpiSnapshot } from './snapshot';
 /** At most ten years of points (about 121). */
 export const MAX_TREND_DAYS = 3660;
 
-export const trendPointSchema = z.object({
-  asOfDay: z.string().describe('The day (Asia/Ho_Chi_Minh) whose end the point describes'),
-  active: z.number().int().describe('Active OCOP products (ocop.active)'),
-  byLevel: z.object(Object.fromEntries(LEVELS.map((level) => [level, z.number().int()])) as Record<(typeof LEVELS)[number], z.ZodNumber>),
-});
-export const trendSchema = z.object({ from: z.string(), to: z.string(), points: z.array(trendPointSchema) });
+export const trendPointSchema = memoized(() =>
+  z.object({
+    asOfDay: z.string().describe('The day (Asia/Ho_Chi_Minh) whose end the point describes'),
+    active: z.number().int().describe('Active OCOP products (ocop.active)'),
+    byLevel: z.object(Object.fromEntries(LEVELS.map((level) => [level, z.number().int()])) as Record<(typeof LEVELS)[number], z.ZodNumber>),
+  }),
+);
+export const trendSchema = memoized(() =>
+  z.object({ from: z.string(), to: z.string(), points: z.array(trendPointSchema()) }),
+);
 
-export type TrendPoint = z.infer<typeof trendPointSchema>;
-export type Trend = z.infer<typeof trendSchema>;
+export type TrendPoint = z.infer<ReturnType<typeof trendPointSchema>>;
+export type Trend = z.infer<ReturnType<typeof trendSchema>>;
 
 /** The last day of every month that ends within [from, to), then `to`; oldest first. */
 export function trendDays(from: IsoDay, to: IsoDay): IsoDay[] {

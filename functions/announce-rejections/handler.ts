@@ -2,12 +2,11 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { metricNames } from '../metric-names';
 import { observability } from '../shared/observability';
 import { announcePendingRejections, type SweepResult } from './announce-rejections';
 
-const { logger, metrics, tracer } = observability('announce-rejections');
+const { logger, metrics } = observability('announce-rejections');
 
 export class RejectionsNotAnnouncedError extends Error {
   override name = 'RejectionsNotAnnouncedError';
@@ -30,6 +29,5 @@ export const handler = middy(async (): Promise<SweepResult> => {
   }
   return result;
 })
-  .use(captureLambdaHandler(tracer, { captureResponse: false }))
   .use(injectLambdaContext(logger))
   .use(logMetrics(metrics));

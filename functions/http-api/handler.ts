@@ -1,6 +1,5 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { observability } from '../shared/observability';
 import { ApiError, BadRequestError, NotFoundError, PayloadTooLargeError, UnsupportedMediaTypeError } from './api-errors';
@@ -10,7 +9,7 @@ import type { RouteImplementation } from './route';
 import { routeHandlers } from './route-handlers';
 import { routeTable, routeKeyOf, type RouteKey } from './route-table';
 
-const { logger, tracer } = observability('http-api');
+const { logger } = observability('http-api');
 const privateRoutes = new Set<string>(routeTable.filter((route) => route.auth).map(routeKeyOf));
 
 /** The HTTP API v1: API Gateway HTTP API (payload v2) in, JSON out; errors as `{ error: { code, message } }`. */
@@ -36,7 +35,6 @@ export const handler = middy(async (event: APIGatewayProxyEventV2): Promise<APIG
     return json(500, { error: { code: 'internal_error', message: 'Something went wrong on our side; it has been logged. Try again later.' } });
   }
 })
-  .use(captureLambdaHandler(tracer, { captureResponse: false }))
   .use(injectLambdaContext(logger));
 
 /** The body of a route that takes one: its media type among those declared (415), its size within the limit (413), never empty (400). */

@@ -43,7 +43,7 @@ export function openApiDocument(routeHandlers: Record<RouteKey, RouteImplementat
                 headers: { 'Content-Disposition': { schema: { type: 'string' }, description: 'attachment; filename="…"' } },
                 content: { [implementation.file.mediaType]: { schema: { type: 'string', contentEncoding: 'binary' } } },
               }
-            : { description: 'OK', content: { 'application/json': { schema: jsonSchema(implementation.response) } } },
+            : { description: 'OK', content: { 'application/json': { schema: jsonSchema(implementation.response()) } } },
           '400': errorResponse('Bad request: the message names each bad parameter'),
           ...(route.auth && { '401': errorResponse('Missing or invalid bearer token') }),
           '404': errorResponse('Not found'),

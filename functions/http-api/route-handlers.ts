@@ -22,19 +22,19 @@ const csv = (description: string) => ({ mediaType: CSV_MEDIA_TYPE, description }
 let openApi: Record<string, unknown> | undefined;
 
 /**
- * What serves each route: its handler, its query (declared beside the handler, in routes/) and its answer. route()
- * parses the query once and hands the handler the parsed, typed query; the OpenAPI document (openapi.ts) lists the
- * same declarations.
+ * What serves each route: its handler, its query (declared beside the handler, in routes/) and its answer (a schema
+ * built only for the OpenAPI document). route() parses the query once and hands the handler the parsed, typed query;
+ * the OpenAPI document (openapi.ts) lists the same declarations.
  */
 export const routeHandlers: Record<RouteKey, RouteImplementation> = {
-  'GET /v1/health': route({ handle: getHealth, query: noQuery, response: z.object({ status: z.literal('ok'), service: z.string(), time: z.string() }) }),
+  'GET /v1/health': route({ handle: getHealth, query: noQuery, response: () => z.object({ status: z.literal('ok'), service: z.string(), time: z.string() }) }),
   'GET /v1/openapi.json': route({
     handle: async () => (openApi ??= openApiDocument(routeHandlers)),
     query: noQuery,
-    response: z.object({ openapi: z.string() }).loose(),
+    response: () => z.object({ openapi: z.string() }).loose(),
   }),
   'GET /v1/snapshots/latest': route({ handle: getLatestSnapshot, query: noQuery, response: kpiSnapshotSchema }),
-  'GET /v1/snapshots': route({ handle: listSnapshots, query: snapshotsQuery, response: pageOf(kpiSnapshotSchema) }),
+  'GET /v1/snapshots': route({ handle: listSnapshots, query: snapshotsQuery, response: () => pageOf(kpiSnapshotSchema()) }),
   'GET /v1/kpis': route({ handle: getKpis, query: kpisQuery, response: kpiSnapshotSchema }),
   'GET /v1/kpis/trend': route({ handle: getKpiTrend, query: kpiTrendQuery, response: trendSchema }),
   'GET /v1/kpis.xlsx': route({
@@ -56,8 +56,8 @@ export const routeHandlers: Record<RouteKey, RouteImplementation> = {
     body: { mediaTypes: IMPORT_MEDIA_TYPES, maxBytes: MAX_UPLOAD_BYTES, description: 'The register: an .xlsx workbook (the export or the template filled) or a CSV file with the same columns' },
     response: importAnswerSchema,
   }),
-  'GET /v1/products': route({ handle: listProducts, query: productsQuery, response: pageOf(productSummarySchema) }),
+  'GET /v1/products': route({ handle: listProducts, query: productsQuery, response: () => pageOf(productSummarySchema()) }),
   'GET /v1/products/{productId}': route({ handle: getProduct, query: noQuery, response: productDetailSchema }),
-  'GET /v1/rejections': route({ handle: listRejections, query: rejectionsQuery, response: pageOf(rejectionSchema) }),
+  'GET /v1/rejections': route({ handle: listRejections, query: rejectionsQuery, response: () => pageOf(rejectionSchema()) }),
   'GET /v1/units': route({ handle: listUnits, query: unitsQuery, response: unitsAnswerSchema }),
 };

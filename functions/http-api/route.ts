@@ -5,8 +5,8 @@ import { parseQuery } from './query-schemas';
 /** The request as the dispatcher has it: the query string's parameters as API Gateway gives them, not parsed yet. */
 export type RawApiRequest = ApiRequest<Record<string, string | undefined> | undefined>;
 
-/** A route answers JSON (`response`, its schema) or a file (`file`, its media type). */
-type Answer = { response: z.ZodType; file?: never } | { file: { mediaType: string; description: string }; response?: never };
+/** A route answers JSON (`response`, its schema, built only for the OpenAPI document) or a file (`file`, its media type). */
+type Answer = { response: () => z.ZodType; file?: never } | { file: { mediaType: string; description: string }; response?: never };
 
 /** The request body a route takes: its media types (else 415) and size limit (else 413), checked by the dispatcher. */
 export interface BodyDeclaration {

@@ -49,7 +49,7 @@ export function readMessages(messages: readonly InboundMessage[], directory: Uni
 
 /** One message: a candidate, or its rejection (an envelope that does not parse, an event that does not, or one against the rules). */
 export function checkMessage(message: InboundMessage, directory: UnitDirectory, now: Date): { candidate: Candidate } | Resolved {
-  const envelope = eventBridgeEnvelope.safeParse(message.body);
+  const envelope = eventBridgeEnvelope().safeParse(message.body);
   if (!envelope.success) {
     const reasons = describeIssues(envelope.error.issues, 'event');
     return rejectedMessage(message.messageId, malformedRejection(message.body, reasons.length > 0 ? reasons : ['event: not an EventBridge event'], now));

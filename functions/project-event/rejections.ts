@@ -8,7 +8,7 @@ export function rejectionOf(envelope: EventBridgeEnvelope, reasons: string[], no
   const detail = (typeof envelope.detail === 'object' && envelope.detail !== null ? envelope.detail : {}) as Record<string, unknown>;
   const eventId = typeof detail.eventId === 'string' && detail.eventId.length >= 8 && detail.eventId.length <= 128 ? detail.eventId : undefined;
   // EventRejected.districtCode must be a well-formed code: the detail's, else the Source's, else none.
-  const districtCode = [detail.districtCode, districtCodeOfSource(envelope.source)].find((code): code is string => adminUnitCode.safeParse(code).success);
+  const districtCode = [detail.districtCode, districtCodeOfSource(envelope.source)].find((code): code is string => adminUnitCode().safeParse(code).success);
   return newRejection(
     {
       rejectionId: eventId ?? `eb-${envelope.id || randomUUID()}`,

@@ -4,8 +4,8 @@ import type { RetryPolicy } from '../shared/retry';
 /**
  * The projector's one retry policy, used by every retry in it: an
  * aggregate's conditional write lost to another batch writing the same
- * aggregate (or creating it first), so it reads the item again and decides
- * again, after a jittered backoff. Any other error is not retried here: the
+ * aggregate (or creating it first), so it decides again against the item
+ * that won (decide-and-put.ts), after a jittered backoff. Any other error is not retried here: the
  * messages of that aggregate fail and the queue delivers them again (its
  * `maxReceiveCount`, functions/queues.ts, then the dead letters).
  *

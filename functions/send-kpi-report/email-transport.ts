@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MissingConfigurationError } from '../shared/clients';
-import { traced } from '../shared/tracer';
 
 /**
  * Where emails go: Amazon SES v2 in AWS (raw MIME), `.eml` files in the outbox
@@ -62,7 +61,7 @@ export function outboxTransport(dir: string): EmailTransport {
 let sesClient: SESv2Client | undefined;
 
 export function sesTransport(configurationSet?: string): EmailTransport {
-  sesClient ??= traced(new SESv2Client({ ...(process.env.SES_ENDPOINT && { endpoint: process.env.SES_ENDPOINT }) }));
+  sesClient ??= new SESv2Client({ ...(process.env.SES_ENDPOINT && { endpoint: process.env.SES_ENDPOINT }) });
   const client = sesClient;
   return {
     kind: 'ses',

@@ -1,6 +1,5 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
@@ -19,7 +18,7 @@ import { sendKpiReport, type SendKpiReportResult } from './send-kpi-report';
  * trying everyone, so Lambda's asynchronous retries try again: the others,
  * already emailed for the period, are not emailed twice.
  */
-const { logger, metrics, tracer } = observability('send-kpi-report');
+const { logger, metrics } = observability('send-kpi-report');
 
 export const sendKpiReportInputSchema = z.object({
   source: z.string().optional(),
@@ -65,7 +64,6 @@ export function createHandler(overrides: { transport?: EmailTransport; senderAdd
     if (result.failed.length > 0) throw new ReportDeliveryError(result);
     return result;
   })
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(injectLambdaContext(logger))
     .use(logMetrics(metrics));
 }

@@ -1,5 +1,4 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { traced } from './tracer';
 
 /**
  * The EventBridge client, created once per process: in AWS it uses the Lambda
@@ -9,7 +8,7 @@ import { traced } from './tracer';
 let eventBridgeClient: EventBridgeClient | undefined;
 
 export function eventBridge(): EventBridgeClient {
-  eventBridgeClient ??= traced(new EventBridgeClient({ ...(process.env.EVENTS_ENDPOINT && { endpoint: process.env.EVENTS_ENDPOINT }) }));
+  eventBridgeClient ??= new EventBridgeClient({ ...(process.env.EVENTS_ENDPOINT && { endpoint: process.env.EVENTS_ENDPOINT }) });
   return eventBridgeClient;
 }
 

@@ -1,7 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { MissingConfigurationError } from '../shared/clients';
-import { traced } from '../shared/tracer';
 import { tables, type TableId } from './tables';
 
 /**
@@ -12,9 +11,9 @@ import { tables, type TableId } from './tables';
  */
 let documentClient: DynamoDBDocumentClient | undefined;
 
-/** A new low-level client for DynamoDB (traced), for code that needs its own (the Powertools idempotency layer). */
+/** A new low-level client for DynamoDB, for code that needs its own (the Powertools idempotency layer). */
 export function newDynamoClient(): DynamoDBClient {
-  return traced(new DynamoDBClient({ ...(process.env.DYNAMODB_ENDPOINT && { endpoint: process.env.DYNAMODB_ENDPOINT }) }));
+  return new DynamoDBClient({ ...(process.env.DYNAMODB_ENDPOINT && { endpoint: process.env.DYNAMODB_ENDPOINT }) });
 }
 
 export function dynamoDocumentClient(): DynamoDBDocumentClient {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import {
   activeCertificateOn,
   addDays,
@@ -59,6 +60,12 @@ export function readModelShardOf(pk: string): string {
 
 export class ProjectionConflictError extends Error {
   override name = 'ProjectionConflictError';
+  /** The item that stood in the way, as DynamoDB returned it with the failed write (`ReturnValuesOnConditionCheckFailure`); absent when there was none. */
+  readonly current: Projection | undefined;
+  constructor(message: string, options: ErrorOptions & { current?: Projection } = {}) {
+    super(message, options);
+    this.current = options.current;
+  }
 }
 
 /** The item of an aggregate's state. */
@@ -109,6 +116,8 @@ export async function putProjection(projection: Projection, expectedVersion: num
       new PutCommand({
         TableName: tableName('projections'),
         Item: projection,
+        // A conflicting write gets the item that won, so the writer decides again without another read.
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         ...(expectedVersion === undefined
           ? { ConditionExpression: 'attribute_not_exists(pk)' }
           : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } }),
@@ -116,7 +125,8 @@ export async function putProjection(projection: Projection, expectedVersion: num
     );
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) {
-      throw new ProjectionConflictError(`${projection.pk} changed since version ${expectedVersion ?? 'none'}`, { cause: error });
+      const current = error.Item ? (unmarshall(error.Item) as Projection) : undefined;
+      throw new ProjectionConflictError(`${projection.pk} changed since version ${expectedVersion ?? 'none'}`, { cause: error, ...(current && { current }) });
     }
     throw error;
   }

@@ -45,7 +45,7 @@ export async function latestSnapshot(scope = PROVINCE_SCOPE): Promise<StoredSnap
 
 /** A stored item as read: the snapshot checked against its schema, its fields in the documented order (DynamoDB maps come back in any order). */
 export function readStoredSnapshot(item: StoredSnapshot): StoredSnapshot {
-  return { ...item, snapshot: kpiSnapshotSchema.parse(item.snapshot) };
+  return { ...item, snapshot: kpiSnapshotSchema().parse(item.snapshot) };
 }
 
 /** The attributes of the start key of a snapshot listing (the table's keys): what a cursor must name. */

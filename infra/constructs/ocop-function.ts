@@ -92,6 +92,7 @@ export class OcopFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
+      // Lambda's active tracing alone, no X-Ray SDK in the code: the invocation's segment, never a request or response body.
       tracing: lambda.Tracing.ACTIVE,
       ...(props.asyncDeadLetterQueue && { deadLetterQueue: props.asyncDeadLetterQueue }),
       bundling: {
@@ -118,9 +119,6 @@ export class OcopFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: props.functionId,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
-        // X-Ray is on (Tracing.ACTIVE) and the Powertools Tracer traces the SDK calls; neither responses nor errors go into traces.
-        POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
-        POWERTOOLS_TRACER_CAPTURE_ERROR: 'false',
         [PROVINCE_ENV]: props.provinceSlug,
         [PROVINCE_DATA_DIR_ENV]: `${LAMBDA_TASK_ROOT}/${BUNDLED_PROVINCE_DIR}`,
         OCOP_STAGE: props.stage,

@@ -10,12 +10,12 @@ import { PROVINCE_SOURCE } from '../../events/vocabulary';
  * detail is generated from the same zod schemas with zod's draft-04 target,
  * under the same `$id` and title as `detailJsonSchemas()`.
  */
-const catalogs: Record<string, z.ZodType> = { ...inboundCatalog, ...outboundCatalog };
+const catalogs: Record<string, () => z.ZodType> = { ...inboundCatalog, ...outboundCatalog };
 
 export function registrySchemas(): Record<string, object> {
   return Object.fromEntries(
     Object.entries(detailJsonSchemas()).map(([detailType, published]) => {
-      const { $schema: _schema, ...detail } = z.toJSONSchema(catalogs[detailType]!, { io: 'input', unrepresentable: 'any', target: 'draft-04' });
+      const { $schema: _schema, ...detail } = z.toJSONSchema(catalogs[detailType]!(), { io: 'input', unrepresentable: 'any', target: 'draft-04' });
       const { $id } = published as { $id?: string };
       return [
         detailType,

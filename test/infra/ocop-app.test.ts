@@ -299,11 +299,10 @@ describe('the functions', () => {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: functionId,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
-        POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
-        POWERTOOLS_TRACER_CAPTURE_ERROR: 'false',
         OCOP_PROVINCE: 'tra-vinh',
       });
       expect(variables.POWERTOOLS_LOGGER_LOG_EVENT).toBeUndefined();
+      expect(Object.keys(variables).filter((name) => name.startsWith('POWERTOOLS_TRACER_'))).toEqual([]);
       expect('EVENT_BUS_NAME' in variables).toBe(definition.putsEvents === true || definition.putsProvinceEvents !== undefined);
       expect('SENDER_ADDRESS' in variables && 'SES_CONFIGURATION_SET' in variables).toBe(definition.sendsEmail === true);
     }
@@ -486,6 +485,22 @@ describe('the function bundles', () => {
       expect(sources.filter((source) => /node_modules\/zod\/v4\/locales\/(?!en\.js)/.test(source))).toEqual([]);
     }
     expect(CHART_AND_SHEET_PACKAGES.flatMap((name) => fromPackage(bundledSources('project-event'), name))).toEqual([]);
+  });
+
+  it('loads no X-Ray SDK in any function: tracing is Lambda\'s active tracing alone', () => {
+    for (const functionId of FUNCTION_IDS) {
+      // Prepare
+      const definition = lambdaFunctions[functionId] as FunctionDefinition;
+
+      // Act
+      const files = ['index.js', ...(definition.lazyModules ?? []).map((module) => module.bundleName)];
+
+      // Assess
+      for (const file of files) {
+        const sources = bundledSources(functionId, file);
+        expect([...fromPackage(sources, 'aws-xray-sdk-core'), ...fromPackage(sources, '@aws-lambda-powertools/tracer')]).toEqual([]);
+      }
+    }
   });
 
   it('ships exceljs in the lazy workbooks module of http-api, and ECharts and resvg in the lazy charts module of send-kpi-report', () => {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { memoized } from '../../../events/memoized';
 import { registerHeader } from '../../../report/register/columns';
 import { XLSX_MEDIA_TYPE } from '../../../report/workbooks/media-types';
 import { LAZY_MODULES } from '../../lazy-modules';
@@ -26,21 +27,23 @@ export const IMPORT_MEDIA_TYPES = [XLSX_MEDIA_TYPE, 'text/csv'] as const;
 /** API Gateway passes at most 10 MB, Lambda 6 MB (base64: 4.5 MB of file): a register of 20,000 rows is about 2 MB. */
 export const MAX_UPLOAD_BYTES = Math.min(MAX_IMPORT_FILE_BYTES, 4 * 1024 * 1024);
 
-export const importAnswerSchema = z.object({
-  dryRun: z.boolean(),
-  rowsRead: z.number().int(),
-  rowsUnchanged: z.number().int().describe('Rows the system already holds as they are'),
-  eventsToPublish: z.number().int().describe('Events the rows stand for that the system does not hold yet'),
-  eventsPublished: z.number().int().describe('0 on a dry run, and when any row was rejected'),
-  rejected: z.array(
-    z.object({
-      rowNumber: z.number().int().describe('As the spreadsheet numbers it'),
-      productId: z.string().optional(),
-      problems: z.array(z.object({ column: z.string().describe('The column header, in the language asked'), reason: z.string() })),
-    }),
-  ),
-});
-export type ImportAnswer = z.infer<typeof importAnswerSchema>;
+export const importAnswerSchema = memoized(() =>
+  z.object({
+    dryRun: z.boolean(),
+    rowsRead: z.number().int(),
+    rowsUnchanged: z.number().int().describe('Rows the system already holds as they are'),
+    eventsToPublish: z.number().int().describe('Events the rows stand for that the system does not hold yet'),
+    eventsPublished: z.number().int().describe('0 on a dry run, and when any row was rejected'),
+    rejected: z.array(
+      z.object({
+        rowNumber: z.number().int().describe('As the spreadsheet numbers it'),
+        productId: z.string().optional(),
+        problems: z.array(z.object({ column: z.string().describe('The column header, in the language asked'), reason: z.string() })),
+      }),
+    ),
+  }),
+);
+export type ImportAnswer = z.infer<ReturnType<typeof importAnswerSchema>>;
 
 export async function postImport(request: ApiRequest<z.infer<typeof importQuery>>): Promise<ImportAnswer> {
   const { dryRun, language } = request.query;

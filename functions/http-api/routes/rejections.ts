@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { memoized } from '../../../events/memoized';
 import { rejectionPageKeyAttributes, rejectionsNewestFirst } from '../../storage/rejection-store';
 import type { ApiRequest, Page } from '../api-request';
 import { decodeCursor, encodeCursor, queryFromCursor } from '../cursor';
@@ -10,17 +11,19 @@ export const rejectionsQuery = z.strictObject({
   cursor,
 });
 
-export const rejectionSchema = z.object({
-  rejectionId: z.string(),
-  eventId: z.string().optional(),
-  source: z.string(),
-  detailType: z.string(),
-  districtCode: z.string().optional(),
-  reasons: z.array(z.string()).describe('What is wrong, in words an operator can act on'),
-  rejectedAt: z.string(),
-  original: z.unknown().describe('The rejected event, whole'),
-});
-export type RejectionView = z.infer<typeof rejectionSchema>;
+export const rejectionSchema = memoized(() =>
+  z.object({
+    rejectionId: z.string(),
+    eventId: z.string().optional(),
+    source: z.string(),
+    detailType: z.string(),
+    districtCode: z.string().optional(),
+    reasons: z.array(z.string()).describe('What is wrong, in words an operator can act on'),
+    rejectedAt: z.string(),
+    original: z.unknown().describe('The rejected event, whole'),
+  }),
+);
+export type RejectionView = z.infer<ReturnType<typeof rejectionSchema>>;
 
 /** Rejected events, newest first; `source` narrows to one sender. */
 export async function listRejections({ query }: ApiRequest<z.infer<typeof rejectionsQuery>>): Promise<Page<RejectionView>> {

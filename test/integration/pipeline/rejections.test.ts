@@ -54,7 +54,7 @@ async function expectAnnouncedOnce(rejection: RejectionRecord): Promise<void> {
   const announced = await announcementsOf(rejection.rejectionId);
   expect(announced).toHaveLength(1);
   expect(announced[0]!.source).toBe('ocop.province');
-  const detail = EventRejected.parse(announced[0]!.detail);
+  const detail = EventRejected().parse(announced[0]!.detail);
   expect(detail).toEqual({
     eventId: `rejected-${rejection.rejectionId}`,
     schemaVersion: 1,

@@ -85,7 +85,7 @@ describe('announcePendingRejections', () => {
       const announced = await announcementsOf(rejection.rejectionId);
       expect(announced).toHaveLength(1);
       expect(announced[0]!.source).toBe('ocop.province');
-      expect(EventRejected.parse(announced[0]!.detail)).toMatchObject({ rejectedSource: 'ocop.district.842', rejectedEventId: rejection.eventId, reasons: rejection.reasons });
+      expect(EventRejected().parse(announced[0]!.detail)).toMatchObject({ rejectedSource: 'ocop.district.842', rejectedEventId: rejection.eventId, reasons: rejection.reasons });
       expect(await stored(rejection.rejectionId)).toMatchObject({ announced: true });
       expect(await stored(rejection.rejectionId)).not.toHaveProperty('pendingAnnouncement');
     }

@@ -100,7 +100,7 @@ describe('event fixtures (test/fixtures/events)', () => {
     const raw: unknown = JSON.parse(readFileSync(join(FIXTURES_DIR, `${detailType}.json`), 'utf8'));
 
     // Act
-    const envelope = eventBridgeEnvelope.strict().parse(raw);
+    const envelope = eventBridgeEnvelope().strict().parse(raw);
     const parsed = parseInboundEvent(envelope);
 
     // Assess
@@ -144,7 +144,7 @@ describe('EventRejected', () => {
     const rejected = loadEventFixture('ProductUpgraded');
 
     // Act
-    const parsed = EventRejected.safeParse({
+    const parsed = EventRejected().safeParse({
       eventId: 'rejected-842-upgrade-TV-842-002-2024-03-15',
       schemaVersion: 1,
       occurredAt: '2024-03-15T10:00:01+07:00',
@@ -161,7 +161,7 @@ describe('EventRejected', () => {
 
   it('needs at least one reason', () => {
     // Act
-    const parsed = EventRejected.safeParse({
+    const parsed = EventRejected().safeParse({
       eventId: 'rejected-x',
       schemaVersion: 1,
       occurredAt: '2024-03-15T10:00:01+07:00',
