@@ -3,8 +3,8 @@ import { CHART_ASSETS, type ChartAsset } from '../report/charts/assets';
 import { LAZY_MODULES } from './lazy-modules';
 import type { LazyModule } from './shared/lazy-module';
 import { IMPORT_DETAIL_TYPES } from './shared/register-import/import-detail-types';
-import { REPORT_SCOPE } from './shared/report-snapshot-store';
-import type { TableId } from './shared/tables';
+import { REPORT_SCOPE } from './storage/report-snapshot-store';
+import type { TableId } from './storage/tables';
 import { SETTLE_WAITING_DETAIL_TYPE } from './project-event/settle-request';
 
 /**

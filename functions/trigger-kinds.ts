@@ -1,6 +1,6 @@
 import type { EventPattern, RetryPolicy } from '../events/subscriptions';
 import type { RouteDefinition } from './http-api/route-table';
-import type { TableId } from './shared/tables';
+import type { TableId } from './storage/tables';
 
 /**
  * What can invoke a function: the vocabulary of each function's
@@ -61,7 +61,7 @@ export interface QueueSettings {
 }
 
 /**
- * Changes of a table, from its DynamoDB stream (functions/shared/tables.ts says
+ * Changes of a table, from its DynamoDB stream (functions/storage/tables.ts says
  * which tables have one), through an event source mapping. A batch that still
  * fails after its retries goes to a dead-letter queue of its own.
  */

@@ -6,7 +6,7 @@ import {
   type AttributeDefinition,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { tables, TABLE_IDS, type TableDefinition, type TableId } from '../functions/shared/tables';
+import { tables, TABLE_IDS, type TableDefinition, type TableId } from '../functions/storage/tables';
 
 /** Table names for a prefix: `<prefix>-<suffix>`. */
 export function tableNames(prefix: string): Record<TableId, string> {
@@ -19,7 +19,7 @@ export function tableNameEnvironment(prefix: string): Record<string, string> {
   return Object.fromEntries(TABLE_IDS.map((id) => [tables[id].tableNameEnv, names[id]]));
 }
 
-/** Creates every table of functions/shared/tables.ts (on-demand, with its indexes, stream and TTL); existing ones are kept. */
+/** Creates every table of functions/storage/tables.ts (on-demand, with its indexes, stream and TTL); existing ones are kept. */
 export async function createTables(client: DynamoDBClient, prefix: string): Promise<Record<TableId, string>> {
   const names = tableNames(prefix);
   await Promise.all(TABLE_IDS.map((id) => createTable(client, names[id], tables[id])));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { SHIPPED_UNITS_FILES, shippedUnitsFile } from '../domain/data/shipped-units';
-import { readStoredUnits } from '../functions/shared/unit-store';
+import { readStoredUnits } from '../functions/storage/unit-store';
 import { loadUnitsFiles } from './units-load';
 
 /**

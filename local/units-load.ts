@@ -1,4 +1,4 @@
-import { planUnitsLoad, readStoredUnits, storeUnits, unitsOfStore, type UnitsFileText } from '../functions/shared/unit-store';
+import { planUnitsLoad, readStoredUnits, storeUnits, unitsOfStore, type UnitsFileText } from '../functions/storage/unit-store';
 
 /**
  * What `npm run units:load` and `npm start` do: check the files against the

@@ -7,8 +7,8 @@ import { vnDayOf } from '../domain';
 import { LANGUAGES, parsePeriodId, periodOfInstant, PROVINCE_RECIPIENT_SCOPE, renderKpiReport, type Language } from '../report';
 import { unitDirectoryOfDeployment } from '../functions/shared/unit-directory';
 import { checkUnitInForce, describeUnitCheck } from '../domain';
-import { previousReportSnapshot } from '../functions/shared/report-snapshot-store';
-import { latestSnapshot } from '../functions/shared/snapshot-store';
+import { previousReportSnapshot } from '../functions/storage/report-snapshot-store';
+import { latestSnapshot } from '../functions/storage/snapshot-store';
 import { runMain } from './run-main';
 
 /**

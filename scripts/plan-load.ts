@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parsePlan, type Plan } from '../domain';
 import { connectToLocalSystem } from '../local/connect';
-import { putPlan } from '../functions/shared/plan-store';
+import { putPlan } from '../functions/storage/plan-store';
 import { provinceOfDeployment } from '../functions/shared/province-config';
 import { runMain } from './run-main';
 

@@ -5,7 +5,7 @@ import { unitDirectoryOfDeployment, UnitsNotLoadedError } from '../functions/sha
 import { unitDirectory, type UnitDirectory } from '../domain';
 import { PROVINCE_RECIPIENT_SCOPE } from '../report';
 import { InvalidStakeholderError, parseStakeholder } from '../report/stakeholder';
-import { listStakeholders, putStakeholder, removeStakeholder } from '../functions/shared/stakeholder-store';
+import { listStakeholders, putStakeholder, removeStakeholder } from '../functions/storage/stakeholder-store';
 import { runMain } from './run-main';
 
 /**

@@ -7,7 +7,7 @@ import { esbuildOptions } from '../../infra/constructs/function-bundling';
  * The floor of a function's cold start: a bundle of only the AWS SDK clients
  * that function uses, built with the functions' own esbuild options
  * (infra/constructs/function-bundling.ts), each client constructed as the
- * functions construct theirs (functions/shared/clients.ts, functions/send-kpi-report/email-transport.ts).
+ * functions construct theirs (functions/storage/dynamodb-client.ts, functions/shared/clients.ts, functions/send-kpi-report/email-transport.ts).
  */
 const SDK_PACKAGES: Record<string, { imports: string; use: string }> = {
   '@aws-sdk/client-dynamodb': { imports: 'DynamoDBClient', use: 'new DynamoDBClient({})' },

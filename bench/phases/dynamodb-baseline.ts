@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { createTables, tableNames } from '../../local/create-tables';
 import { LOCAL_AWS } from '../../local/dynamodb-local';
 import { LOCAL_TABLE_PREFIX } from '../../local/paths';
-import { PROVINCE_SCOPE } from '../../functions/shared/snapshot-store';
+import { PROVINCE_SCOPE } from '../../functions/storage/snapshot-store';
 import { summarizeLatencies, type LatencySummary } from '../stats';
 
 /**

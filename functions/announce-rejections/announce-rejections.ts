@@ -1,8 +1,6 @@
-import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { inboundEventsQueue } from '../project-event/trigger';
 import { announceRejections, type AnnounceableRejection, type AnnouncementOutcome } from '../shared/announce-rejection';
-import { dynamoDocumentClient, tableName } from '../shared/clients';
-import { markAnnounced, PENDING_ANNOUNCEMENT } from '../shared/rejection-store';
+import { countUnannouncedBefore, markAnnounced, unannouncedRejectionsBefore } from '../storage/rejection-store';
 
 /**
  * The sweep that leaves no rejection unannounced: every rejection still in
@@ -17,8 +15,6 @@ export const ANNOUNCEMENT_GRACE_SECONDS = inboundEventsQueue.visibilityTimeoutSe
 /** At most this many per run (the next run takes the rest; the metric shows them meanwhile). */
 export const MAX_ANNOUNCEMENTS_PER_RUN = 500;
 
-const INDEX = 'unannounced';
-
 export interface SweepResult {
   /** Announced (EventRejected accepted by the bus) and marked by this run. */
   announced: number;
@@ -31,10 +27,10 @@ export interface SweepResult {
 export async function announcePendingRejections(options: { now?: Date; maxPerRun?: number } = {}): Promise<SweepResult> {
   const cutoff = new Date((options.now ?? new Date()).getTime() - ANNOUNCEMENT_GRACE_SECONDS * 1000).toISOString();
   const maxPerRun = options.maxPerRun ?? MAX_ANNOUNCEMENTS_PER_RUN;
-  const due = await pendingBefore(cutoff, maxPerRun);
+  const due = await unannouncedRejectionsBefore(cutoff, maxPerRun);
   const outcome = await announceEachChunk(due);
   for (const rejectionId of outcome.announced) await markAnnounced(rejectionId);
-  return { announced: outcome.announced.length, failed: outcome.failed, left: await countPendingBefore(cutoff) };
+  return { announced: outcome.announced.length, failed: outcome.failed, left: await countUnannouncedBefore(cutoff) };
 }
 
 /** A request the bus refuses whole (one entry too large, say) is retried entry by entry, so one bad entry holds back only itself. */
@@ -53,37 +49,4 @@ async function announceEachChunk(rejections: AnnounceableRejection[]): Promise<A
     }
     return outcome;
   }
-}
-
-function pendingQuery(cutoff: string, extra: { Limit?: number; Select?: 'COUNT'; ExclusiveStartKey?: Record<string, unknown> }) {
-  return new QueryCommand({
-    TableName: tableName('rejections'),
-    IndexName: INDEX,
-    KeyConditionExpression: 'pendingAnnouncement = :pending AND rejectedAtKey < :cutoff',
-    ExpressionAttributeValues: { ':pending': PENDING_ANNOUNCEMENT, ':cutoff': cutoff },
-    ...extra,
-  });
-}
-
-/** Oldest first. */
-async function pendingBefore(cutoff: string, max: number): Promise<AnnounceableRejection[]> {
-  const found: AnnounceableRejection[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page: QueryCommandOutput = await dynamoDocumentClient().send(pendingQuery(cutoff, { Limit: max - found.length, ExclusiveStartKey: startKey }));
-    found.push(...((page.Items ?? []) as AnnounceableRejection[]));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey && found.length < max);
-  return found;
-}
-
-async function countPendingBefore(cutoff: string): Promise<number> {
-  let count = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page: QueryCommandOutput = await dynamoDocumentClient().send(pendingQuery(cutoff, { Select: 'COUNT', ExclusiveStartKey: startKey }));
-    count += page.Count ?? 0;
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return count;
 }

@@ -2,19 +2,19 @@ import type { RouteKey } from './route-table';
 
 /**
  * What a route handler needs of a request; the Lambda handler builds it. The
- * query arrives parsed with the route's own query schema (route-handlers.ts),
- * so a route never sees a raw query string.
+ * query arrives parsed with the route's own query schema (route.ts), so a
+ * route never sees a raw query string.
  */
-export interface ApiRequest<Query = Record<string, unknown>> {
+export interface ApiRequest<Query> {
   routeKey: RouteKey;
   query: Query;
   pathParameters: Record<string, string | undefined>;
-  /** The request body of a route that declares one (route-handlers.ts `body`), checked for its media type and size. */
+  /** The request body of a route that declares one (route.ts `body`), checked for its media type and size. */
   body?: { data: Buffer; mediaType: string };
 }
 
 /** A route handler returns the JSON body of a 200, a FileAnswer or a TaggedAnswer. */
-export type RouteHandler<Query = Record<string, unknown>> = (request: ApiRequest<Query>) => Promise<unknown>;
+export type RouteHandler<Query> = (request: ApiRequest<Query>) => Promise<unknown>;
 
 /** A 200 that is a file to download (a spreadsheet, a CSV): sent base64-encoded, as an attachment. */
 export class FileAnswer {

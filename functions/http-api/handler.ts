@@ -5,8 +5,8 @@ import { observability } from '../shared/observability';
 import { ApiError, BadRequestError, NotFoundError, PayloadTooLargeError, UnsupportedMediaTypeError } from './api-errors';
 import { FileAnswer, TaggedAnswer } from './api-request';
 import { assertAuthorized } from './auth';
-import { parseQuery } from './query-schemas';
-import { routeHandlers, type RouteImplementation } from './route-handlers';
+import type { RouteImplementation } from './route';
+import { routeHandlers } from './route-handlers';
 import { routeTable, routeKeyOf, type RouteKey } from './route-table';
 
 const { logger } = observability('http-api');
@@ -20,7 +20,7 @@ export const handler = middy(async (event: APIGatewayProxyEventV2): Promise<APIG
     if (privateRoutes.has(event.routeKey)) assertAuthorized(event);
     const body = await implementation.handle({
       routeKey: event.routeKey as RouteKey,
-      query: implementation.query ? parseQuery(implementation.query, event.queryStringParameters) : {},
+      query: event.queryStringParameters,
       pathParameters: event.pathParameters ?? {},
       ...(implementation.body && { body: requestBody(event, implementation.body) }),
     });

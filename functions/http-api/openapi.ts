@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { routeTable, routeKeyOf } from './route-table';
-import type { RouteImplementation } from './route-handlers';
+import type { RouteImplementation } from './route';
 import type { RouteKey } from './route-table';
 
 const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
@@ -18,7 +18,7 @@ export function openApiDocument(routeHandlers: Record<RouteKey, RouteImplementat
   for (const route of routeTable) {
     const implementation = routeHandlers[routeKeyOf(route)];
     const pathParameters = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
-    const queryParameters = Object.entries(implementation.query?.shape ?? {}).map(([name, field]) => {
+    const queryParameters = Object.entries(implementation.query.shape).map(([name, field]) => {
       const schema = jsonSchema(field as z.ZodType, 'input');
       return { name, in: 'query', required: !(field as z.ZodType).safeParse(undefined).success, schema, ...(schema.description ? { description: schema.description } : {}) };
     });

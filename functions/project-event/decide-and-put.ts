@@ -1,6 +1,6 @@
 import { decideAggregate, type AggregateDecision, type AggregateKey, type UnitDirectory } from '../../domain';
 import type { InboundEvent } from '../../events';
-import { getProjection, projectionOf, putProjection, ProjectionConflictError, type Projection } from '../shared/projection-store';
+import { getProjection, projectionOf, putProjection, ProjectionConflictError, type Projection } from '../storage/projection-store';
 import { withRetry } from '../shared/retry';
 import { PROJECTOR_RETRY } from './retry-policy';
 

@@ -1,4 +1,4 @@
-import { appendToEventLog, findLogged, type EventLogRecord, type LoggedEvent } from '../shared/event-log-store';
+import { appendToEventLog, findLogged, type EventLogRecord, type LoggedEvent } from '../storage/event-log-store';
 import { eventIdOf, merged, metaOf, rejectedMessage, type Candidate, type Resolved } from './messages';
 import { reusedEventIdRejection } from './rejections';
 

@@ -1,5 +1,5 @@
 import { announceRejections, PublishEventError } from '../shared/announce-rejection';
-import { keepRejection, markAnnounced } from '../shared/rejection-store';
+import { keepRejection, markAnnounced } from '../storage/rejection-store';
 import { IN_FLIGHT, inParallel } from './in-parallel';
 import type { PendingRejection } from './messages';
 

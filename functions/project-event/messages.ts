@@ -1,6 +1,6 @@
 import type { AggregateKey } from '../../domain';
 import type { EventBridgeEnvelope, InboundEvent } from '../../events';
-import type { RejectionRecord } from '../shared/rejection-store';
+import type { RejectionRecord } from '../storage/rejection-store';
 
 /**
  * What the projector's steps hand each other (project-batch.ts): plain

@@ -1,7 +1,7 @@
 import type { AggregateDecision, AggregateKey, UnitDirectory } from '../../domain';
 import { PROVINCE_SOURCE } from '../../events';
-import { getProjection, type Projection } from '../shared/projection-store';
-import { putWaiting } from '../shared/waiting-store';
+import { getProjection, type Projection } from '../storage/projection-store';
+import { putWaiting } from '../storage/waiting-store';
 import { decideAndPut, type Written } from './decide-and-put';
 import { eventIdOf, merged, metaOf, rejectedMessage, type Candidate, type MessageResult, type Resolved, type ResultMeta } from './messages';
 import { rejectionOf } from './rejections';

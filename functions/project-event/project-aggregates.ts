@@ -1,5 +1,5 @@
 import type { AggregateKey, UnitDirectory } from '../../domain';
-import { getProjections } from '../shared/projection-store';
+import { getProjections } from '../storage/projection-store';
 import { IN_FLIGHT, inParallel } from './in-parallel';
 import { merged, type Candidate, type Resolved } from './messages';
 import { projectAggregate, type AggregateWork } from './project-aggregate';

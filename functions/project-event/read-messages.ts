@@ -1,6 +1,6 @@
 import { eventBridgeEnvelope, describeIssues, parseInboundEvent } from '../../events';
 import { aggregateKeyOf, checkEventRules, type AggregateKey, type UnitDirectory } from '../../domain';
-import { contentHashOf } from '../shared/event-log-store';
+import { contentHashOf } from '../storage/event-log-store';
 import { eventIdOf, merged, metaOf, rejectedMessage, type Candidate, type InboundMessage, type Resolved } from './messages';
 import { malformedRejection, rejectionOf, reusedEventIdRejection } from './rejections';
 import { settleRequestOf } from './settle-request';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { adminUnitCode, districtCodeOfSource, type EventBridgeEnvelope } from '../../events';
-import { newRejection, type RejectionRecord } from '../shared/rejection-store';
+import { newRejection, type RejectionRecord } from '../storage/rejection-store';
 import type { Candidate } from './messages';
 
 /** A rejection of an envelope: keyed by its eventId when it has a usable one, else by its EventBridge id. */

@@ -1,4 +1,4 @@
-import { ProjectionConflictError } from '../shared/projection-store';
+import { ProjectionConflictError } from '../storage/projection-store';
 import type { RetryPolicy } from '../shared/retry';
 
 /**
@@ -11,7 +11,7 @@ import type { RetryPolicy } from '../shared/retry';
  *
  * Not the same fact as the bus's retry policy (events/subscriptions.ts: the
  * delivery of an event to the queue) nor as the retry of unprocessed batch
- * items (functions/shared/batch-requests.ts: throttling).
+ * items (functions/storage/batch-requests.ts: throttling).
  */
 export const PROJECTOR_RETRY: RetryPolicy = {
   attempts: 20,

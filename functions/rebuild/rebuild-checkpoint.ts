@@ -1,6 +1,6 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ScanPosition } from '../shared/event-log-store';
+import type { ScanPosition } from '../storage/event-log-store';
 
 /**
  * The rebuild's checkpoint: where each segment of the parallel scan of the log

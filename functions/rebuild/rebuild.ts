@@ -1,11 +1,9 @@
 import { computeSnapshot, decideAggregate, type AggregateKey, type KpiSnapshot } from '../../domain';
 import { parseInboundEvent, type InboundEvent } from '../../events';
-import { batchWrite } from '../shared/batch-requests';
-import { tableName } from '../shared/clients';
-import { scanEventLog, type EventLogRecord } from '../shared/event-log-store';
+import { scanEventLog, type EventLogRecord } from '../storage/event-log-store';
 import { RebuildCheckpoint } from './rebuild-checkpoint';
 import { loadKpiInputs, resetKpiReadModel } from '../shared/kpi-inputs';
-import { projectionOf, type Projection } from '../shared/projection-store';
+import { overwriteProjections, projectionOf, type Projection } from '../storage/projection-store';
 import { provinceOfDeployment } from '../shared/province-config';
 import { unitDirectoryOfDeployment } from '../shared/unit-directory';
 
@@ -83,7 +81,7 @@ export async function rebuildProjections({ checkpointFile, onProgress, now = new
     if (pending.length === 0) return;
     const group = pending;
     pending = [];
-    const write = batchWrite(tableName('projections'), group.map((item) => ({ PutRequest: { Item: item } }))).then(() => checkpoint.markWritten(group.map((item) => item.pk)));
+    const write = overwriteProjections(group).then(() => checkpoint.markWritten(group.map((item) => item.pk)));
     inFlight.add(write);
     write.catch((error: unknown) => (failure ??= error)).finally(() => inFlight.delete(write));
     if (inFlight.size >= FLUSHES_IN_FLIGHT) await Promise.race(inFlight).catch(() => undefined);

@@ -1,10 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
 import { computeSnapshot, type KpiSnapshot } from '../../domain';
-import { applyReadModelItems, loadKpiInputs, type ReadModelItem } from '../shared/kpi-inputs';
+import { applyReadModelItems, loadKpiInputs } from '../shared/kpi-inputs';
+import type { ReadModelItem } from '../storage/projection-store';
 import { provinceOfDeployment } from '../shared/province-config';
-import { latestSnapshot, putSnapshot } from '../shared/snapshot-store';
+import { latestSnapshot, putSnapshot } from '../storage/snapshot-store';
 import { unitDirectoryOfDeployment } from '../shared/unit-directory';
-import { UNITS_KEY } from '../shared/unit-store';
+import { UNITS_KEY } from '../storage/unit-store';
 
 export interface RecomputeResult {
   written: boolean;

@@ -1,8 +1,6 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context } from 'aws-lambda';
-import { tableName } from '../shared/clients';
+import { idempotencyPersistence } from '../storage/idempotency-store';
 
 /**
  * One email per stakeholder and period, whatever the retries: Powertools
@@ -28,16 +26,6 @@ export interface Delivered {
 
 export const DELIVERY_RECORD_SECONDS = 35 * 24 * 60 * 60;
 
-let persistenceStore: DynamoDBPersistenceLayer | undefined;
-
-function persistence(): DynamoDBPersistenceLayer {
-  persistenceStore ??= new DynamoDBPersistenceLayer({
-    tableName: tableName('idempotency'),
-    awsSdkV3Client: new DynamoDBClient({ ...(process.env.DYNAMODB_ENDPOINT && { endpoint: process.env.DYNAMODB_ENDPOINT }) }),
-  });
-  return persistenceStore;
-}
-
 /**
  * Wraps a delivery so it runs at most once per key. The Lambda context gives
  * an in-progress record its expiry, so a run killed mid-send does not block
@@ -49,5 +37,5 @@ export function oncePerPeriod<Job>(
 ): (key: DeliveryKey, job: Job) => Promise<Delivered> {
   const config = new IdempotencyConfig({ expiresAfterSeconds: DELIVERY_RECORD_SECONDS });
   config.registerLambdaContext(lambdaContext);
-  return makeIdempotent(deliver, { persistenceStore: persistence(), config, keyPrefix: 'send-kpi-report' });
+  return makeIdempotent(deliver, { persistenceStore: idempotencyPersistence(), config, keyPrefix: 'send-kpi-report' });
 }

@@ -8,10 +8,10 @@ import { snapshotsAsOf } from '../http-api/routes/kpis';
 import { parsePeriodId, periodOfInstant, renderKpiReport, type ReportPeriod } from '../../report';
 import { composeMime } from './email-message';
 import type { EmailTransport } from './email-transport';
-import { keepReportSnapshot, previousReportSnapshot, type ReportSnapshotRecord } from '../shared/report-snapshot-store';
-import { latestSnapshot } from '../shared/snapshot-store';
+import { keepReportSnapshot, previousReportSnapshot, type ReportSnapshotRecord } from '../storage/report-snapshot-store';
+import { latestSnapshot } from '../storage/snapshot-store';
 import type { Stakeholder } from '../../report/stakeholder';
-import { activeStakeholders } from '../shared/stakeholder-store';
+import { activeStakeholders } from '../storage/stakeholder-store';
 import type { Delivered, DeliveryKey } from './once-per-period';
 
 /**

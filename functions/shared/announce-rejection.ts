@@ -1,7 +1,7 @@
 import { PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { PROVINCE_SOURCE, type EventRejectedDetail } from '../../events';
 import { eventBridge, eventBusName } from './clients';
-import type { RejectionRecord } from './rejection-store';
+import type { RejectionRecord } from '../storage/rejection-store';
 
 export class PublishEventError extends Error {
   override name = 'PublishEventError';

@@ -1,8 +1,7 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { decodeKpiRecord, parsePlan, type IpGrant, type KpiInputs, type KpiRecord, type Plan, type ProductKpiRecord, type ScienceTask } from '../../domain';
-import { dynamoDocumentClient, tableName } from './clients';
-import { PLAN_KIND } from './plan-store';
-import { READ_MODEL_SHARDS } from './projection-store';
+import { tableName } from '../storage/dynamodb-client';
+import { PLAN_KIND } from '../storage/plan-store';
+import { READ_MODEL_SHARDS, readModelEntries, type ReadModelItem } from '../storage/projection-store';
 import { defaultPlansOfDeployment } from './province-config';
 
 /**
@@ -16,14 +15,6 @@ import { defaultPlansOfDeployment } from './province-config';
 interface CachedRecord {
   version: number;
   record: KpiRecord | { kind: typeof PLAN_KIND; plan: Plan };
-}
-
-/** An item of the readModel index, or a stream image of a projection. */
-export interface ReadModelItem {
-  pk: string;
-  version: number;
-  kpi?: string;
-  changedAt?: string;
 }
 
 /** Writers' clocks may differ a little, and the index trails the table: a refresh re-reads this much before its watermark. */
@@ -67,7 +58,7 @@ export async function loadKpiInputs({ maxAgeMs = 0 }: { maxAgeMs?: number } = {}
 async function refresh(): Promise<void> {
   const startedAt = Date.now();
   const since = watermark === undefined ? undefined : new Date(Date.parse(watermark) - REFRESH_OVERLAP_MS).toISOString();
-  const shards = await Promise.all(Array.from({ length: READ_MODEL_SHARDS }, (_, shard) => queryShard(`kpi#${shard}`, since)));
+  const shards = await Promise.all(Array.from({ length: READ_MODEL_SHARDS }, (_, shard) => readModelEntries(shard, since)));
   let newest = watermark ?? '';
   for (const items of shards) {
     applyReadModelItems(items);
@@ -75,25 +66,6 @@ async function refresh(): Promise<void> {
   }
   watermark = newest || new Date(startedAt).toISOString();
   lastRefresh = startedAt;
-}
-
-async function queryShard(shard: string, since: string | undefined): Promise<ReadModelItem[]> {
-  const items: ReadModelItem[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoDocumentClient().send(
-      new QueryCommand({
-        TableName: tableName('projections'),
-        IndexName: 'readModel',
-        KeyConditionExpression: since === undefined ? 'kpiShard = :shard' : 'kpiShard = :shard AND changedAt > :since',
-        ExpressionAttributeValues: { ':shard': shard, ...(since !== undefined && { ':since': since }) },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...((page.Items ?? []) as ReadModelItem[]));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
 }
 
 function assemble(): { inputs: KpiInputs; plans: Plan[] } {

@@ -1,6 +1,6 @@
 import { unitDirectory, type UnitDirectory } from '../../domain';
-import { tableName } from './clients';
-import { readStoredUnits, unitsOfStore, UNITS_KEY } from './unit-store';
+import { tableName } from '../storage/dynamodb-client';
+import { readStoredUnits, unitsOfStore, UNITS_KEY } from '../storage/unit-store';
 
 /** Units change rarely (a reform, a correction): an instance re-reads them at most this often. */
 export const UNITS_MAX_AGE_MS = 5 * 60_000;

@@ -12,7 +12,7 @@ import { OUTBOUND_DETAIL_TYPES } from '../../events/catalog';
 import { PROVINCE_SOURCE } from '../../events/vocabulary';
 import { DYNAMODB_READ_ACTIONS, DYNAMODB_WRITE_ACTIONS, type DynamoDbAction, type FunctionDefinition, type FunctionId } from '../../functions/catalog';
 import { PROVINCE_DATA_DIR_ENV, PROVINCE_ENV } from '../../functions/shared/province-config';
-import { tables as tableDefinitions, type TableId } from '../../functions/shared/tables';
+import { tables as tableDefinitions, type TableId } from '../../functions/storage/tables';
 import { esbuildCommand, FUNCTION_BUNDLING } from './function-bundling';
 import { METRICS_NAMESPACE } from './metric-names';
 

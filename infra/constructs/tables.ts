@@ -1,7 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { tables, TABLE_IDS, type KeyDefinition, type TableId } from '../../functions/shared/tables';
+import { tables, TABLE_IDS, type KeyDefinition, type TableId } from '../../functions/storage/tables';
 
 export type OcopTables = Record<TableId, dynamodb.Table>;
 
@@ -16,7 +16,7 @@ function attribute(key: KeyDefinition): dynamodb.Attribute {
 }
 
 /**
- * The DynamoDB tables of functions/shared/tables.ts (same keys, indexes,
+ * The DynamoDB tables of functions/storage/tables.ts (same keys, indexes,
  * stream and TTL): on demand, point-in-time recovery, encrypted with the AWS
  * managed key; kept (and protected from deletion) in prod, destroyed with a
  * dev stack.

@@ -3,7 +3,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as events from 'aws-cdk-lib/aws-events';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import type { TableId } from '../../functions/shared/tables';
+import type { TableId } from '../../functions/storage/tables';
 import type { StageConfig } from '../config/stage-config';
 import { OcopEmail } from '../constructs/email';
 import { OcopEventBus } from '../constructs/event-bus';

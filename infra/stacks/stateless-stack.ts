@@ -9,7 +9,7 @@ import { Duration } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { lambdaFunctions, type FunctionId } from '../../functions/catalog';
 import { asynchronouslyInvoked, consumesQueue, httpApi, schedules, streamConsumers, subscriptions } from '../../functions/triggers';
-import type { TableId } from '../../functions/shared/tables';
+import type { TableId } from '../../functions/storage/tables';
 import type { StageConfig } from '../config/stage-config';
 import { DeadLetterQueue } from '../constructs/dead-letter-queue';
 import { OcopDashboard } from '../constructs/dashboard';

@@ -7,10 +7,10 @@ import { detailJsonSchemas } from '../../events/json-schemas';
 import { districtSource } from '../../events/vocabulary';
 import { DYNAMODB_WRITE_ACTIONS, lambdaFunctions, type DynamoDbAction, type FunctionDefinition, type FunctionId } from '../../functions/catalog';
 import { LAZY_MODULES } from '../../functions/lazy-modules';
-import { REPORT_SCOPE } from '../../functions/shared/report-snapshot-store';
+import { REPORT_SCOPE } from '../../functions/storage/report-snapshot-store';
 import { PROVINCE_SOURCE } from '../../events/vocabulary';
 import { schedules, streamConsumers, subscriptions, type QueueId } from '../../functions/triggers';
-import { tables, TABLE_IDS, type IndexDefinition, type TableId } from '../../functions/shared/tables';
+import { tables, TABLE_IDS, type IndexDefinition, type TableId } from '../../functions/storage/tables';
 import { routeHandlers } from '../../functions/http-api/route-handlers';
 import { AUDIT_LOG_FIELDS } from '../../infra/constructs/subscription-rules';
 import { routeTable } from '../../functions/http-api/route-table';
@@ -209,7 +209,7 @@ describe('the bus', () => {
 });
 
 describe('the tables', () => {
-  it('creates every table of functions/shared/tables.ts with its keys, indexes, stream and TTL', () => {
+  it('creates every table of functions/storage/tables.ts with its keys, indexes, stream and TTL', () => {
     // Prepare
     const created = Object.entries(resourcesOfType(synthesized.statefulTemplate, 'AWS::DynamoDB::Table'));
 

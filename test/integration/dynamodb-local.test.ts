@@ -1,6 +1,6 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { createTestTables } from '../support/dynamodb';
-import { tables } from '../../functions/shared/tables';
+import { tables } from '../../functions/storage/tables';
 
 describe('DynamoDB Local bootstrap', () => {
   it('creates every table of the shared definitions with its indexes', async () => {

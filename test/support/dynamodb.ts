@@ -3,10 +3,10 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { LOCAL_AWS } from '../../local/dynamodb-local';
 import { createTables, tableNameEnvironment } from '../../local/create-tables';
-import type { TableId } from '../../functions/shared/tables';
+import type { TableId } from '../../functions/storage/tables';
 import { readFileSync } from 'node:fs';
 import { SHIPPED_UNITS_FILES, shippedUnitsFile } from '../../domain/data/shipped-units';
-import { planUnitsLoad, storeUnits } from '../../functions/shared/unit-store';
+import { planUnitsLoad, storeUnits } from '../../functions/storage/unit-store';
 import { resetUnitDirectory } from '../../functions/shared/unit-directory';
 
 /**

@@ -1,12 +1,12 @@
 import { GetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { AttributeValue, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { tables, type TableDefinition } from '../../functions/shared/tables';
+import { tables, type TableDefinition } from '../../functions/storage/tables';
 import { LOCAL_AWS } from '../../local/dynamodb-local';
 
 /**
  * A batch of the projections table's stream as the Lambda event source
  * mapping hands it to recompute-snapshot: one record per write, in write
- * order, with the view of the table's definition (functions/shared/tables.ts):
+ * order, with the view of the table's definition (functions/storage/tables.ts):
  * the item as it is now read from DynamoDB Local is the record's NewImage.
  */
 export async function projectionStreamBatch(

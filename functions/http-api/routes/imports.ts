@@ -10,7 +10,6 @@ import { MAX_IMPORT_FILE_BYTES, RegisterFileError } from '../../shared/register-
 const importer = () => loadLazyModule<typeof import('../../shared/register-import/import-register')>(LAZY_MODULES.registerImport);
 import { BadRequestError } from '../api-errors';
 import type { ApiRequest } from '../api-request';
-import type { importQuery } from '../query-schemas';
 
 /**
  * POST /v1/imports: the dashboard's import (README, "Onboarding a province
@@ -19,6 +18,11 @@ import type { importQuery } from '../query-schemas';
  * row passes, else nothing is. The answer lists each rejected row's problems
  * by column, in the language asked.
  */
+export const importQuery = z.strictObject({
+  dryRun: z.enum(['true', 'false'], { error: 'must be true or false' }).optional().describe('true (the default): check every row and publish nothing; false: publish when every row passes'),
+  language: z.enum(['vi', 'en'], { error: 'must be vi or en' }).optional().describe('Language of the reasons; default vi'),
+});
+
 export const IMPORT_MEDIA_TYPES = [XLSX_MEDIA_TYPE, 'text/csv'] as const;
 /** API Gateway passes at most 10 MB, Lambda 6 MB (base64: 4.5 MB of file): a register of 20,000 rows is about 2 MB. */
 export const MAX_UPLOAD_BYTES = Math.min(MAX_IMPORT_FILE_BYTES, 4 * 1024 * 1024);

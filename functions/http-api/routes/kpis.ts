@@ -1,13 +1,17 @@
+import * as z from 'zod';
 import { computeSnapshot, endOfVnDay, vnDayOf, type IsoDay, type KpiSnapshot } from '../../../domain';
 import { loadKpiInputs } from '../../shared/kpi-inputs';
 import { provinceOfDeployment } from '../../shared/province-config';
 import { unitDirectoryOfDeployment } from '../../shared/unit-directory';
 import type { ApiRequest } from '../api-request';
-import { kpisQuery, parseQuery } from '../query-schemas';
+import { day } from '../query-schemas';
+
+export const kpisQuery = z.strictObject({
+  asOf: day.optional().describe('The day (Asia/Ho_Chi_Minh) whose end the indicators describe; default today'),
+});
 
 /** The indicators as of the end of a day, computed from the dated history in the projections. */
-export async function getKpis(request: ApiRequest): Promise<KpiSnapshot> {
-  const { asOf } = parseQuery(kpisQuery, request.query);
+export async function getKpis({ query: { asOf } }: ApiRequest<z.infer<typeof kpisQuery>>): Promise<KpiSnapshot> {
   return snapshotAsOf(asOf ?? vnDayOf(new Date()));
 }
 

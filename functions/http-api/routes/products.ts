@@ -1,13 +1,39 @@
-import { checkUnitInForce, describeUnitCheck, productsOfRowOn, unitAsOf, vnDayOf, type IsoDay, type ProductState, type UnitDirectory, type UnitRowKey } from '../../../domain';
+import * as z from 'zod';
+import { PRODUCT_GROUPS } from '../../../events';
+import { checkUnitInForce, describeUnitCheck, LEVELS, productsOfRowOn, unitAsOf, vnDayOf, type IsoDay, type ProductState, type UnitDirectory, type UnitRowKey } from '../../../domain';
 import { loadKpiInputs } from '../../shared/kpi-inputs';
-import { getProjection, getProjections, queryProjections, type Projection } from '../../shared/projection-store';
 import { unitDirectoryOfDeployment } from '../../shared/unit-directory';
+import { getProjection, getProjections, listProductsPage, productPageKeyAttributes, type ProductFilter, type Projection } from '../../storage/projection-store';
+import { countWaiting } from '../../storage/waiting-store';
 import { BadRequestError, NotFoundError } from '../api-errors';
 import type { ApiRequest, Page } from '../api-request';
 import { decodeCursor, encodeCursor, queryFromCursor } from '../cursor';
 import { productDetail, productSummary, unregisteredProduct, type ProductDetail, type ProductSummary } from '../product-view';
-import { countWaiting } from '../../shared/waiting-store';
-import { parseQuery, productsQuery, type ProductsQuery } from '../query-schemas';
+import { cursor, day, limit } from '../query-schemas';
+import type { NoQuery } from '../route';
+
+const unitCode = z.string().regex(/^\d{3,5}$/, { error: 'must be a unit code of 3 to 5 digits, e.g. 29242 or 842' });
+
+export const productsQuery = z.strictObject({
+  unit: unitCode
+    .optional()
+    .describe(
+      'Only the products that count under this unit on asOf, as breakdown.byUnit counts them: a unit in force that day (a commune or ward from 2025-07-01, a district before), including the products of a former district its territory holds',
+    ),
+  unassigned: unitCode
+    .optional()
+    .describe(
+      'Only the products of this former unit that no unit in force on asOf can be given without guessing (its row of breakdown.unassigned): the ones the province assigns with ProductTransferred',
+    ),
+  district: unitCode.optional().describe('Only the products recorded under this unit (registration, then ProductTransferred), whatever the day: a former district\'s products, or a commune\'s own'),
+  asOf: day.optional().describe('The day (Asia/Ho_Chi_Minh) the unit, the level and the certificates are read on; default today. With unit=, only products registered by then'),
+  level: z.enum(LEVELS, { error: `must be one of ${LEVELS.join(', ')}` }).optional().describe('Level of the latest certificate'),
+  group: z.enum(PRODUCT_GROUPS, { error: `must be one of ${PRODUCT_GROUPS.join(', ')}` }).optional(),
+  limit,
+  cursor,
+});
+
+export type ProductsQuery = z.infer<typeof productsQuery>;
 
 /**
  * Products, paginated. `unit=` lists the products that count under a unit in
@@ -16,8 +42,7 @@ import { parseQuery, productsQuery, type ProductsQuery } from '../query-schemas'
  * row of breakdown.unassigned); otherwise the most selective filter picks the index (district, then
  * level, then group, else every product) and the others filter its pages.
  */
-export async function listProducts(request: ApiRequest): Promise<Page<ProductSummary>> {
-  const query = parseQuery(productsQuery, request.query);
+export async function listProducts({ query }: ApiRequest<ProductsQuery>): Promise<Page<ProductSummary>> {
   const day = query.asOf ?? vnDayOf(new Date());
   if ([query.unit, query.unassigned, query.district].filter((code) => code !== undefined).length > 1) {
     throw new BadRequestError(
@@ -29,39 +54,9 @@ export async function listProducts(request: ApiRequest): Promise<Page<ProductSum
   if (query.district !== undefined && unitAsOf(await unitDirectoryOfDeployment(), query.district, day) === undefined) {
     throw new BadRequestError(`query.district: ${query.district} is not an administrative unit in the units data (GET /v1/units lists the units of a day)`);
   }
-  const filters = { districtCode: query.district, level: query.level, group: query.group };
-  const [indexName, keyAttribute, keyValue] = query.district
-    ? ['byDistrict', 'districtCode', query.district]
-    : query.level
-      ? ['byLevel', 'level', query.level]
-      : query.group
-        ? ['byGroup', 'group', query.group]
-        : ['byKind', 'kind', 'product'];
-  const rest = Object.entries(filters).filter(([name, value]) => value !== undefined && name !== keyAttribute);
-  // A level is the level of a certificate in force on the day: not an expired or revoked one, nor one dated later.
-  const inForce = query.level ? ' AND #levelFrom <= :today AND #levelThrough >= :today' : '';
-  const conditions = rest.map(([name]) => `#${name} = :${name}`).join(' AND ');
-  const filterExpression = conditions ? `${conditions}${inForce}` : inForce.slice(' AND '.length);
-  const startKey = decodeCursor(query.cursor, [...new Set([keyAttribute, 'pk'])]);
-  const page = await queryFromCursor(query.cursor, () =>
-    queryProjections({
-      IndexName: indexName,
-      KeyConditionExpression: '#key = :key',
-      ...(filterExpression && { FilterExpression: filterExpression }),
-      ExpressionAttributeNames: {
-        '#key': keyAttribute,
-        ...Object.fromEntries(rest.map(([name]) => [`#${name}`, name])),
-        ...(inForce && { '#levelFrom': 'levelFrom', '#levelThrough': 'levelThrough' }),
-      },
-      ExpressionAttributeValues: {
-        ':key': keyValue,
-        ...Object.fromEntries(rest.map(([name, value]) => [`:${name}`, value])),
-        ...(inForce && { ':today': day }),
-      },
-      Limit: query.limit,
-      ExclusiveStartKey: startKey,
-    }),
-  );
+  const filter: ProductFilter = { districtCode: query.district, level: query.level, group: query.group };
+  const startKey = decodeCursor(query.cursor, productPageKeyAttributes(filter));
+  const page = await queryFromCursor(query.cursor, () => listProductsPage(filter, { day, limit: query.limit, startKey }));
   const nextCursor = encodeCursor(page.lastKey);
   return { items: page.items.map((item) => productSummary(item.state as ProductState, day)), ...(nextCursor && { nextCursor }) };
 }
@@ -107,7 +102,7 @@ async function pageOfRow(query: ProductsQuery, row: UnitRowKey, day: IsoDay, uni
   return { items, ...(nextCursor && { nextCursor }) };
 }
 
-export async function getProduct(request: ApiRequest): Promise<ProductDetail> {
+export async function getProduct(request: ApiRequest<NoQuery>): Promise<ProductDetail> {
   const productId = request.pathParameters.productId ?? '';
   // A product id is at most 128 characters (events/catalog.ts); a longer one is no product, and too long a key for DynamoDB.
   if (productId.length === 0 || productId.length > 128) throw new NotFoundError('No such product: a product id has 1 to 128 characters.');

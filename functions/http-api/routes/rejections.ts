@@ -1,11 +1,15 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { memoized } from '../../../events/memoized';
-import { dynamoDocumentClient, tableName } from '../../shared/clients';
-import type { RejectionRecord } from '../../shared/rejection-store';
+import { rejectionPageKeyAttributes, rejectionsNewestFirst } from '../../storage/rejection-store';
 import type { ApiRequest, Page } from '../api-request';
 import { decodeCursor, encodeCursor, queryFromCursor } from '../cursor';
-import type { RejectionsQuery } from '../query-schemas';
+import { cursor, limit } from '../query-schemas';
+
+export const rejectionsQuery = z.strictObject({
+  source: z.string().min(1).optional().describe('Only rejections of events from this Source, e.g. ocop.district.842'),
+  limit,
+  cursor,
+});
 
 export const rejectionSchema = memoized(() =>
   z.object({
@@ -22,25 +26,11 @@ export const rejectionSchema = memoized(() =>
 export type RejectionView = z.infer<ReturnType<typeof rejectionSchema>>;
 
 /** Rejected events, newest first; `source` narrows to one sender. */
-export async function listRejections({ query }: ApiRequest<RejectionsQuery>): Promise<Page<RejectionView>> {
-  const [indexName, keyAttribute, keyValue] = query.source ? ['bySource', 'source', query.source] : ['byTime', 'listPartition', 'rejections'];
-  const startKey = decodeCursor(query.cursor, ['rejectionId', keyAttribute, 'rejectedAtKey']);
-  const page = await queryFromCursor(query.cursor, () =>
-    dynamoDocumentClient().send(
-      new QueryCommand({
-        TableName: tableName('rejections'),
-        IndexName: indexName,
-        KeyConditionExpression: '#key = :key',
-        ExpressionAttributeNames: { '#key': keyAttribute },
-        ExpressionAttributeValues: { ':key': keyValue },
-        ScanIndexForward: false,
-        Limit: query.limit,
-        ExclusiveStartKey: startKey,
-      }),
-    ),
-  );
-  const nextCursor = encodeCursor(page.LastEvaluatedKey);
-  const items = ((page.Items ?? []) as RejectionRecord[]).map(
+export async function listRejections({ query }: ApiRequest<z.infer<typeof rejectionsQuery>>): Promise<Page<RejectionView>> {
+  const startKey = decodeCursor(query.cursor, rejectionPageKeyAttributes(query.source));
+  const page = await queryFromCursor(query.cursor, () => rejectionsNewestFirst({ ...(query.source !== undefined && { source: query.source }), limit: query.limit, ...(startKey && { startKey }) }));
+  const nextCursor = encodeCursor(page.lastKey);
+  const items = page.items.map(
     ({ rejectionId, eventId, source, detailType, districtCode, reasons, rejectedAt, original }): RejectionView => ({
       rejectionId,
       ...(eventId !== undefined && { eventId }),

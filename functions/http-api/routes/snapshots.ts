@@ -1,11 +1,17 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
 import { endOfVnDay, isIsoDay, type KpiSnapshot } from '../../../domain';
-import { dynamoDocumentClient, tableName } from '../../shared/clients';
-import { latestSnapshot, PROVINCE_SCOPE, readStoredSnapshot, sortKeyOf, type StoredSnapshot } from '../../shared/snapshot-store';
+import { latestSnapshot, SNAPSHOT_PAGE_KEY_ATTRIBUTES, snapshotsNewestFirst, sortKeyOf, type StoredSnapshot } from '../../storage/snapshot-store';
 import { NotFoundError, BadRequestError } from '../api-errors';
 import { TaggedAnswer, type ApiRequest, type Page } from '../api-request';
 import { decodeCursor, encodeCursor, queryFromCursor } from '../cursor';
-import { parseQuery, snapshotsQuery } from '../query-schemas';
+import { cursor, dayOrInstant, limit } from '../query-schemas';
+
+export const snapshotsQuery = z.strictObject({
+  from: dayOrInstant.optional().describe('Oldest asOf to include (a day means from its start, Asia/Ho_Chi_Minh)'),
+  to: dayOrInstant.optional().describe('Newest asOf to include (a day means to its end, Asia/Ho_Chi_Minh)'),
+  limit,
+  cursor,
+});
 
 /**
  * An instance answers the latest snapshot from memory, so dashboards polling it cost no DynamoDB
@@ -45,26 +51,12 @@ export async function getLatestSnapshot(): Promise<TaggedAnswer> {
 }
 
 /** Snapshot history, newest first. A day bound covers the whole day in Asia/Ho_Chi_Minh. */
-export async function listSnapshots(request: ApiRequest): Promise<Page<KpiSnapshot>> {
-  const query = parseQuery(snapshotsQuery, request.query);
+export async function listSnapshots({ query }: ApiRequest<z.infer<typeof snapshotsQuery>>): Promise<Page<KpiSnapshot>> {
   const from = query.from && sortKeyOf(isIsoDay(query.from) ? `${query.from}T00:00:00+07:00` : query.from);
   const to = query.to && sortKeyOf(isIsoDay(query.to) ? endOfVnDay(query.to) : query.to);
   if (from && to && from > to) throw new BadRequestError(`query.from (${query.from}) is after query.to (${query.to})`);
-  const bounds = from && to ? ' AND asOf BETWEEN :from AND :to' : from ? ' AND asOf >= :from' : to ? ' AND asOf <= :to' : '';
-  const startKey = decodeCursor(query.cursor, ['scope', 'asOf']);
-  const page = await queryFromCursor(query.cursor, () =>
-    dynamoDocumentClient().send(
-      new QueryCommand({
-        TableName: tableName('snapshots'),
-        KeyConditionExpression: `#scope = :scope${bounds}`,
-        ExpressionAttributeNames: { '#scope': 'scope' },
-        ExpressionAttributeValues: { ':scope': PROVINCE_SCOPE, ...(from && { ':from': from }), ...(to && { ':to': to }) },
-        ScanIndexForward: false,
-        Limit: query.limit,
-        ExclusiveStartKey: startKey,
-      }),
-    ),
-  );
-  const nextCursor = encodeCursor(page.LastEvaluatedKey);
-  return { items: ((page.Items ?? []) as StoredSnapshot[]).map((item) => readStoredSnapshot(item).snapshot), ...(nextCursor && { nextCursor }) };
+  const startKey = decodeCursor(query.cursor, SNAPSHOT_PAGE_KEY_ATTRIBUTES);
+  const page = await queryFromCursor(query.cursor, () => snapshotsNewestFirst({ ...(from && { from }), ...(to && { to }), limit: query.limit, ...(startKey && { startKey }) }));
+  const nextCursor = encodeCursor(page.lastKey);
+  return { items: page.items.map((item) => item.snapshot), ...(nextCursor && { nextCursor }) };
 }

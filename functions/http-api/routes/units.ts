@@ -4,6 +4,11 @@ import { provinceOn, UNIT_KINDS, vnDayOf, type IsoDay, type Unit } from '../../.
 import { provinceOfDeployment } from '../../shared/province-config';
 import { unitDirectoryOfDeployment } from '../../shared/unit-directory';
 import type { ApiRequest } from '../api-request';
+import { day } from '../query-schemas';
+
+export const unitsQuery = z.strictObject({
+  asOf: day.optional().describe('The day (Asia/Ho_Chi_Minh) whose units in force are listed; default today'),
+});
 
 export const unitViewSchema = memoized(() =>
   z.object({
@@ -29,7 +34,7 @@ export const unitsAnswerSchema = memoized(() =>
 export type UnitsAnswer = z.infer<ReturnType<typeof unitsAnswerSchema>>;
 
 /** The administrative units in force on a day (default today in Vietnam) of the province of that day, from the units store. */
-export async function listUnits(request: ApiRequest<{ asOf?: IsoDay }>): Promise<UnitsAnswer> {
+export async function listUnits(request: ApiRequest<z.infer<typeof unitsQuery>>): Promise<UnitsAnswer> {
   const asOf = request.query.asOf ?? vnDayOf(new Date());
   const directory = await unitDirectoryOfDeployment();
   const province = provinceOn(provinceOfDeployment(), asOf).code;

@@ -5,7 +5,7 @@ import { activeCertificateOn, addDays, kpiSnapshotSchema, projectHistory, vnDayO
 import { parseInboundEvent, type EventBridgeEnvelope, type InboundEvent } from '../../../events';
 import { routeTable } from '../../../functions/http-api/route-table';
 import { recomputeSnapshot } from '../../../functions/recompute-snapshot/recompute';
-import { latestSnapshot } from '../../../functions/shared/snapshot-store';
+import { latestSnapshot } from '../../../functions/storage/snapshot-store';
 import { callApi } from '../../support/api';
 import { createTestTables } from '../../support/dynamodb';
 import { details, envelope, onItsDay } from '../../support/envelopes';

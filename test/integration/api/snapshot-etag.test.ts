@@ -1,7 +1,7 @@
 import '../../support/quiet-powertools';
 import { computeSnapshot } from '../../../domain';
 import { handler } from '../../../functions/http-api/handler';
-import { putSnapshot } from '../../../functions/shared/snapshot-store';
+import { putSnapshot } from '../../../functions/storage/snapshot-store';
 import { apiGatewayEvent } from '../../../local/api-gateway-event';
 import { TEST_API_TOKEN } from '../../support/api';
 import { createTestTables } from '../../support/dynamodb';

@@ -6,10 +6,10 @@ import { addDays, decodeKpiRecord, MAX_PRODUCT_STATE_BYTES, recordUnitOn, type P
 import type { EventBridgeEnvelope } from '../../../events';
 import { queues } from '../../../functions/triggers';
 import { snapshotAsOf } from '../../../functions/http-api/routes/kpis';
-import { dynamoDocumentClient } from '../../../functions/shared/clients';
-import { getProjection } from '../../../functions/shared/projection-store';
-import type { RejectionRecord } from '../../../functions/shared/rejection-store';
-import { countWaiting } from '../../../functions/shared/waiting-store';
+import { dynamoDocumentClient } from '../../../functions/storage/dynamodb-client';
+import { getProjection } from '../../../functions/storage/projection-store';
+import type { RejectionRecord } from '../../../functions/storage/rejection-store';
+import { countWaiting } from '../../../functions/storage/waiting-store';
 import { LOCAL_AWS } from '../../../local/dynamodb-local';
 import { createTestTables } from '../../support/dynamodb';
 import { details, envelope, newEventId } from '../../support/envelopes';

@@ -6,10 +6,10 @@ import { aggregateKeyOf, computeSnapshot, projectHistory, type ProductState } fr
 import { parseInboundEvent, type EventBridgeEnvelope, type InboundEvent } from '../../../events';
 import { recomputeSnapshot } from '../../../functions/recompute-snapshot/recompute';
 import { queues } from '../../../functions/triggers';
-import { dynamoDocumentClient } from '../../../functions/shared/clients';
-import { getProjection } from '../../../functions/shared/projection-store';
-import { latestSnapshot } from '../../../functions/shared/snapshot-store';
-import { countWaiting } from '../../../functions/shared/waiting-store';
+import { dynamoDocumentClient } from '../../../functions/storage/dynamodb-client';
+import { getProjection } from '../../../functions/storage/projection-store';
+import { latestSnapshot } from '../../../functions/storage/snapshot-store';
+import { countWaiting } from '../../../functions/storage/waiting-store';
 import { LOCAL_AWS } from '../../../local/dynamodb-local';
 import { createTestTables } from '../../support/dynamodb';
 import { operationOn, startDynamoDbFaultProxy, type DynamoDbFaultProxy, type Fault } from '../../support/dynamodb-fault-proxy';

@@ -1,5 +1,5 @@
 import { parsePlan } from '../../../domain';
-import { putPlan } from '../../../functions/shared/plan-store';
+import { putPlan } from '../../../functions/storage/plan-store';
 import { loadKpiInputs } from '../../../functions/shared/kpi-inputs';
 import { callApi } from '../../support/api';
 import { createTestTables } from '../../support/dynamodb';

@@ -1,10 +1,10 @@
 import '../../support/quiet-powertools';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ProductState } from '../../../domain';
-import { dynamoDocumentClient } from '../../../functions/shared/clients';
+import { dynamoDocumentClient } from '../../../functions/storage/dynamodb-client';
 import { snapshotAsOf } from '../../../functions/http-api/routes/kpis';
-import { getProjection } from '../../../functions/shared/projection-store';
-import type { RejectionRecord } from '../../../functions/shared/rejection-store';
+import { getProjection } from '../../../functions/storage/projection-store';
+import type { RejectionRecord } from '../../../functions/storage/rejection-store';
 import { createTestTables } from '../../support/dynamodb';
 import { details, envelope } from '../../support/envelopes';
 import { startLocalBus, type RunningLocalBus } from '../../support/local-bus';

@@ -11,8 +11,8 @@ import {
 import { parseInboundEvent, type EventBridgeEnvelope, type InboundEvent } from '../../../events';
 import { handler as recomputeHandler } from '../../../functions/recompute-snapshot/handler';
 import { recomputeSnapshot } from '../../../functions/recompute-snapshot/recompute';
-import { dynamoDocumentClient } from '../../../functions/shared/clients';
-import { latestSnapshot, type StoredSnapshot } from '../../../functions/shared/snapshot-store';
+import { dynamoDocumentClient } from '../../../functions/storage/dynamodb-client';
+import { latestSnapshot, type StoredSnapshot } from '../../../functions/storage/snapshot-store';
 import { createTestTables } from '../../support/dynamodb';
 import { details, envelope, onItsDay } from '../../support/envelopes';
 import { lambdaContext } from '../../support/lambda';

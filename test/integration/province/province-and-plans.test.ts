@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { EventBridgeEnvelope } from '../../../events';
-import { putPlan } from '../../../functions/shared/plan-store';
+import { putPlan } from '../../../functions/storage/plan-store';
 import { readPlanFiles } from '../../../scripts/plan-load';
 import { callApi, callApiFile } from '../../support/api';
 import { createTestTables } from '../../support/dynamodb';

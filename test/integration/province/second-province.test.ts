@@ -5,7 +5,7 @@ import { PROVINCE_DATA_DIR_ENV, PROVINCE_ENV, provinceOfDeployment } from '../..
 import { callApi } from '../../support/api';
 import { readFileSync } from 'node:fs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { planUnitsLoad, storeUnits } from '../../../functions/shared/unit-store';
+import { planUnitsLoad, storeUnits } from '../../../functions/storage/unit-store';
 import { resetUnitDirectory } from '../../../functions/shared/unit-directory';
 import { createTestTables } from '../../support/dynamodb';
 

@@ -4,8 +4,9 @@ import { EventRejected, type EventBridgeEnvelope } from '../../../events';
 import { ANNOUNCEMENT_GRACE_SECONDS, announcePendingRejections } from '../../../functions/announce-rejections/announce-rejections';
 import { handler } from '../../../functions/announce-rejections/handler';
 import { metricNames } from '../../../functions/metric-names';
-import { dynamoDocumentClient } from '../../../functions/shared/clients';
-import { keepRejection, markAnnounced, newRejection, type RejectionRecord } from '../../../functions/shared/rejection-store';
+import { dynamoDocumentClient } from '../../../functions/storage/dynamodb-client';
+import { keepRejection, markAnnounced, newRejection, type RejectionRecord } from '../../../functions/storage/rejection-store';
+import { indexOf } from '../../../functions/storage/tables';
 import { captureConsole } from '../report/support/capture-console';
 import { createTestTables } from '../../support/dynamodb';
 import { lambdaContext } from '../../support/lambda';
@@ -55,7 +56,7 @@ async function stored(rejectionId: string): Promise<RejectionRecord> {
 
 async function pendingInIndex(): Promise<string[]> {
   const result = await dynamoDocumentClient().send(
-    new QueryCommand({ TableName: names.rejections, IndexName: 'unannounced', KeyConditionExpression: 'pendingAnnouncement = :p', ExpressionAttributeValues: { ':p': 'pending' } }),
+    new QueryCommand({ TableName: names.rejections, IndexName: indexOf('rejections', 'unannounced').indexName, KeyConditionExpression: 'pendingAnnouncement = :p', ExpressionAttributeValues: { ':p': 'pending' } }),
   );
   return (result.Items ?? []).map((item) => item.rejectionId as string);
 }

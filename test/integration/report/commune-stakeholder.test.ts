@@ -5,7 +5,7 @@ import { recomputeSnapshot } from '../../../functions/recompute-snapshot/recompu
 import { invocationContext } from '../../../local/invocation-context';
 import { resetKpiReadModel } from '../../../functions/shared/kpi-inputs';
 import { parseStakeholder } from '../../../report/stakeholder';
-import { putStakeholder } from '../../../functions/shared/stakeholder-store';
+import { putStakeholder } from '../../../functions/storage/stakeholder-store';
 import { unitDirectoryOfDeployment } from '../../../functions/shared/unit-directory';
 import type { SendKpiReportResult } from '../../../functions/send-kpi-report/send-kpi-report';
 import { createTestTables } from '../../support/dynamodb';

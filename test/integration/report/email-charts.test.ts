@@ -3,8 +3,8 @@ import { createTestTables } from '../../support/dynamodb';
 import { handler } from '../../../functions/send-kpi-report/handler';
 import { invocationContext } from '../../../local/invocation-context';
 import { parseStakeholder } from '../../../report/stakeholder';
-import { putStakeholder } from '../../../functions/shared/stakeholder-store';
-import { putSnapshot } from '../../../functions/shared/snapshot-store';
+import { putStakeholder } from '../../../functions/storage/stakeholder-store';
+import { putSnapshot } from '../../../functions/storage/snapshot-store';
 
 import { details, envelope } from '../../support/envelopes';
 import { decodePng } from '../../support/png';

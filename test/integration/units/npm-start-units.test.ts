@@ -1,6 +1,6 @@
 import '../../support/quiet-powertools';
 import { loadShippedUnits } from '../../../local/load-shipped-units';
-import { planUnitsLoad, readStoredUnits, storeUnits } from '../../../functions/shared/unit-store';
+import { planUnitsLoad, readStoredUnits, storeUnits } from '../../../functions/storage/unit-store';
 import { createTestTables, shippedUnitsTexts } from '../../support/dynamodb';
 
 /** What `npm start` does with the shipped units files on each start, on DynamoDB Local. */

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDocumentClient, tableName } from '../../../functions/shared/clients';
+import { dynamoDocumentClient, tableName } from '../../../functions/storage/dynamodb-client';
 import { resetUnitDirectory, unitDirectoryOfDeployment, UnitsNotLoadedError } from '../../../functions/shared/unit-directory';
-import { planUnitsLoad, readStoredUnits, storeUnits, UNITS_KEY } from '../../../functions/shared/unit-store';
+import { planUnitsLoad, readStoredUnits, storeUnits, UNITS_KEY } from '../../../functions/storage/unit-store';
 import { createTestTables, shippedUnitsTexts } from '../../support/dynamodb';
 
 /**

@@ -1,6 +1,6 @@
 import { resultsOf } from '../../../functions/project-event/batch-results';
 import { failuresByMessage } from '../../../functions/project-event/keep-and-announce';
-import { newRejection } from '../../../functions/shared/rejection-store';
+import { newRejection } from '../../../functions/storage/rejection-store';
 
 const messages = ['m1', 'm2', 'm3', 'm4', 'm5'].map((messageId) => ({ messageId, body: {} }));
 const rejection = (rejectionId: string) =>

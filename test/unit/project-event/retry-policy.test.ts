@@ -1,4 +1,4 @@
-import { ProjectionConflictError } from '../../../functions/shared/projection-store';
+import { ProjectionConflictError } from '../../../functions/storage/projection-store';
 import { withRetry, type RetryPolicy } from '../../../functions/shared/retry';
 import { PROJECTOR_RETRY } from '../../../functions/project-event/retry-policy';
 

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { checkUnitSet, parseUnitsCsv, type Unit } from '../../domain';
-import { dynamoDocumentClient, tableName } from './clients';
+import { dynamoDocumentClient, tableName } from './dynamodb-client';
 
 /**
  * The administrative units of the deployment as data (issue 12), loaded with

@@ -15,8 +15,10 @@ import {
   type ProductState,
   type ScienceTask,
 } from '../../domain';
-import { batchGet } from './batch-requests';
-import { dynamoDocumentClient, tableName } from './clients';
+import { batchGet, batchWrite } from './batch-requests';
+import { dynamoDocumentClient, tableName } from './dynamodb-client';
+import type { Page, StartKey } from './page';
+import { indexOf, tables } from './tables';
 
 /**
  * One item per aggregate in the projections table: its folded state (never
@@ -50,8 +52,10 @@ export interface Projection<S extends ProjectionState = ProjectionState> {
 /** The readModel index spreads the records over this many partitions, read in parallel. */
 export const READ_MODEL_SHARDS = 4;
 
+const shardKey = (shard: number) => `kpi#${shard}`;
+
 export function readModelShardOf(pk: string): string {
-  return `kpi#${createHash('sha1').update(pk).digest()[0]! % READ_MODEL_SHARDS}`;
+  return shardKey(createHash('sha1').update(pk).digest()[0]! % READ_MODEL_SHARDS);
 }
 
 export class ProjectionConflictError extends Error {
@@ -128,9 +132,72 @@ export async function putProjection(projection: Projection, expectedVersion: num
   }
 }
 
-export interface Page<T> {
-  items: T[];
-  lastKey?: Record<string, unknown>;
+/** The filters of a product listing; the most selective one picks the index, the others filter its pages. */
+export interface ProductFilter {
+  /** The unit the product is recorded under (registration, then ProductTransferred). */
+  districtCode?: string;
+  /** The level of a certificate in force on the listing's day. */
+  level?: string;
+  group?: string;
+}
+
+const PRODUCT_KIND: AggregateKind = 'product';
+
+/** The listing index of a filter: district, then level, then group, else every product (byKind); with the key value to read. */
+function listingOf(filter: ProductFilter) {
+  if (filter.districtCode !== undefined) return { index: indexOf('projections', 'byDistrict'), value: filter.districtCode };
+  if (filter.level !== undefined) return { index: indexOf('projections', 'byLevel'), value: filter.level };
+  if (filter.group !== undefined) return { index: indexOf('projections', 'byGroup'), value: filter.group };
+  return { index: indexOf('projections', 'byKind'), value: PRODUCT_KIND };
+}
+
+/** The attributes of the start key of a product listing with this filter (its index's keys and the table's): what a cursor must name. */
+export function productPageKeyAttributes(filter: ProductFilter): string[] {
+  const { index } = listingOf(filter);
+  return [...new Set([index.partitionKey.name, index.sortKey.name, tables.projections.partitionKey.name])];
+}
+
+/**
+ * One page of the products that match the filter, by product key, each with
+ * its state. A level is the level of a certificate in force on `day`: not an
+ * expired or revoked one, nor one dated later.
+ */
+export async function listProductsPage(filter: ProductFilter, { day, limit, startKey }: { day: string; limit?: number; startKey?: StartKey }): Promise<Page<Projection>> {
+  const { index, value } = listingOf(filter);
+  const keyAttribute = index.partitionKey.name;
+  const rest = (['districtCode', 'level', 'group'] as const).flatMap((name) => (filter[name] !== undefined && name !== keyAttribute ? [[name, filter[name]] as const] : []));
+  const inForce = filter.level !== undefined ? ' AND #levelFrom <= :today AND #levelThrough >= :today' : '';
+  const conditions = rest.map(([name]) => `#${name} = :${name}`).join(' AND ');
+  const filterExpression = conditions ? `${conditions}${inForce}` : inForce.slice(' AND '.length);
+  return queryProjections({
+    IndexName: index.indexName,
+    KeyConditionExpression: '#key = :key',
+    ...(filterExpression && { FilterExpression: filterExpression }),
+    ExpressionAttributeNames: {
+      '#key': keyAttribute,
+      ...Object.fromEntries(rest.map(([name]) => [`#${name}`, name])),
+      ...(inForce && { '#levelFrom': 'levelFrom', '#levelThrough': 'levelThrough' }),
+    },
+    ExpressionAttributeValues: {
+      ':key': value,
+      ...Object.fromEntries(rest.map(([name, v]) => [`:${name}`, v])),
+      ...(inForce && { ':today': day }),
+    },
+    ...(limit !== undefined && { Limit: limit }),
+    ExclusiveStartKey: startKey,
+  });
+}
+
+/** Every product's state, page after page of the byKind index (the register, the import's comparison). */
+export async function allProductStates(): Promise<ProductState[]> {
+  const states: ProductState[] = [];
+  let startKey: StartKey | undefined;
+  do {
+    const page = await listProductsPage({}, { day: '', startKey });
+    states.push(...page.items.map((item) => item.state as ProductState));
+    startKey = page.lastKey;
+  } while (startKey);
+  return states;
 }
 
 /**
@@ -138,9 +205,44 @@ export interface Page<T> {
  * index gives the keys in order (its entries hold no state, tables.ts), one
  * BatchGetItem the items. `input` has no ProjectionExpression: the items come whole.
  */
-export async function queryProjections(input: Omit<QueryCommandInput, 'TableName' | 'ProjectionExpression'>): Promise<Page<Projection>> {
+async function queryProjections(input: Omit<QueryCommandInput, 'TableName' | 'ProjectionExpression'>): Promise<Page<Projection>> {
   const page = await dynamoDocumentClient().send(new QueryCommand({ TableName: tableName('projections'), ...input, ProjectionExpression: 'pk' }));
   const keys = (page.Items ?? []).map((item) => item.pk as AggregateKey);
   const items = await getProjections(keys);
   return { items: keys.flatMap((pk) => items.get(pk) ?? []), ...(page.LastEvaluatedKey && { lastKey: page.LastEvaluatedKey }) };
+}
+
+/** Writes items whole, unconditionally (the rebuild, which overwrites every aggregate it replays), 25 per request. */
+export async function overwriteProjections(items: readonly Projection[]): Promise<void> {
+  await batchWrite(tableName('projections'), items.map((item) => ({ PutRequest: { Item: item } })));
+}
+
+/** An entry of the readModel index, or a stream image of a projection. */
+export interface ReadModelItem {
+  pk: string;
+  version: number;
+  kpi?: string;
+  changedAt?: string;
+}
+
+/** The entries of one shard of the readModel index (0 .. READ_MODEL_SHARDS - 1) changed after `since` (all of them without), every page. */
+export async function readModelEntries(shard: number, since: string | undefined): Promise<ReadModelItem[]> {
+  const index = indexOf('projections', 'readModel');
+  const items: ReadModelItem[] = [];
+  let startKey: StartKey | undefined;
+  do {
+    const page = await dynamoDocumentClient().send(
+      new QueryCommand({
+        TableName: tableName('projections'),
+        IndexName: index.indexName,
+        KeyConditionExpression: since === undefined ? '#shard = :shard' : '#shard = :shard AND #changed > :since',
+        ExpressionAttributeNames: { '#shard': index.partitionKey.name, ...(since !== undefined && { '#changed': index.sortKey.name }) },
+        ExpressionAttributeValues: { ':shard': shardKey(shard), ...(since !== undefined && { ':since': since }) },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...((page.Items ?? []) as ReadModelItem[]));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
 }

@@ -1,6 +1,6 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { parsePlan, type Plan } from '../../domain';
-import { dynamoDocumentClient, tableName } from './clients';
+import { dynamoDocumentClient, tableName } from './dynamodb-client';
 import { readModelShardOf } from './projection-store';
 
 /**

@@ -2,7 +2,7 @@ import { QueryCommand, type QueryCommandInput, type QueryCommandOutput } from '@
 import type { EventBridgeEnvelope } from '../../events';
 import type { AggregateKey } from '../../domain';
 import { batchGet, batchWrite } from './batch-requests';
-import { dynamoDocumentClient, tableName } from './clients';
+import { dynamoDocumentClient, tableName } from './dynamodb-client';
 
 /** An event whose product is not registered yet (tables.ts `waiting`). */
 export interface WaitingEvent {

@@ -4,7 +4,7 @@ import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { EventBridgeEnvelope } from '../../events';
 import type { AggregateKey } from '../../domain';
 import { batchGet } from './batch-requests';
-import { dynamoDocumentClient, tableName } from './clients';
+import { dynamoDocumentClient, tableName } from './dynamodb-client';
 
 /**
  * One validated event in the event log, kept whole: the log is the source of

@@ -1,7 +1,8 @@
 /**
  * The DynamoDB tables, defined once: the CDK app (infra/) and the local
- * bootstrap (local/) both create them from here, and the functions read their
- * key and index names from here. Access patterns are listed in the README.
+ * bootstrap (local/) both create them from here, and the stores (this folder,
+ * one per table) read their key and index names from here. Access patterns are
+ * listed in the README.
  */
 export type AttributeType = 'S' | 'N';
 export interface KeyDefinition {
@@ -126,3 +127,19 @@ export const tables = {
 
 export type TableId = keyof typeof tables;
 export const TABLE_IDS = Object.keys(tables) as TableId[];
+
+/** The global secondary indexes of a table, each with its literal name and keys, as defined above. */
+export type IndexOf<T extends TableId> = (typeof tables)[T]['globalIndexes'][number];
+/** The name of an index of a table: a store names its indexes with this type, so a misspelt or removed index does not compile. */
+export type IndexName<T extends TableId> = IndexOf<T>['indexName'];
+
+export class UnknownIndexError extends Error {
+  override name = 'UnknownIndexError';
+}
+
+/** The definition of one index, by its name: a store reads the index's key attribute names from it. */
+export function indexOf<T extends TableId, N extends IndexName<T>>(table: T, name: N): Extract<IndexOf<T>, { indexName: N }> {
+  const index = (tables[table].globalIndexes as readonly IndexDefinition[]).find((candidate) => candidate.indexName === name);
+  if (!index) throw new UnknownIndexError(`${table} has no index ${name}`);
+  return index as Extract<IndexOf<T>, { indexName: N }>;
+}

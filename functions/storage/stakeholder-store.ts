@@ -1,5 +1,5 @@
 import { DeleteCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoDocumentClient, tableName } from './clients';
+import { dynamoDocumentClient, tableName } from './dynamodb-client';
 import type { Stakeholder } from '../../report/stakeholder';
 
 /** The stakeholder registry: one item per stakeholder in the `stakeholders` table, keyed by stakeholderId. */

@@ -1,5 +1,5 @@
 import { BatchGetCommand, BatchWriteCommand, type BatchWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { dynamoDocumentClient } from './clients';
+import { dynamoDocumentClient } from './dynamodb-client';
 
 /** DynamoDB's own limits: 100 keys per BatchGetItem, 25 requests per BatchWriteItem. */
 const GET_CHUNK = 100;
