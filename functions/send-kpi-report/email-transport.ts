@@ -2,7 +2,7 @@ import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MissingConfigurationError } from '../shared/clients';
+import { MissingConfigurationError } from '../shared/configuration-error';
 
 /**
  * Where emails go: Amazon SES v2 in AWS (raw MIME), `.eml` files in the outbox

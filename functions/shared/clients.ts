@@ -12,10 +12,6 @@ export function eventBridge(): EventBridgeClient {
   return eventBridgeClient;
 }
 
-export class MissingConfigurationError extends Error {
-  override name = 'MissingConfigurationError';
-}
-
 export function eventBusName(): string {
   return process.env.EVENT_BUS_NAME ?? 'ocop-pulse';
 }

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { MissingConfigurationError } from '../shared/clients';
+import { MissingConfigurationError } from '../shared/configuration-error';
 import { tables, type TableId } from './tables';
 
 /**

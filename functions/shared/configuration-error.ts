@@ -1,0 +1,4 @@
+/** A setting the function needs (an environment variable) is missing or malformed. */
+export class MissingConfigurationError extends Error {
+  override name = 'MissingConfigurationError';
+}
