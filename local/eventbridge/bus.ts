@@ -278,9 +278,13 @@ export class LocalEventBus {
     const queue = this.queues.get(target.queueId)!;
     if (this.abandoning) return;
     const outcome = await new Promise<Parameters<NonNullable<ReturnType<typeof this.queueWaiters.get>>>[0]>((resolve) => {
-      const message = queue.send(structuredClone(delivery.event), Date.parse(delivery.acceptedAt));
-      this.queueWaiters.set(message.messageId, resolve);
-      this.stopWaiting.add(() => resolve({ deleted: false, error: { name: 'Abandoned', message: 'the bus closed' }, receives: -1 }));
+      const message = queue.send(delivery.event, Date.parse(delivery.acceptedAt));
+      const abandon = () => resolve({ deleted: false, error: { name: 'Abandoned', message: 'the bus closed' }, receives: -1 });
+      this.stopWaiting.add(abandon);
+      this.queueWaiters.set(message.messageId, (outcome) => {
+        this.stopWaiting.delete(abandon); // one waiter per message in flight, not one per message ever sent
+        resolve(outcome);
+      });
     });
     if (outcome.deleted) return this.settle(delivery, 'delivered');
     if (outcome.receives < 0) return; // closed without draining: the journal keeps it for the next start

@@ -27,7 +27,8 @@ export interface LocalQueueOptions {
 
 export interface QueuedMessage {
   messageId: string;
-  envelope: BusEvent;
+  /** The message body as SQS holds it: the envelope's JSON (a string takes a fraction of the memory of the object). */
+  body: string;
   sentAt: number;
   receiveCount: number;
   /** Invisible until then (a received message). */
@@ -52,7 +53,7 @@ export class LocalQueue {
 
   /** SendMessage (what the EventBridge target does). */
   send(envelope: BusEvent, sentAt = Date.now()): QueuedMessage {
-    const message: QueuedMessage = { messageId: randomUUID(), envelope, sentAt, receiveCount: 0, invisibleUntil: 0 };
+    const message: QueuedMessage = { messageId: randomUUID(), body: JSON.stringify(envelope), sentAt, receiveCount: 0, invisibleUntil: 0 };
     this.visible.push(message);
     this.pump();
     return message;
@@ -169,7 +170,7 @@ export class LocalQueue {
     return {
       messageId: message.messageId,
       receiptHandle: `${message.messageId}#${message.receiveCount}`,
-      body: JSON.stringify(message.envelope),
+      body: message.body,
       attributes: {
         ApproximateReceiveCount: String(message.receiveCount),
         SentTimestamp: String(message.sentAt),

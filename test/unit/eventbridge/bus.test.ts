@@ -65,6 +65,22 @@ function failingAuditLog(fail: (call: number) => boolean) {
 }
 
 describe('LocalEventBus: PutEvents', () => {
+  it('keeps nothing of a message once its queue has deleted it: no waiter is left per message delivered', async () => {
+    // Prepare
+    const { targets, invoked } = recordingTargets();
+    const bus = new LocalEventBus({ subscriptions, targets, account: '123456789012', ...QUEUE_OPTIONS });
+    const entries = Array.from({ length: 30 }, (_, i) => entry({ Detail: detail(`evt-${String(i).padStart(8, '0')}`) }));
+
+    // Act
+    for (let i = 0; i < entries.length; i += 10) bus.putEvents(entries.slice(i, i + 10));
+    await bus.drain();
+
+    // Assess
+    expect(invoked).toHaveLength(30);
+    expect(bus['stopWaiting'].size).toBe(0);
+    expect(bus['queueWaiters'].size).toBe(0);
+  });
+
   it('turns accepted entries into EventBridge envelopes delivered to every matching subscription (project-event through its queue, as an SQS batch)', async () => {
     // Prepare
     const { targets, invoked, batches, audited } = recordingTargets();
