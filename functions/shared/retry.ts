@@ -7,8 +7,8 @@
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
   readonly attempts: number;
-  /** Milliseconds to wait after failed attempt `attempt` (1 for the first), before the next one. */
-  delayMs(attempt: number): number;
+  /** Milliseconds to wait after failed attempt `attempt` (1 for the first) failed with `error`, before the next one. */
+  delayMs(attempt: number, error: unknown): number;
   /** Whether an error is worth another attempt; any other error is thrown at once. */
   retries(error: unknown): boolean;
 }
@@ -26,7 +26,7 @@ export async function withRetry<T>(policy: RetryPolicy, work: (attempt: number) 
       return await work(attempt);
     } catch (error) {
       if (attempt >= policy.attempts || !policy.retries(error)) throw error;
-      await wait(policy.delayMs(attempt));
+      await wait(policy.delayMs(attempt, error));
     }
   }
 }

@@ -65,12 +65,13 @@ describe('withRetry', () => {
 });
 
 describe('PROJECTOR_RETRY', () => {
-  it('retries a lost conditional write only, up to 20 attempts, with a jittered backoff capped at 250 ms', () => {
+  it('retries a lost conditional write only, up to 20 attempts, with a jittered backoff capped at 250 ms when the winning item must be read', () => {
     // Prepare
     const attempts = Array.from({ length: PROJECTOR_RETRY.attempts }, (_, i) => i + 1);
+    const lostWithoutWinner = new ProjectionConflictError('PRODUCT#P-1 changed');
 
     // Act
-    const delays = attempts.map((attempt) => PROJECTOR_RETRY.delayMs(attempt));
+    const delays = attempts.map((attempt) => PROJECTOR_RETRY.delayMs(attempt, lostWithoutWinner));
 
     // Assess
     expect(PROJECTOR_RETRY.attempts).toBe(20);
@@ -80,5 +81,19 @@ describe('PROJECTOR_RETRY', () => {
       expect(delay).toBeGreaterThanOrEqual(0);
       expect(delay).toBeLessThan(Math.min(250, 5 * 2 ** attempts[i]!));
     });
+  });
+});
+
+describe('PROJECTOR_RETRY with the winning item in hand', () => {
+  it('decides again at once, so the item it decides against is still the current one', () => {
+    // Prepare
+    const winner = { pk: 'PRODUCT#P-1', version: 7 } as unknown as NonNullable<ProjectionConflictError['current']>;
+    const lost = new ProjectionConflictError('PRODUCT#P-1 changed since version 6', { current: winner });
+
+    // Act
+    const delays = [1, 5, 19].map((attempt) => PROJECTOR_RETRY.delayMs(attempt, lost));
+
+    // Assess
+    expect(delays).toEqual([0, 0, 0]);
   });
 });
