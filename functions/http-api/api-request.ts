@@ -29,12 +29,28 @@ export class FileAnswer {
 /** A JSON 200 with an entity tag: answered 304 when the client's If-None-Match already names it. */
 export class TaggedAnswer {
   constructor(
-    readonly body: unknown,
+    /** Never changed once answered: its JSON is kept for the next answer of the same body (jsonOfTagged). */
+    readonly body: object,
     /** A strong entity tag, quotes included. */
     readonly etag: string,
     /** How long a client or cache may reuse it without asking. */
     readonly maxAgeSeconds: number,
   ) {}
+}
+
+const jsonOfBody = new WeakMap<object, string>();
+
+/**
+ * The JSON of a tagged answer's body, serialized once per body: the latest snapshot, answered from memory to every
+ * poller until the next refresh, costs one JSON.stringify per refresh, not one per request (about 32 KB with its units).
+ */
+export function jsonOfTagged(answer: TaggedAnswer): string {
+  let json = jsonOfBody.get(answer.body);
+  if (json === undefined) {
+    json = JSON.stringify(answer.body);
+    jsonOfBody.set(answer.body, json);
+  }
+  return json;
 }
 
 export interface Page<T> {

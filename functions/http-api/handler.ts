@@ -3,7 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { observability } from '../shared/observability';
 import { ApiError, BadRequestError, NotFoundError, PayloadTooLargeError, UnsupportedMediaTypeError } from './api-errors';
-import { FileAnswer, TaggedAnswer } from './api-request';
+import { FileAnswer, jsonOfTagged, TaggedAnswer } from './api-request';
 import { assertAuthorized } from './auth';
 import type { RouteImplementation } from './route';
 import { routeHandlers } from './route-handlers';
@@ -65,7 +65,7 @@ function tagged(answer: TaggedAnswer, ifNoneMatch: string | undefined): APIGatew
   const headers = { etag: answer.etag, 'cache-control': `private, max-age=${answer.maxAgeSeconds}, must-revalidate` };
   const known = (ifNoneMatch ?? '').split(',').map((tag) => tag.trim().replace(/^W\//, ''));
   if (known.includes(answer.etag) || known.includes('*')) return { statusCode: 304, headers };
-  return { statusCode: 200, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(answer.body) };
+  return { statusCode: 200, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: jsonOfTagged(answer) };
 }
 
 function json(statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 {
